@@ -1,0 +1,3 @@
+module github.com/uncite/uncite
+
+go 1.26.8

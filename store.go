@@ -1,0 +1,83 @@
+package uncite
+
+import "context"
+
+// MaxPageSize bounds every list request; larger requests are rejected, not
+// clamped, so a client never silently receives less than it asked for.
+const MaxPageSize = 500
+
+// Page selects a window of an ordered list.
+type Page struct {
+	Offset int
+	Limit  int
+}
+
+// DocumentFilter narrows a document listing; zero fields do not filter and
+// set fields combine with AND.
+type DocumentFilter struct {
+	Symbol     string
+	Body       string
+	Session    int    // with Body
+	AgendaItem string // with Body and Session
+	Author     string // alpha-3
+	Mentions   string // alpha-3
+	Cites      string // canonical resolution symbol
+	Type       string
+	Language   string
+	DateFrom   string // inclusive ISO dates
+	DateTo     string
+}
+
+// ResolutionFilter narrows a resolution listing; zero fields do not filter.
+type ResolutionFilter struct {
+	Body     string
+	YearFrom int
+	YearTo   int
+	CitedBy  string // alpha-3 of a State that authored a citing document
+}
+
+// ResolutionOrder orders a resolution listing; ties break on symbol.
+type ResolutionOrder string
+
+const (
+	OrderBySymbol        ResolutionOrder = "SYMBOL"
+	OrderByCitationCount ResolutionOrder = "CITATION_COUNT" // most cited first
+	OrderByYear          ResolutionOrder = "YEAR"           // newest first
+)
+
+// Store is the citation graph. The in-memory store and the Neo4j store both
+// implement it and must give identical answers (see storetest).
+//
+// Listings are ordered deterministically (documents by ID) so that offset
+// cursors are stable between calls. Lookups of absent nodes return an
+// *Error with code ENOTFOUND.
+type Store interface {
+	// WriteDocuments inserts or replaces documents by ID, with every
+	// relationship they imply. Writing the same documents again changes
+	// nothing; a document whose content changed replaces the old one and
+	// leaves no stale relationship behind. The batch is atomic.
+	WriteDocuments(ctx context.Context, docs []*Document) error
+
+	// Document returns a document with its citations, mentions and agenda items.
+	Document(ctx context.Context, id string) (*Document, error)
+	// Documents returns one page of matching documents and the total number of matches.
+	Documents(ctx context.Context, f DocumentFilter, p Page) ([]*Document, int, error)
+
+	// Resolution looks a resolution up by canonical symbol; callers normalise
+	// input with ParseResolutionSymbol first.
+	Resolution(ctx context.Context, symbol string) (*Resolution, error)
+	Resolutions(ctx context.Context, f ResolutionFilter, o ResolutionOrder, p Page) ([]*Resolution, int, error)
+
+	// State looks a State up by alpha-3 code; every Member and observer State
+	// exists, cited or not.
+	State(ctx context.Context, code string) (*State, error)
+	States(ctx context.Context, p Page) ([]*State, int, error)
+
+	Session(ctx context.Context, body string, number int) (*Session, error)
+	// AgendaItems lists a session's agenda items ordered by number.
+	AgendaItems(ctx context.Context, body string, session int) ([]AgendaItem, error)
+
+	// Ping reports whether the store can answer queries.
+	Ping(ctx context.Context) error
+	Close(ctx context.Context) error
+}
