@@ -4,7 +4,7 @@ import "context"
 
 // MaxPageSize bounds every list request; larger requests are rejected, not
 // clamped, so a client never silently receives less than it asked for.
-const MaxPageSize = 500
+const MaxPageSize = 200
 
 // Page selects a window of an ordered list.
 type Page struct {
@@ -48,9 +48,21 @@ const (
 // Store is the citation graph. The in-memory store and the Neo4j store both
 // implement it and must give identical answers (see storetest).
 //
-// Listings are ordered deterministically (documents by ID) so that offset
-// cursors are stable between calls. Lookups of absent nodes return an
-// *Error with code ENOTFOUND.
+// Listings are ordered deterministically (documents by ID, States by code)
+// so that offset cursors are stable between calls. Lookups of absent nodes
+// return an *Error with code ENOTFOUND.
+//
+// What exists is derived from the documents currently stored, so that both
+// stores agree whatever the order of writes:
+//   - a Resolution exists while at least one document cites it or a stored
+//     document has its symbol; its Title, Date and Known come from the
+//     reference tables (refdata), else from the document that is the
+//     resolution; CitationCount counts distinct citing documents;
+//   - a Session exists while a document is in it; its StartDate is the
+//     earliest SessionStart and its EndDate the latest SessionEnd among them;
+//   - a session's agenda items are the distinct numbers its documents are
+//     issued under, each titled with the smallest non-empty title given;
+//   - every State of the reference tables exists, cited or not.
 type Store interface {
 	// WriteDocuments inserts or replaces documents by ID, with every
 	// relationship they imply. Writing the same documents again changes

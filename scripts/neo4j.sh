@@ -52,8 +52,9 @@ build() {
   if [[ ! -f "$LIB/.complete" || "$PROJ/pom.xml" -nt "$LIB/.complete" ]]; then
     echo "neo4j.sh: fetching Neo4j jars with Maven (first run downloads ~150 MB)..." >&2
     rm -rf "$LIB"
+    # stdout is reserved for the URI, so Maven's output goes to stderr.
     (cd "$PROJ" && mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-      -DoutputDirectory=target/lib -DincludeScope=runtime) || die "maven failed to fetch dependencies"
+      -DoutputDirectory=target/lib -DincludeScope=runtime) >&2 || die "maven failed to fetch dependencies"
     touch "$LIB/.complete"
   fi
   if [[ ! -f "$CLASSES/Server.class" || "$PROJ/Server.java" -nt "$CLASSES/Server.class" \

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/uncite/uncite/loader"
+	"github.com/uncite/uncite/neo4jstore"
+)
+
+func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("load", stderr)
+	batch := fs.Int("batch", loader.DefaultBatchSize, "documents per Neo4j transaction")
+	maxSize := fs.Int64("max-file-size", loader.DefaultMaxFileSize>>20, "refuse files larger than this many MB")
+	neo := neo4jFlags(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("load needs at least one file or folder")
+	}
+	if neo.URI == "" {
+		return errors.New("load writes to Neo4j: set NEO4J_URI or --neo4j-uri (to serve without Neo4j, use: uncite serve --docs PATH)")
+	}
+	store, err := neo4jstore.Open(ctx, *neo)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+
+	l := &loader.Loader{Store: store, BatchSize: *batch, MaxFileSize: *maxSize << 20,
+		Progress: func(done, total int) { fmt.Fprintf(stderr, "\rwritten %d/%d documents", done, total) }}
+	rep, err := l.Load(ctx, fs.Args()...)
+	fmt.Fprintln(stderr)
+	if err != nil {
+		return err
+	}
+	for _, f := range rep.Failed {
+		fmt.Fprintln(stderr, "failed:", f)
+	}
+	fmt.Fprintf(stdout, "%d files, %d documents written, %d failed, %.1f MB in %s\n",
+		rep.Files, rep.Written, len(rep.Failed), float64(rep.Bytes)/1e6, rep.Duration.Round(time.Millisecond))
+	if len(rep.Failed) > 0 {
+		return fmt.Errorf("%d of %d files failed", len(rep.Failed), rep.Files)
+	}
+	return nil
+}

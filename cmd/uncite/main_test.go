@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/uncite/uncite/neo4jstore"
+)
+
+const seed = "../../sample/docs/000_1a7a508cbf762381.txt"
+
+func TestExtractSeedJSON(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"extract", "--json", seed}, &out, &errOut); err != nil {
+		t.Fatalf("%v: %s", err, errOut.String())
+	}
+	var got extraction
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out.String())
+	}
+	check := func(field string, got, want any) {
+		t.Helper()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s = %v, want %v", field, got, want)
+		}
+	}
+	deref := func(s *string) any {
+		if s == nil {
+			return nil
+		}
+		return *s
+	}
+	check("file", got.File, "000_1a7a508cbf762381.txt")
+	check("id", got.ID, "000_1a7a508cbf762381")
+	check("symbol", deref(got.Symbol), nil)
+	check("languages", got.Languages, []string{"fr", "en"})
+	check("body", deref(got.Body), "HRC")
+	check("session", got.Session != nil && *got.Session == 43, true)
+	check("sessionStart", deref(got.SessionStart), "2020-02-24")
+	check("sessionEnd", deref(got.SessionEnd), "2020-03-20")
+	check("agenda items", len(got.AgendaItems), 1)
+	if len(got.AgendaItems) == 1 {
+		check("agenda item number", got.AgendaItems[0].Number, "4")
+		check("agenda item title", deref(got.AgendaItems[0].Title), "Situations relatives aux droits de l'homme qui requièrent l'attention du Conseil")
+	}
+	check("type", deref(got.Type), "note verbale")
+	check("date", deref(got.Date), "2020-08-24")
+	check("author", deref(got.Author), "AZE")
+	check("mentions", got.Mentions, []string{"ARM", "AZE"})
+	var symbols []string
+	for _, c := range got.Citations {
+		symbols = append(symbols, c.Symbol)
+		check(c.Symbol+" count", c.Count, 1)
+		check(c.Symbol+" body", c.Body, "SC")
+		check(c.Symbol+" year", c.Year != nil && *c.Year == 1993, true)
+		if len(c.Contexts) != 1 || !strings.Contains(c.Contexts[0], "In 1993, the United Nations Security Council adopted resolutions 822 (1993), 853 (1993), 874 (1993) and 884 (1993)") {
+			t.Errorf("%s contexts = %q, want the one sentence it stands in", c.Symbol, c.Contexts)
+		}
+	}
+	check("citations", symbols, []string{"S/RES/822 (1993)", "S/RES/853 (1993)", "S/RES/874 (1993)", "S/RES/884 (1993)"})
+}
+
+func TestExtractReportsBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"extract", "--json", seed, dir}, &out, &errOut)
+	if err == nil || !strings.Contains(errOut.String(), "empty.txt: empty file") {
+		t.Errorf("err %v, stderr %q: want a failure naming empty.txt", err, errOut.String())
+	}
+	if strings.Count(out.String(), "\n") != 1 {
+		t.Errorf("the good file should still be printed: %q", out.String())
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{}, {"frobnicate"}, {"serve", "--nope"}} {
+		if err := run(context.Background(), args, &bytes.Buffer{}, &bytes.Buffer{}); err != errUsage {
+			t.Errorf("%v: err = %v, want usage error", args, err)
+		}
+	}
+	t.Setenv("NEO4J_URI", "")
+	err := run(context.Background(), []string{"load", seed}, &bytes.Buffer{}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "NEO4J_URI") {
+		t.Errorf("load without Neo4j: %v", err)
+	}
+}
+
+// TestLoadIntoNeo4j needs the server that scripts/test.sh starts; it fails,
+// never skips, without one.
+func TestLoadIntoNeo4j(t *testing.T) {
+	uri := os.Getenv("NEO4J_URI")
+	if uri == "" {
+		uri = "bolt://127.0.0.1:7687"
+		t.Setenv("NEO4J_URI", uri)
+	}
+	ctx := context.Background()
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: uri})
+	if err != nil {
+		t.Fatalf("Neo4j is required (run scripts/neo4j.sh start): %v", err)
+	}
+	defer store.Close(ctx)
+	if err := store.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	dir := t.TempDir()
+	b, _ := os.ReadFile(seed)
+	os.WriteFile(filepath.Join(dir, "seed.txt"), b, 0o644)
+	os.WriteFile(filepath.Join(dir, "binary.txt"), []byte{0, 1, 2, 3, 0xff}, 0o644)
+	var out, errOut bytes.Buffer
+	err = run(ctx, []string{"load", dir}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 files failed") || !strings.Contains(errOut.String(), "binary.txt: binary file") {
+		t.Errorf("load: err %v, stderr %q; want a failure naming binary.txt", err, errOut.String())
+	}
+	r, err := store.Resolution(ctx, "S/RES/822 (1993)")
+	if err != nil || r.CitationCount != 1 {
+		t.Errorf("the good file was not loaded: %+v, %v", r, err)
+	}
+	if _, err := store.Document(ctx, "000_1a7a508cbf762381"); err != nil {
+		t.Errorf("seed document: %v", err)
+	}
+}

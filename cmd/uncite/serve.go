@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/loader"
+	"github.com/uncite/uncite/memstore"
+	"github.com/uncite/uncite/neo4jstore"
+	"github.com/uncite/uncite/sample"
+	"github.com/uncite/uncite/server"
+)
+
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address host:port")
+	var docs, origins listFlag
+	fs.Var(&docs, "docs", "documents to serve: a file or folder (repeatable); default: the bundled sample corpus")
+	fs.Var(&origins, "cors-origins", "allowed CORS origins, comma-separated; default: any origin, without credentials")
+	maxComplexity := fs.Int("max-complexity", 5000, "reject queries costing more than this")
+	neo := neo4jFlags(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("serve takes no arguments (got %q); use --docs PATH", fs.Args())
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+
+	store, err := openStore(ctx, neo, docs, log)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           server.Handler(store, server.Config{CORSOrigins: origins, MaxComplexity: *maxComplexity, Logger: log}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+	}
+	fmt.Fprintf(stdout, "uncite: GraphiQL at http://%s%s (GraphQL endpoint %s)\n", ln.Addr(), server.PlaygroundPath, server.GraphQLPath)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// openStore picks Neo4j when a URI is configured and the embedded store
+// otherwise, loading --docs (or the sample corpus, embedded only) first.
+func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, log *slog.Logger) (uncite.Store, error) {
+	var store uncite.Store
+	if neo.URI != "" {
+		s, err := neo4jstore.Open(ctx, *neo)
+		if err != nil {
+			return nil, err
+		}
+		store = s
+		log.Info("serving from Neo4j", "uri", neo.URI)
+	} else {
+		store = memstore.New()
+	}
+	l := &loader.Loader{Store: store}
+	var rep *loader.Report
+	var err error
+	switch {
+	case len(docs) > 0:
+		rep, err = l.Load(ctx, docs...)
+	case neo.URI == "":
+		rep, err = l.LoadFS(ctx, sample.Docs())
+	default:
+		return store, nil
+	}
+	if err != nil {
+		store.Close(ctx)
+		return nil, err
+	}
+	for _, f := range rep.Failed {
+		log.Warn("skipped file", "file", f.Path, "reason", f.Err)
+	}
+	log.Info("documents loaded", "files", rep.Files, "documents", rep.Written, "failed", len(rep.Failed), "took", rep.Duration.Round(time.Millisecond))
+	return store, nil
+}

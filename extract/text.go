@@ -1,0 +1,215 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// frontMatter splits Markdown YAML front matter ("---" lines around
+// "key: value" pairs) from the text. The metadata was written by whatever
+// pipeline produced the file, so it is read as metadata and never scanned as
+// document text.
+func frontMatter(text string) (meta map[string]string, body string) {
+	if !strings.HasPrefix(text, "---\n") {
+		return nil, text
+	}
+	end := strings.Index(text[4:], "\n---")
+	if end < 0 {
+		return nil, text
+	}
+	block := text[4 : 4+end]
+	body = text[4+end+4:]
+	meta = map[string]string{}
+	for _, line := range strings.Split(block, "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+			v = v[1 : len(v)-1]
+		}
+		meta[strings.ToLower(strings.TrimSpace(k))] = v
+	}
+	return meta, body
+}
+
+var (
+	// Markdown emphasis separates blocks that were separate lines on the
+	// page ("**Council****Forty-third session**"), so it becomes a break.
+	reMarkdownBold = regexp.MustCompile(`\*\*+`)
+	reHTMLTag      = regexp.MustCompile(`</?(?:sup|sub|br|span|p)\b[^>]*>`)
+	// Page furniture of PDF text: job numbers, page numbers, bar codes,
+	// footnote rules. These lines interrupt sentences across page breaks.
+	rePageFurniture = regexp.MustCompile(`^(?:\d{1,4}|\d{1,3}/\d{1,3}|GE\.\d{2}-\d{4,6}.*|\d{2}-\d{5}(?:\s.*)?|\*\d{6,}\*|_{4,}|Page \d+)$`)
+)
+
+// cleanLines normalises line ends and Markdown, and drops page furniture and
+// lines that are only the document's own symbol (running page headers).
+func cleanLines(text, symbol string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.ReplaceAll(text, "\f", "\n")
+	if strings.Contains(text, "**") {
+		text = reMarkdownBold.ReplaceAllString(text, "\n\n")
+	}
+	if strings.Contains(text, "<") {
+		text = reHTMLTag.ReplaceAllString(text, "")
+	}
+	if strings.Contains(text, `\`) {
+		text = strings.NewReplacer(`\*`, "*", `\_`, "_", `\[`, "[", `\]`, "]", `\-`, "-").Replace(text)
+	}
+	lines := strings.Split(text, "\n")
+	out := lines[:0]
+	squeezedSymbol := squeeze(symbol)
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t != "" && (rePageFurniture.MatchString(t) || (squeezedSymbol != "" && squeeze(t) == squeezedSymbol)) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// squeeze upper-cases s and drops its white space, the form in which symbols
+// are compared.
+func squeeze(s string) string {
+	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
+}
+
+var reNumberedPara = regexp.MustCompile(`^\s*(?:\d{1,3}|[٠-٩]{1,3})\s*[.\-–]\s`)
+
+// flow joins wrapped lines into paragraphs: one paragraph per line of the
+// result, white space collapsed. A line ends a paragraph when it is followed
+// by a blank line or by a numbered paragraph, or ends with sentence-final
+// punctuation; otherwise it is a soft wrap. Citations broken across lines
+// and page breaks come out whole.
+func flow(lines []string) string {
+	var b strings.Builder
+	pending := false // a paragraph is open
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			if pending {
+				b.WriteByte('\n')
+				pending = false
+			}
+			continue
+		}
+		if pending {
+			if reNumberedPara.MatchString(t) {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		writeCollapsed(&b, t)
+		pending = true
+		// Lines far longer than a printed line are whole paragraphs (Markdown,
+		// one-sentence-per-line corpora).
+		if (endsParagraph(t) || utf8.RuneCountInString(t) > 160) && i+1 < len(lines) {
+			b.WriteByte('\n')
+			pending = false
+		}
+	}
+	return b.String()
+}
+
+func endsParagraph(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', ';', ':', '!', '?', '。', '；', '：', '！', '？', '؛':
+		return true
+	}
+	return false
+}
+
+func writeCollapsed(b *strings.Builder, t string) {
+	space := false
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+}
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = map[string]bool{
+	"para": true, "paras": true, "No": true, "Nos": true, "no": true, "vol": true, "art": true, "arts": true,
+	"chap": true, "sect": true, "Corr": true, "Add": true, "Rev": true, "Mr": true, "Mrs": true, "Ms": true,
+	"Dr": true, "St": true, "p": true, "pp": true, "e.g": true, "i.e": true, "etc": true, "cf": true,
+	"Distr": true, "annex": true, "op": true, "Supp": true, "Inc": true, "Ltd": true, "M": true, "Mme": true,
+	"Sr": true, "Sra": true, "núm": true, "párr": true, "párrs": true, "п": true, "пп": true, "г": true, "см": true,
+	"No.": true, "U.S": true, "a.i": true,
+}
+
+// sentenceAround returns the sentence of paragraph text p that holds byte
+// offset i: the span between the nearest sentence ends around it.
+func sentenceAround(p string, start, end int) string {
+	s := 0
+	for j := start - 1; j > 0; j-- {
+		if isSentenceEnd(p, j) {
+			s = j + 1
+			break
+		}
+	}
+	e := len(p)
+	for j := end; j < len(p); j++ {
+		if isSentenceEnd(p, j) {
+			e = j + 1
+			if p[j] == ' ' {
+				e = j
+			}
+			break
+		}
+	}
+	return strings.TrimSpace(p[s:e])
+}
+
+// isSentenceEnd reports whether the byte at j ends a sentence: a full stop,
+// question or exclamation mark or semicolon followed by a space and a capital
+// (or the paragraph end), not after an abbreviation or a lone initial, or a
+// CJK full stop.
+func isSentenceEnd(p string, j int) bool {
+	c := p[j]
+	switch c {
+	case '.', '!', '?', ';':
+	default:
+		if c == 0x82 && j >= 2 && p[j-2:j+1] == "。" {
+			return true
+		}
+		return false
+	}
+	if j+1 < len(p) && p[j+1] != ' ' {
+		return false
+	}
+	if c == ';' {
+		return true
+	}
+	if j+2 < len(p) {
+		r, _ := utf8.DecodeRuneInString(p[j+2:])
+		if !unicode.IsUpper(r) && !unicode.Is(unicode.Arabic, r) {
+			return false
+		}
+	}
+	if c == '.' {
+		w := j
+		for w > 0 && p[w-1] != ' ' && p[w-1] != '(' {
+			w--
+		}
+		word := p[w:j]
+		if abbreviations[word] || utf8.RuneCountInString(word) == 1 {
+			return false
+		}
+	}
+	return true
+}

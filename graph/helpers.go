@@ -1,0 +1,110 @@
+package graph
+
+import (
+	"context"
+	"strings"
+
+	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/graph/model"
+	"github.com/uncite/uncite/refdata"
+)
+
+// orNull maps the domain's "" for unknown to GraphQL null.
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// found turns a store's not-found error into a null result, which is how
+// GraphQL says "no such node"; every other error is passed on.
+func found[T any](v *T, err error) (*T, error) {
+	if err != nil && uncite.ErrorCode(err) == uncite.ENOTFOUND {
+		return nil, nil
+	}
+	return v, err
+}
+
+func body(code string) *model.Body {
+	if code == "" {
+		return nil
+	}
+	return &model.Body{Code: code, Name: uncite.BodyNames[code]}
+}
+
+// state reads names from the reference tables, which every store holds in
+// full, so lists of States cost no store round trip.
+func state(code string) *uncite.State {
+	s, ok := refdata.StateByCode(code)
+	if !ok {
+		return &uncite.State{Code: code, Name: code}
+	}
+	return &uncite.State{Code: s.Code, Name: s.Name}
+}
+
+func upper(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return strings.ToUpper(strings.TrimSpace(*s))
+}
+
+func str(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return strings.TrimSpace(*s)
+}
+
+func num(n *int) int {
+	if n == nil {
+		return 0
+	}
+	return *n
+}
+
+func (r *Resolver) documents(ctx context.Context, f uncite.DocumentFilter, first *int, after *string) (*model.DocumentConnection, error) {
+	p, err := page(first, after, 20)
+	if err != nil {
+		return nil, err
+	}
+	docs, total, err := r.Store.Documents(ctx, f, p)
+	if err != nil {
+		return nil, err
+	}
+	return documentConnection(docs, total, p), nil
+}
+
+func documentFilter(f *model.DocumentFilter) (uncite.DocumentFilter, error) {
+	if f == nil {
+		return uncite.DocumentFilter{}, nil
+	}
+	out := uncite.DocumentFilter{
+		Symbol:     str(f.Symbol),
+		Body:       upper(f.Body),
+		Session:    num(f.Session),
+		AgendaItem: str(f.AgendaItem),
+		Author:     upper(f.Author),
+		Mentions:   upper(f.Mentions),
+		Type:       str(f.Type),
+		Language:   strings.ToLower(str(f.Language)),
+		DateFrom:   str(f.DateFrom),
+		DateTo:     str(f.DateTo),
+	}
+	if c := str(f.Cites); c != "" {
+		res, err := uncite.ParseResolutionSymbol(c)
+		if err != nil {
+			return out, err
+		}
+		out.Cites = res.Symbol
+	}
+	return out, nil
+}

@@ -1,0 +1,257 @@
+// Package loader reads UN documents from files, extracts them and writes
+// them to a Store in batches. A bad file is reported by name and skipped;
+// it never stops the rest of the folder from loading.
+package loader
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/extract"
+)
+
+// Defaults for a Loader's zero fields.
+const (
+	DefaultBatchSize   = 200
+	DefaultMaxFileSize = 64 << 20
+)
+
+// Loader feeds documents to a Store.
+type Loader struct {
+	Store       uncite.Store
+	BatchSize   int                   // documents per store transaction
+	MaxFileSize int64                 // larger files are refused with an error
+	Progress    func(done, total int) // called after each batch, if set
+}
+
+// FileError is the failure of one file; the others still load.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Report sums up a load.
+type Report struct {
+	Files    int // files read
+	Written  int // documents sent to the store (unchanged ones are no-ops there)
+	Bytes    int64
+	Failed   []*FileError
+	Duration time.Duration
+}
+
+// Err joins the per-file failures, nil when every file loaded.
+func (r *Report) Err() error {
+	errs := make([]error, len(r.Failed))
+	for i, f := range r.Failed {
+		errs[i] = f
+	}
+	return errors.Join(errs...)
+}
+
+// source is one file to read, from the OS or from an fs.FS.
+type source struct {
+	name string // shown in errors: the path as the user gave it
+	read func() ([]byte, error)
+}
+
+// Load loads files and folders (walked recursively for .txt and .md files).
+func (l *Loader) Load(ctx context.Context, paths ...string) (*Report, error) {
+	srcs, err := osSources(paths, l.maxFileSize())
+	if err != nil {
+		return nil, err
+	}
+	return l.load(ctx, srcs)
+}
+
+// LoadFS loads every .txt and .md file of fsys, such as an embedded corpus.
+func (l *Loader) LoadFS(ctx context.Context, fsys fs.FS) (*Report, error) {
+	var srcs []source
+	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !isDocument(p) {
+			return err
+		}
+		srcs = append(srcs, source{name: p, read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l.load(ctx, srcs)
+}
+
+func isDocument(p string) bool {
+	base := path.Base(p)
+	if strings.HasPrefix(base, ".") {
+		return false
+	}
+	ext := strings.ToLower(path.Ext(base))
+	return ext == ".txt" || ext == ".md"
+}
+
+// osSources wraps the files named or found under paths.
+func osSources(paths []string, maxSize int64) ([]source, error) {
+	files, err := Walk(paths...)
+	if err != nil {
+		return nil, err
+	}
+	srcs := make([]source, len(files))
+	for i, p := range files {
+		srcs[i] = source{name: p, read: func() ([]byte, error) { return ReadFile(p, maxSize) }}
+	}
+	return srcs, nil
+}
+
+// Walk expands folders into the .txt and .md files under them, skipping
+// hidden ones; named files are kept whatever their extension. A path that
+// does not exist is an error for the whole call: it is a mistake on the
+// command line, not in the data.
+func Walk(paths ...string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(fp string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if e.IsDir() && fp != p && strings.HasPrefix(e.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !e.IsDir() && isDocument(fp) {
+				files = append(files, fp)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// ReadFile reads a file, refusing one larger than maxSize bytes before
+// reading it.
+func ReadFile(p string, maxSize int64) ([]byte, error) {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > maxSize {
+		return nil, fmt.Errorf("file is %d MB, over the %d MB limit (raise it with --max-file-size)", info.Size()>>20, maxSize>>20)
+	}
+	return os.ReadFile(p)
+}
+
+func (l *Loader) maxFileSize() int64 {
+	if l.MaxFileSize > 0 {
+		return l.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+// load extracts in parallel (extraction is CPU-bound and pure) and writes
+// batches from a single goroutine, so the store sees one writer.
+func (l *Loader) load(ctx context.Context, srcs []source) (*Report, error) {
+	start := time.Now()
+	rep := &Report{Files: len(srcs)}
+	type result struct {
+		doc  *uncite.Document
+		size int
+		err  *FileError
+	}
+	results := make([]result, len(srcs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				doc, n, err := ReadDocument(srcs[i].name, srcs[i].read)
+				results[i] = result{doc, n, err}
+			}
+		})
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	var docs []*uncite.Document
+	for _, r := range results {
+		rep.Bytes += int64(r.size)
+		if r.err != nil {
+			rep.Failed = append(rep.Failed, r.err)
+			continue
+		}
+		docs = append(docs, r.doc)
+	}
+	docs = dedupe(docs, rep)
+	batch := l.BatchSize
+	if batch <= 0 {
+		batch = DefaultBatchSize
+	}
+	for i := 0; i < len(docs); i += batch {
+		chunk := docs[i:min(i+batch, len(docs))]
+		if err := l.Store.WriteDocuments(ctx, chunk); err != nil {
+			return rep, fmt.Errorf("writing documents %s…: %w", chunk[0].File, err)
+		}
+		rep.Written += len(chunk)
+		if l.Progress != nil {
+			l.Progress(rep.Written, len(docs))
+		}
+	}
+	rep.Duration = time.Since(start)
+	return rep, nil
+}
+
+// dedupe keeps the first file of each document ID: two files claiming one
+// ID in a single load would otherwise overwrite each other at random.
+func dedupe(docs []*uncite.Document, rep *Report) []*uncite.Document {
+	seen := map[string]string{}
+	return slices.DeleteFunc(docs, func(d *uncite.Document) bool {
+		if first, ok := seen[d.ID]; ok {
+			rep.Failed = append(rep.Failed, &FileError{Path: d.File, Err: fmt.Errorf("same document id %q as %s; skipped", d.ID, first)})
+			return true
+		}
+		seen[d.ID] = d.File
+		return false
+	})
+}
+
+// ReadDocument reads, decodes and extracts one file.
+func ReadDocument(name string, read func() ([]byte, error)) (*uncite.Document, int, *FileError) {
+	b, err := read()
+	if err != nil {
+		return nil, len(b), &FileError{Path: name, Err: err}
+	}
+	text, err := Decode(b)
+	if err != nil {
+		return nil, len(b), &FileError{Path: name, Err: err}
+	}
+	doc := extract.Extract(path.Base(filepath.ToSlash(name)), text)
+	sum := sha256.Sum256(b)
+	doc.SHA256 = hex.EncodeToString(sum[:])
+	return doc, len(b), nil
+}

@@ -1,0 +1,66 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/refdata"
+)
+
+// schema is run statement by statement: Neo4j does not allow schema changes
+// and data writes in one transaction. Each uniqueness constraint also gives
+// the MERGE and lookup on its key an index.
+var schema = []string{
+	"CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE",
+	"CREATE CONSTRAINT resolution_symbol IF NOT EXISTS FOR (n:Resolution) REQUIRE n.symbol IS UNIQUE",
+	"CREATE CONSTRAINT state_code IF NOT EXISTS FOR (n:State) REQUIRE n.code IS UNIQUE",
+	"CREATE CONSTRAINT body_code IF NOT EXISTS FOR (n:Body) REQUIRE n.code IS UNIQUE",
+	"CREATE CONSTRAINT session_key IF NOT EXISTS FOR (n:Session) REQUIRE n.key IS UNIQUE",
+	"CREATE CONSTRAINT agenda_item_key IF NOT EXISTS FOR (n:AgendaItem) REQUIRE n.key IS UNIQUE",
+	// Document symbols are not unique (language versions share one), but
+	// REFERS_TO links and resolution documents are found by symbol.
+	"CREATE INDEX document_symbol IF NOT EXISTS FOR (n:Document) ON (n.symbol)",
+}
+
+const seedBodies = `
+UNWIND $bodies AS b
+MERGE (n:Body {code: b.code})
+SET n.name = b.name`
+
+const seedStates = `
+UNWIND $states AS s
+MERGE (n:State {code: s.code})
+SET n.name = s.name`
+
+// prepare creates the schema and the nodes that exist whatever is loaded:
+// every body and every State of the reference tables.
+func (s *Store) prepare(ctx context.Context) error {
+	for _, stmt := range schema {
+		if _, err := s.query(ctx, stmt, nil, neo4j.Write); err != nil {
+			return fmt.Errorf("creating schema: %w", err)
+		}
+	}
+	codes := make([]string, 0, len(uncite.BodyNames))
+	for code := range uncite.BodyNames {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	bodies := make([]map[string]any, len(codes))
+	for i, code := range codes {
+		bodies[i] = map[string]any{"code": code, "name": uncite.BodyNames[code]}
+	}
+	if _, err := s.query(ctx, seedBodies, map[string]any{"bodies": bodies}, neo4j.Write); err != nil {
+		return fmt.Errorf("seeding bodies: %w", err)
+	}
+	var states []map[string]any
+	for _, st := range refdata.States() {
+		states = append(states, map[string]any{"code": st.Code, "name": st.Name})
+	}
+	if _, err := s.query(ctx, seedStates, map[string]any{"states": states}, neo4j.Write); err != nil {
+		return fmt.Errorf("seeding states: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,581 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/refdata"
+)
+
+// WriteDocuments stores a batch in one managed transaction, so the batch is
+// atomic and the driver retries it as a whole on transient failures.
+//
+// A document whose stored sha256 equals the new one is left alone, which
+// makes reloading a corpus cheap. Every other document is replaced: its
+// outgoing relationships are deleted and re-created from the new record, and
+// the nodes whose existence or values derive from documents (resolutions,
+// sessions, agenda items) are brought up to date for every key the old or new
+// version touched.
+func (s *Store) WriteDocuments(ctx context.Context, docs []*uncite.Document) error {
+	batch, err := newBatch(docs)
+	if err != nil || len(batch.docs) == 0 {
+		return err
+	}
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	_, err = neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+		// The work is rebuilt from the batch on every attempt, since a
+		// retried transaction starts from the database as it was.
+		return struct{}{}, (&writer{tx: tx, batch: batch}).write(ctx)
+	})
+	if err != nil {
+		return fmt.Errorf("neo4j: writing %d documents: %w", len(batch.docs), err)
+	}
+	return nil
+}
+
+// batch is a set of documents turned into query parameters, keyed by ID.
+type batch struct {
+	docs map[string]map[string]any
+	ids  []string // in first-seen order, for deterministic statements
+	sha  map[string]string
+	// resolutions maps the canonical symbol of each document that is a
+	// resolution to its ID.
+	resolutions map[string]string
+	cites       map[string][]map[string]any
+}
+
+// newBatch validates the documents and converts them. A later document with
+// the same ID replaces an earlier one, as a later write would.
+func newBatch(docs []*uncite.Document) (*batch, error) {
+	b := &batch{
+		docs:  map[string]map[string]any{},
+		sha:   map[string]string{},
+		cites: map[string][]map[string]any{},
+	}
+	for i, d := range docs {
+		if d == nil || d.ID == "" {
+			return nil, uncite.Errorf(uncite.EINVALID, "document %d of the batch has no ID", i)
+		}
+		if _, seen := b.docs[d.ID]; !seen {
+			b.ids = append(b.ids, d.ID)
+		}
+		b.docs[d.ID] = docParams(d)
+		b.sha[d.ID] = d.SHA256
+		b.cites[d.ID] = citeParams(d)
+	}
+	return b, nil
+}
+
+// docParams converts a document into the properties of its node and the
+// data its relationships are built from.
+func docParams(d *uncite.Document) map[string]any {
+	symbol := d.Symbol
+	var resolution any
+	// A resolution document shares its node with the Resolution, whose
+	// symbol is the canonical one; storing that form keeps them equal.
+	if c, err := uncite.ParseResolutionSymbol(d.Symbol); err == nil {
+		symbol = c.Symbol
+		resolution = c.Symbol
+	}
+	numbers := make([]string, len(d.AgendaItems))
+	titles := make([]string, len(d.AgendaItems))
+	var agenda []map[string]any
+	key := d.SessionKey()
+	for i, item := range d.AgendaItems {
+		numbers[i], titles[i] = item.Number, item.Title
+		if key != "" {
+			agenda = append(agenda, map[string]any{
+				"key": key + "-" + item.Number, "number": item.Number, "title": str(item.Title),
+			})
+		}
+	}
+	mentions := make([]map[string]any, len(d.Mentions))
+	for i, m := range d.Mentions {
+		mentions[i] = map[string]any{"state": m.State, "count": m.Count}
+	}
+	props := map[string]any{
+		"id":           d.ID,
+		"symbol":       str(symbol),
+		"title":        str(d.Title),
+		"type":         str(d.Type),
+		"date":         str(d.Date),
+		"languages":    list(d.Languages),
+		"body":         str(d.Body),
+		"session":      num(d.Session),
+		"sessionStart": str(d.SessionStart),
+		"sessionEnd":   str(d.SessionEnd),
+		"author":       str(d.Author),
+		"file":         str(d.File),
+		"sha256":       str(d.SHA256),
+		"references":   list(d.References),
+		// Agenda items are kept on the document as two parallel lists, in
+		// the document's order: documents without a session have items too,
+		// and there is no AgendaItem node to link those to.
+		"agendaItems":  list(numbers),
+		"agendaTitles": list(titles),
+	}
+	return map[string]any{
+		"id":         d.ID,
+		"symbol":     str(symbol),
+		"resolution": resolution,
+		"props":      props,
+		"author":     str(d.Author),
+		"body":       str(d.Body),
+		"session":    num(d.Session),
+		"sessionKey": str(key),
+		"agenda":     agenda,
+		"mentions":   mentions,
+		"references": list(d.References),
+	}
+}
+
+// citeParams converts a document's citations into CITES relationships.
+func citeParams(d *uncite.Document) []map[string]any {
+	out := make([]map[string]any, 0, len(d.Citations))
+	for _, c := range d.Citations {
+		p := resolutionParams(c)
+		p["doc"] = d.ID
+		p["props"] = map[string]any{
+			"count":     c.Count,
+			"contexts":  list(c.Contexts),
+			"verbs":     list(c.Verbs),
+			"operative": c.Operative,
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// resolutionParams gives the properties of a Resolution node. The body,
+// number and year follow from the symbol whenever it parses, so that every
+// citing document and the resolution document agree on them; title, date and
+// known come from the reference tables.
+func resolutionParams(c uncite.Citation) map[string]any {
+	if parsed, err := uncite.ParseResolutionSymbol(c.Symbol); err == nil {
+		c.Symbol, c.Body, c.Number, c.Year = parsed.Symbol, parsed.Body, parsed.Number, parsed.Year
+	}
+	p := map[string]any{
+		"symbol": c.Symbol, "body": str(c.Body), "number": str(c.Number), "year": num(c.Year),
+		"known": false, "title": nil, "date": nil,
+	}
+	if r, ok := refdata.LookupResolution(c.Symbol); ok {
+		p["known"], p["title"], p["date"] = true, str(r.Title), str(r.Date)
+	}
+	return p
+}
+
+// writer runs the statements of one batch inside one transaction and keeps
+// track of the keys whose derived nodes must be brought up to date.
+type writer struct {
+	tx    neo4j.ManagedTransaction
+	batch *batch
+
+	changed     []string        // IDs of the documents to (re)write
+	resolutions map[string]bool // symbols whose Resolution node may move or vanish
+	sessions    map[string]bool
+	items       map[string]bool
+	carried     []map[string]any // CITES taken off a Resolution node that stops holding its symbol
+}
+
+func (w *writer) write(ctx context.Context) error {
+	w.resolutions, w.sessions, w.items, w.carried = map[string]bool{}, map[string]bool{}, map[string]bool{}, nil
+	if err := w.findChanged(ctx); err != nil || len(w.changed) == 0 {
+		return err
+	}
+	for _, step := range []func(context.Context) error{
+		w.detach,
+		w.upsert,
+		w.placeResolutions,
+		w.link,
+		w.refreshDerived,
+	} {
+		if err := step(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const selectHashes = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.sha256 AS sha256`
+
+// findChanged keeps the documents that are new or whose content changed. A
+// document without a digest is always rewritten: nothing proves it unchanged.
+func (w *writer) findChanged(ctx context.Context) error {
+	recs, err := run(ctx, w.tx, selectHashes, map[string]any{"ids": w.batch.ids})
+	if err != nil {
+		return err
+	}
+	stored := map[string]string{}
+	for _, r := range recs {
+		stored[get[string](r, "id")] = get[string](r, "sha256")
+	}
+	w.changed = nil
+	for _, id := range w.batch.ids {
+		if sha := w.batch.sha[id]; sha == "" || stored[id] != sha {
+			w.changed = append(w.changed, id)
+		}
+	}
+	return nil
+}
+
+// detachDocuments deletes what a changed document links to, and the
+// REFERS_TO links into it, which depend on its symbol. It reports the keys
+// the old version touched, so that their derived nodes can be refreshed.
+const detachDocuments = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+CALL (d) {
+  MATCH (d)-[r:CITES|MENTIONS|SUBMITTED_BY|IN_SESSION|UNDER_ITEM|REFERS_TO]->(x)
+  WITH r, type(r) AS kind, x
+  DELETE r
+  RETURN collect(CASE kind WHEN 'CITES' THEN x.symbol END) AS cited,
+         collect(CASE kind WHEN 'IN_SESSION' THEN x.key END) AS sessions,
+         collect(CASE kind WHEN 'UNDER_ITEM' THEN x.key END) AS items
+}
+CALL (d) {
+  MATCH (:Document)-[r:REFERS_TO]->(d)
+  DELETE r
+}
+RETURN cited, sessions, items, CASE WHEN d:Resolution THEN d.symbol END AS held`
+
+func (w *writer) detach(ctx context.Context) error {
+	recs, err := run(ctx, w.tx, detachDocuments, map[string]any{"ids": w.changed})
+	if err != nil {
+		return err
+	}
+	var held []string
+	for _, r := range recs {
+		addAll(w.resolutions, get[[]any](r, "cited"))
+		addAll(w.sessions, get[[]any](r, "sessions"))
+		addAll(w.items, get[[]any](r, "items"))
+		if symbol := get[string](r, "held"); symbol != "" {
+			held = append(held, symbol)
+		}
+	}
+	// A changed document gives up its Resolution role before its properties
+	// are replaced: its symbol may change, and placeResolutions decides
+	// afresh which node holds each symbol.
+	return w.evict(ctx, held)
+}
+
+// evictResolutions takes the Resolution role off the nodes holding the given
+// symbols: their incoming CITES are deleted and handed back to be re-created
+// on whichever node holds the symbol next; a node that is not also a
+// document is deleted.
+const evictResolutions = `
+UNWIND $symbols AS symbol
+MATCH (r:Resolution {symbol: symbol})
+CALL (r) {
+  MATCH (src:Document)-[c:CITES]->(r)
+  WITH src, c, properties(c) AS props
+  DELETE c
+  RETURN collect({doc: src.id, props: props}) AS carried
+}
+CALL (r) {
+  MATCH (r)-[a:ADOPTED_BY]->()
+  DELETE a
+}
+REMOVE r:Resolution, r.number, r.year, r.known, r.resolutionTitle, r.resolutionDate
+FOREACH (_ IN CASE WHEN r:Document THEN [] ELSE [1] END | DETACH DELETE r)
+RETURN symbol, carried`
+
+func (w *writer) evict(ctx context.Context, symbols []string) error {
+	if len(symbols) == 0 {
+		return nil
+	}
+	recs, err := run(ctx, w.tx, evictResolutions, map[string]any{"symbols": symbols})
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		symbol := get[string](r, "symbol")
+		w.resolutions[symbol] = true
+		for _, c := range get[[]any](r, "carried") {
+			m := c.(map[string]any)
+			p := resolutionParams(uncite.Citation{Symbol: symbol})
+			p["doc"], p["props"] = m["doc"], m["props"]
+			w.carried = append(w.carried, p)
+		}
+	}
+	return nil
+}
+
+// upsertDocuments replaces each changed document's properties wholesale, so
+// that a field emptied in the new version disappears.
+const upsertDocuments = `
+UNWIND $docs AS doc
+MERGE (d:Document {id: doc.id})
+SET d = doc.props`
+
+func (w *writer) upsert(ctx context.Context) error {
+	docs := make([]map[string]any, len(w.changed))
+	for i, id := range w.changed {
+		docs[i] = w.batch.docs[id]
+		if symbol, ok := docs[i]["resolution"].(string); ok {
+			w.resolutions[symbol] = true
+		}
+		if key, ok := docs[i]["sessionKey"].(string); ok {
+			w.sessions[key] = true
+		}
+		for _, item := range docs[i]["agenda"].([]map[string]any) {
+			w.items[item["key"].(string)] = true
+		}
+	}
+	_, err := run(ctx, w.tx, upsertDocuments, map[string]any{"docs": docs})
+	return err
+}
+
+// selectHolders finds, for each symbol, the node that holds it now and the
+// document that should: of the documents with that symbol (language versions
+// share one) the one with the smallest ID, so that the choice does not depend
+// on the order of writes.
+const selectHolders = `
+UNWIND $symbols AS symbol
+OPTIONAL MATCH (cur:Resolution {symbol: symbol})
+OPTIONAL MATCH (d:Document {symbol: symbol})
+WITH symbol, cur, min(d.id) AS host
+RETURN symbol, host, cur IS NOT NULL AS held, cur.id AS holder`
+
+// promoteDocuments makes documents the Resolution node of their symbol. The
+// title and date of an unlisted resolution are those of its document.
+const promoteDocuments = `
+UNWIND $hosts AS h
+MATCH (d:Document {id: h.id})
+SET d:Resolution,
+    d.number = h.number, d.year = h.year, d.known = h.known,
+    d.resolutionTitle = coalesce(h.title, d.title),
+    d.resolutionDate = coalesce(h.date, d.date)
+WITH d, h
+MATCH (b:Body {code: h.body})
+MERGE (d)-[:ADOPTED_BY]->(b)`
+
+// placeResolutions makes sure that each symbol touched by the batch is held
+// by the right node: the document with that symbol if one is stored, else a
+// Resolution node of its own (created when a citation needs it).
+func (w *writer) placeResolutions(ctx context.Context) error {
+	symbols := sortedKeys(w.resolutions)
+	recs, err := run(ctx, w.tx, selectHolders, map[string]any{"symbols": symbols})
+	if err != nil {
+		return err
+	}
+	var evict []string
+	var hosts []map[string]any
+	for _, r := range recs {
+		symbol, host := get[string](r, "symbol"), get[string](r, "host")
+		if host == "" {
+			continue
+		}
+		if get[bool](r, "held") && get[string](r, "holder") != host {
+			evict = append(evict, symbol)
+		}
+		p := resolutionParams(uncite.Citation{Symbol: symbol})
+		p["id"] = host
+		hosts = append(hosts, p)
+	}
+	if err := w.evict(ctx, evict); err != nil {
+		return err
+	}
+	if len(hosts) == 0 {
+		return nil
+	}
+	_, err = run(ctx, w.tx, promoteDocuments, map[string]any{"hosts": hosts})
+	return err
+}
+
+// createCitations links documents to the resolutions they cite, creating the
+// Resolution nodes not held by anything yet.
+const createCitations = `
+UNWIND $cites AS c
+MATCH (d:Document {id: c.doc})
+MERGE (r:Resolution {symbol: c.symbol})
+  ON CREATE SET r.number = c.number, r.year = c.year, r.known = c.known,
+                r.resolutionTitle = c.title, r.resolutionDate = c.date
+MERGE (d)-[rel:CITES]->(r)
+SET rel = c.props
+WITH r, c
+MATCH (b:Body {code: c.body})
+MERGE (r)-[:ADOPTED_BY]->(b)`
+
+// linkDocuments creates every other relationship of the changed documents.
+// States and bodies are never created here: only those of the reference
+// tables exist, so a link to an unknown code is left out.
+const linkDocuments = `
+UNWIND $docs AS doc
+MATCH (d:Document {id: doc.id})
+CALL (d, doc) {
+  MATCH (s:State {code: doc.author})
+  MERGE (d)-[:SUBMITTED_BY]->(s)
+}
+CALL (d, doc) {
+  UNWIND doc.mentions AS m
+  MATCH (s:State {code: m.state})
+  MERGE (d)-[r:MENTIONS]->(s)
+  SET r.count = m.count
+}
+CALL (d, doc) {
+  UNWIND coalesce(doc.references, []) AS ref
+  MATCH (t:Document {symbol: ref})
+  WHERE t <> d
+  MERGE (d)-[:REFERS_TO]->(t)
+}
+CALL (d, doc) {
+  WITH d, doc WHERE doc.sessionKey IS NOT NULL
+  MERGE (s:Session {key: doc.sessionKey})
+    ON CREATE SET s.body = doc.body, s.number = doc.session
+  MERGE (d)-[:IN_SESSION]->(s)
+  WITH d, doc, s
+  CALL (s, doc) {
+    MATCH (b:Body {code: doc.body})
+    MERGE (s)-[:OF_BODY]->(b)
+  }
+  WITH d, doc, s
+  UNWIND doc.agenda AS item
+  MERGE (a:AgendaItem {key: item.key})
+    ON CREATE SET a.number = item.number
+  MERGE (a)-[:IN_SESSION]->(s)
+  MERGE (d)-[u:UNDER_ITEM]->(a)
+  SET u.title = item.title
+}`
+
+// linkReferrers re-creates the REFERS_TO links into the changed documents
+// from every document that cites their symbols, in one scan of the
+// documents: list elements are not indexed.
+const linkReferrers = `
+MATCH (src:Document)
+WHERE src.references IS NOT NULL
+UNWIND src.references AS ref
+WITH src, ref
+WHERE ref IN $symbols
+MATCH (t:Document {symbol: ref})
+WHERE t <> src
+MERGE (src)-[:REFERS_TO]->(t)`
+
+func (w *writer) link(ctx context.Context) error {
+	var cites, docs []map[string]any
+	var symbols []string
+	for _, id := range w.changed {
+		cites = append(cites, w.batch.cites[id]...)
+		doc := w.batch.docs[id]
+		docs = append(docs, doc)
+		if symbol, ok := doc["symbol"].(string); ok {
+			symbols = append(symbols, symbol)
+		}
+	}
+	cites = append(cites, w.carried...)
+	for _, c := range cites {
+		w.resolutions[c["symbol"].(string)] = true
+	}
+	if len(cites) > 0 {
+		if _, err := run(ctx, w.tx, createCitations, map[string]any{"cites": cites}); err != nil {
+			return err
+		}
+	}
+	if _, err := run(ctx, w.tx, linkDocuments, map[string]any{"docs": docs}); err != nil {
+		return err
+	}
+	if len(symbols) == 0 {
+		return nil
+	}
+	_, err := run(ctx, w.tx, linkReferrers, map[string]any{"symbols": symbols})
+	return err
+}
+
+// refreshSessions deletes the sessions no document is in any more and
+// derives the dates of the others from their documents.
+const refreshSessions = `
+UNWIND $keys AS key
+MATCH (s:Session {key: key})
+CALL (s) {
+  OPTIONAL MATCH (d:Document)-[:IN_SESSION]->(s)
+  RETURN count(d) AS docs, min(d.sessionStart) AS start, max(d.sessionEnd) AS end
+}
+SET s.startDate = start, s.endDate = end
+WITH s, docs WHERE docs = 0
+DETACH DELETE s`
+
+// refreshAgendaItems does the same for agenda items; an item's title is the
+// smallest title its documents give it.
+const refreshAgendaItems = `
+UNWIND $keys AS key
+MATCH (a:AgendaItem {key: key})
+CALL (a) {
+  OPTIONAL MATCH (:Document)-[u:UNDER_ITEM]->(a)
+  RETURN count(u) AS docs, min(u.title) AS title
+}
+SET a.title = title
+WITH a, docs WHERE docs = 0
+DETACH DELETE a`
+
+// deleteOrphanResolutions deletes the Resolution nodes that nothing cites
+// and that are not a document.
+const deleteOrphanResolutions = `
+UNWIND $symbols AS symbol
+MATCH (r:Resolution {symbol: symbol})
+WHERE NOT r:Document AND NOT EXISTS { ()-[:CITES]->(r) }
+DETACH DELETE r`
+
+func (w *writer) refreshDerived(ctx context.Context) error {
+	for _, q := range []struct {
+		cypher string
+		name   string
+		keys   map[string]bool
+	}{
+		{refreshAgendaItems, "keys", w.items},
+		{refreshSessions, "keys", w.sessions},
+		{deleteOrphanResolutions, "symbols", w.resolutions},
+	} {
+		if len(q.keys) == 0 {
+			continue
+		}
+		if _, err := run(ctx, w.tx, q.cypher, map[string]any{q.name: sortedKeys(q.keys)}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// str maps "" to nil, so that empty strings are not stored.
+func str(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// num maps 0 to nil, so that zero numbers are not stored.
+func num(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+// list maps an empty list to nil, so that empty lists are not stored.
+func list(xs []string) any {
+	if len(xs) == 0 {
+		return nil
+	}
+	return xs
+}
+
+func addAll(set map[string]bool, xs []any) {
+	for _, x := range xs {
+		set[x.(string)] = true
+	}
+}
+
+func sortedKeys(set map[string]bool) []string {
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

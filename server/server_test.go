@@ -1,0 +1,142 @@
+package server_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/loader"
+	"github.com/uncite/uncite/memstore"
+	"github.com/uncite/uncite/sample"
+	"github.com/uncite/uncite/server"
+)
+
+func newServer(t *testing.T, cfg server.Config) *httptest.Server {
+	t.Helper()
+	store := memstore.New()
+	if _, err := (&loader.Loader{Store: store}).LoadFS(context.Background(), sample.Docs()); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.Handler(store, cfg))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func do(t *testing.T, req *http.Request) (*http.Response, string) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
+func post(t *testing.T, url, body string) (*http.Response, string) {
+	req, _ := http.NewRequest(http.MethodPost, url+"/graphql", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	return do(t, req)
+}
+
+func TestPlayground(t *testing.T) {
+	srv := newServer(t, server.Config{})
+	resp, body := do(t, mustReq(http.MethodGet, srv.URL+"/playground"))
+	if resp.StatusCode != 200 || !strings.Contains(strings.ToLower(body), "graphiql") {
+		t.Errorf("GET /playground: %d, body without GraphiQL", resp.StatusCode)
+	}
+}
+
+func TestQueryOverGETAndPOST(t *testing.T) {
+	srv := newServer(t, server.Config{})
+	_, body := do(t, mustReq(http.MethodGet, srv.URL+`/graphql?query=%7Bresolution(symbol:%22S/RES/822(1993)%22)%7Bsymbol%7D%7D`))
+	if body != `{"data":{"resolution":{"symbol":"S/RES/822 (1993)"}}}` {
+		t.Errorf("GET: %s", body)
+	}
+	_, body = post(t, srv.URL, `{"query":"{ state(code: \"ARM\") { name } }"}`)
+	if body != `{"data":{"state":{"name":"Armenia"}}}` {
+		t.Errorf("POST: %s", body)
+	}
+}
+
+func TestCORSPreflight(t *testing.T) {
+	for _, tc := range []struct {
+		origins []string
+		origin  string
+		want    string
+	}{
+		{nil, "https://viz.example.org", "*"},
+		{[]string{"https://viz.example.org"}, "https://viz.example.org", "https://viz.example.org"},
+		{[]string{"https://viz.example.org"}, "https://evil.example.com", ""},
+	} {
+		srv := newServer(t, server.Config{CORSOrigins: tc.origins})
+		req := mustReq(http.MethodOptions, srv.URL+"/graphql")
+		req.Header.Set("Origin", tc.origin)
+		req.Header.Set("Access-Control-Request-Method", "POST")
+		req.Header.Set("Access-Control-Request-Headers", "content-type")
+		resp, _ := do(t, req)
+		if got := resp.Header.Get("Access-Control-Allow-Origin"); got != tc.want {
+			t.Errorf("origins %v, origin %s: Allow-Origin %q, want %q", tc.origins, tc.origin, got, tc.want)
+		}
+		if resp.StatusCode >= 300 {
+			t.Errorf("preflight status %d", resp.StatusCode)
+		}
+	}
+}
+
+func TestBadQueriesAreGraphQLErrors(t *testing.T) {
+	srv := newServer(t, server.Config{MaxComplexity: 500})
+	for name, tc := range map[string]struct{ body, want string }{
+		"syntax":        {`{"query":"{ documents { "}`, `"message":"Expected Name, found \u003cEOF\u003e"`},
+		"unknown field": {`{"query":"{ bogus }"}`, `Cannot query field \"bogus\" on type \"Query\"`},
+		"not json":      {`{{{`, `"message":"json request body could not be decoded`},
+		"too complex":   {`{"query":"{ documents(first: 200) { nodes { citations { resolution { citedBy(first: 200) { totalCount } } } } } }"}`, `operation has complexity`},
+	} {
+		resp, body := post(t, srv.URL, tc.body)
+		if resp.StatusCode >= 500 || !strings.Contains(body, tc.want) {
+			t.Errorf("%s: status %d, body %s; want a GraphQL error containing %s", name, resp.StatusCode, body, tc.want)
+		}
+	}
+}
+
+func TestBodyLimit(t *testing.T) {
+	srv := newServer(t, server.Config{MaxBodyBytes: 100})
+	resp, _ := post(t, srv.URL, `{"query":"{ states { totalCount } }", "padding":"`+strings.Repeat("x", 200)+`"}`)
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("status %d, want 413", resp.StatusCode)
+	}
+}
+
+type downStore struct{ *memstore.Store }
+
+func (downStore) Ping(context.Context) error { return errors.New("connection refused") }
+
+func TestHealth(t *testing.T) {
+	srv := newServer(t, server.Config{})
+	if resp, _ := do(t, mustReq(http.MethodGet, srv.URL+"/healthz")); resp.StatusCode != 200 {
+		t.Errorf("/healthz %d", resp.StatusCode)
+	}
+	if resp, _ := do(t, mustReq(http.MethodGet, srv.URL+"/readyz")); resp.StatusCode != 200 {
+		t.Errorf("/readyz %d", resp.StatusCode)
+	}
+	var down uncite.Store = downStore{memstore.New()}
+	dsrv := httptest.NewServer(server.Handler(down, server.Config{}))
+	defer dsrv.Close()
+	resp, body := do(t, mustReq(http.MethodGet, dsrv.URL+"/readyz"))
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(body, "connection refused") {
+		t.Errorf("/readyz with the store down: %d %s", resp.StatusCode, body)
+	}
+}
+
+func mustReq(method, url string) *http.Request {
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		panic(err)
+	}
+	return req
+}

@@ -1,0 +1,113 @@
+package storetest
+
+// The seed note verbale has no symbol: its id comes from its file name.
+const seedID = "000_1a7a508cbf762381"
+
+const docFields = `id symbol title type date languages file references
+  body { code name } author { code name } mentions { code }
+  session { body { code } number startDate endDate }
+  agendaItems { number title }
+  citations { count contexts verbs operative resolution { symbol body { code } number year known citationCount } }`
+
+// Cases are the conformance table. Expected facts come from reading the
+// sample documents, not from running the code.
+var Cases = []Case{
+	{
+		Name:  "seed document",
+		Query: `query($id: ID!) { document(id: $id) { ` + docFields + ` } }`,
+		Vars:  map[string]any{"id": seedID},
+		Want: []string{
+			`"id":"000_1a7a508cbf762381"`, `"symbol":null`, `"type":"note verbale"`, `"date":"2020-08-24"`,
+			`"languages":["fr","en"]`, `"body":{"code":"HRC","name":"Human Rights Council"}`,
+			`"author":{"code":"AZE","name":"Azerbaijan"}`, `"mentions":[{"code":"ARM"},{"code":"AZE"}]`,
+			`"session":{"body":{"code":"HRC"},"number":43,"startDate":"2020-02-24","endDate":"2020-03-20"}`,
+			`"agendaItems":[{"number":"4","title":"Situations relatives aux droits de l'homme qui requièrent l'attention du Conseil"}]`,
+			`"symbol":"S/RES/822 (1993)","body":{"code":"SC"},"number":"822","year":1993,"known":true,"citationCount":4`,
+			`"symbol":"S/RES/853 (1993)"`, `"symbol":"S/RES/874 (1993)"`, `"symbol":"S/RES/884 (1993)"`,
+		},
+	},
+	{
+		Name:  "unknown document is null",
+		Query: `{ document(id: "no/such/doc") { id } }`,
+		Want:  []string{`{"data":{"document":null}}`},
+	},
+	{
+		Name:  "resolution lookup normalises the symbol and lists citing documents",
+		Query: `{ resolution(symbol: "s/res/822(1993)") { symbol number year known citationCount citedBy(first: 10) { totalCount nodes { id } } } }`,
+		Want: []string{
+			`"symbol":"S/RES/822 (1993)","number":"822","year":1993,"known":true,"citationCount":4`,
+			`"totalCount":4,"nodes":[{"id":"000_1a7a508cbf762381"},{"id":"S/RES/853 (1993)"},{"id":"S/RES/874 (1993)"},{"id":"S/RES/884 (1993)"}]`,
+		},
+	},
+	{
+		Name:  "a resolution that is loaded is also a document",
+		Query: `{ resolution(symbol: "S/RES/884 (1993)") { symbol document { id type citations { resolution { symbol } } } } }`,
+		Want: []string{
+			`"document":{"id":"S/RES/884 (1993)","type":"resolution"`,
+			`{"resolution":{"symbol":"S/RES/822 (1993)"}},{"resolution":{"symbol":"S/RES/853 (1993)"}},{"resolution":{"symbol":"S/RES/874 (1993)"}}`,
+		},
+	},
+	{
+		Name:  "malformed resolution symbol is a GraphQL error",
+		Query: `{ resolution(symbol: "not a symbol") { symbol } }`,
+		Want:  []string{`"message":"\"not a symbol\" is not a resolution symbol`, `"data":{"resolution":null}`},
+	},
+	{
+		Name:  "documents filtered by citation, author and body",
+		Query: `{ documents(filter: {cites: "S/RES/853 (1993)", author: "aze", body: "HRC"}) { totalCount nodes { id } } }`,
+		Want:  []string{`{"data":{"documents":{"totalCount":1,"nodes":[{"id":"000_1a7a508cbf762381"}]}}}`},
+	},
+	{
+		Name:  "documents paginate with cursors",
+		Query: `{ documents(first: 3) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+		Want:  []string{`"totalCount":40`, `"hasNextPage":true`},
+	},
+	{
+		Name:  "first above the maximum is an error",
+		Query: `{ documents(first: 1000) { totalCount } }`,
+		Want:  []string{`"message":"first must be between 0 and 200, got 1000"`},
+	},
+	{
+		Name:  "bad cursor is an error",
+		Query: `{ documents(after: "bogus") { totalCount } }`,
+		Want:  []string{`"message":"invalid cursor \"bogus\""`},
+	},
+	{
+		Name:  "most cited resolutions",
+		Query: `{ resolutions(orderBy: CITATION_COUNT, first: 5) { totalCount nodes { symbol citationCount } } }`,
+		Want:  []string{`"nodes":[{"symbol":"S/RES/822 (1993)","citationCount":4}`},
+	},
+	{
+		Name:  "Security Council resolutions of 1993 cited by Azerbaijan",
+		Query: `{ resolutions(filter: {body: "SC", yearFrom: 1993, yearTo: 1993, citedBy: "AZE"}) { totalCount nodes { symbol } } }`,
+		Want:  []string{`{"totalCount":4,"nodes":[{"symbol":"S/RES/822 (1993)"},{"symbol":"S/RES/853 (1993)"},{"symbol":"S/RES/874 (1993)"},{"symbol":"S/RES/884 (1993)"}]}`},
+	},
+	{
+		Name:  "State with authored and mentioning documents",
+		Query: `{ state(code: "aze") { code name authored { totalCount nodes { id } } mentionedIn(first: 50) { totalCount } } }`,
+		Want:  []string{`"code":"AZE","name":"Azerbaijan","authored":{"totalCount":1,"nodes":[{"id":"000_1a7a508cbf762381"}]}`},
+	},
+	{
+		Name:  "every State exists, cited or not",
+		Query: `{ states(first: 2) { totalCount nodes { code name } } one: state(code: "ISL") { name authored { totalCount } } }`,
+		Want:  []string{`"totalCount":195,"nodes":[{"code":"AFG","name":"Afghanistan"},{"code":"AGO","name":"Angola"}]`, `"one":{"name":"Iceland","authored":{"totalCount":0}}`},
+	},
+	{
+		Name:  "session with its agenda items and documents",
+		Query: `{ session(body: "hrc", number: 43) { body { code } number startDate endDate agendaItems { number title session { number } documents { nodes { id } } } documents { totalCount } } }`,
+		Want: []string{
+			`"number":43,"startDate":"2020-02-24","endDate":"2020-03-20"`,
+			`{"number":"4","title":"Situations relatives aux droits de l'homme qui requièrent l'attention du Conseil","session":{"number":43},"documents":{"nodes":[{"id":"000_1a7a508cbf762381"}]}}`,
+		},
+	},
+	{
+		Name:  "unknown session is null",
+		Query: `{ session(body: "SC", number: 1) { number } }`,
+		Want:  []string{`{"data":{"session":null}}`},
+	},
+	{
+		Name:  "unknown field is a validation error",
+		Query: `{ document(id: "x") { nope } }`,
+		Want:  []string{`Cannot query field \"nope\" on type \"Document\"`},
+	},
+}
