@@ -64,3 +64,26 @@ func (s *Store) prepare(ctx context.Context) error {
 	}
 	return nil
 }
+
+// deleteAll empties the database in chunks, so that a large graph does not
+// have to fit in one transaction's memory. CALL IN TRANSACTIONS only runs in
+// an auto-commit transaction.
+const deleteAll = `
+MATCH (n)
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`
+
+// Reset deletes every node and relationship and seeds the reference nodes
+// again, keeping the schema: for tests, and for reloading a corpus from
+// scratch.
+func (s *Store) Reset(ctx context.Context) error {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer session.Close(ctx)
+	res, err := session.Run(ctx, deleteAll, nil)
+	if err == nil {
+		_, err = res.Consume(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("neo4j: emptying the database: %w", err)
+	}
+	return s.prepare(ctx)
+}

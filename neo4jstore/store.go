@@ -72,7 +72,7 @@ func (s *Store) Close(ctx context.Context) error {
 // query runs one auto-retried query and returns its records; reads go to
 // readers when the server is a cluster.
 func (s *Store) query(ctx context.Context, cypher string, params map[string]any, routing neo4j.RoutingControl) ([]*neo4j.Record, error) {
-	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer(),
+	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), withRouting(routing))
 	if err != nil {
 		return nil, err

@@ -29,7 +29,8 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []*uncite.Document) err
 	_, err = neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		// The work is rebuilt from the batch on every attempt, since a
 		// retried transaction starts from the database as it was.
-		return struct{}{}, (&writer{tx: tx, batch: batch}).write(ctx)
+		w := &writer{tx: tx, batch: batch, resolutions: map[string]bool{}, sessions: map[string]bool{}, items: map[string]bool{}}
+		return struct{}{}, w.write(ctx)
 	})
 	if err != nil {
 		return fmt.Errorf("neo4j: writing %d documents: %w", len(batch.docs), err)
@@ -39,13 +40,10 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []*uncite.Document) err
 
 // batch is a set of documents turned into query parameters, keyed by ID.
 type batch struct {
-	docs map[string]map[string]any
-	ids  []string // in first-seen order, for deterministic statements
-	sha  map[string]string
-	// resolutions maps the canonical symbol of each document that is a
-	// resolution to its ID.
-	resolutions map[string]string
-	cites       map[string][]map[string]any
+	docs  map[string]map[string]any
+	ids   []string // in first-seen order, for deterministic statements
+	sha   map[string]string
+	cites map[string][]map[string]any
 }
 
 // newBatch validates the documents and converts them. A later document with
@@ -123,13 +121,9 @@ func docParams(d *uncite.Document) map[string]any {
 		"symbol":     str(symbol),
 		"resolution": resolution,
 		"props":      props,
-		"author":     str(d.Author),
-		"body":       str(d.Body),
-		"session":    num(d.Session),
 		"sessionKey": str(key),
 		"agenda":     agenda,
 		"mentions":   mentions,
-		"references": list(d.References),
 	}
 }
 
@@ -153,18 +147,20 @@ func citeParams(d *uncite.Document) []map[string]any {
 // resolutionParams gives the properties of a Resolution node. The body,
 // number and year follow from the symbol whenever it parses, so that every
 // citing document and the resolution document agree on them; title, date and
-// known come from the reference tables.
+// known come from the reference tables, which also give the year of the
+// resolutions whose symbol lacks one (A/RES/60/251).
 func resolutionParams(c uncite.Citation) map[string]any {
 	if parsed, err := uncite.ParseResolutionSymbol(c.Symbol); err == nil {
 		c.Symbol, c.Body, c.Number, c.Year = parsed.Symbol, parsed.Body, parsed.Number, parsed.Year
 	}
-	p := map[string]any{
-		"symbol": c.Symbol, "body": str(c.Body), "number": str(c.Number), "year": num(c.Year),
-		"known": false, "title": nil, "date": nil,
-	}
+	p := map[string]any{"symbol": c.Symbol, "body": str(c.Body), "number": str(c.Number), "known": false}
 	if r, ok := refdata.LookupResolution(c.Symbol); ok {
 		p["known"], p["title"], p["date"] = true, str(r.Title), str(r.Date)
+		if c.Year == 0 {
+			c.Year = r.Year
+		}
 	}
+	p["year"] = num(c.Year)
 	return p
 }
 
@@ -182,7 +178,6 @@ type writer struct {
 }
 
 func (w *writer) write(ctx context.Context) error {
-	w.resolutions, w.sessions, w.items, w.carried = map[string]bool{}, map[string]bool{}, map[string]bool{}, nil
 	if err := w.findChanged(ctx); err != nil || len(w.changed) == 0 {
 		return err
 	}
@@ -216,7 +211,6 @@ func (w *writer) findChanged(ctx context.Context) error {
 	for _, r := range recs {
 		stored[get[string](r, "id")] = get[string](r, "sha256")
 	}
-	w.changed = nil
 	for _, id := range w.batch.ids {
 		if sha := w.batch.sha[id]; sha == "" || stored[id] != sha {
 			w.changed = append(w.changed, id)
@@ -410,7 +404,7 @@ const linkDocuments = `
 UNWIND $docs AS doc
 MATCH (d:Document {id: doc.id})
 CALL (d, doc) {
-  MATCH (s:State {code: doc.author})
+  MATCH (s:State {code: doc.props.author})
   MERGE (d)-[:SUBMITTED_BY]->(s)
 }
 CALL (d, doc) {
@@ -420,7 +414,7 @@ CALL (d, doc) {
   SET r.count = m.count
 }
 CALL (d, doc) {
-  UNWIND coalesce(doc.references, []) AS ref
+  UNWIND coalesce(doc.props.references, []) AS ref
   MATCH (t:Document {symbol: ref})
   WHERE t <> d
   MERGE (d)-[:REFERS_TO]->(t)
@@ -428,11 +422,11 @@ CALL (d, doc) {
 CALL (d, doc) {
   WITH d, doc WHERE doc.sessionKey IS NOT NULL
   MERGE (s:Session {key: doc.sessionKey})
-    ON CREATE SET s.body = doc.body, s.number = doc.session
+    ON CREATE SET s.body = doc.props.body, s.number = doc.props.session
   MERGE (d)-[:IN_SESSION]->(s)
   WITH d, doc, s
   CALL (s, doc) {
-    MATCH (b:Body {code: doc.body})
+    MATCH (b:Body {code: doc.props.body})
     MERGE (s)-[:OF_BODY]->(b)
   }
   WITH d, doc, s
@@ -445,7 +439,7 @@ CALL (d, doc) {
 }`
 
 // linkReferrers re-creates the REFERS_TO links into the changed documents
-// from every document that cites their symbols, in one scan of the
+// from every document that refers to their symbols, in one scan of the
 // documents: list elements are not indexed.
 const linkReferrers = `
 MATCH (src:Document)

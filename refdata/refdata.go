@@ -66,6 +66,24 @@ func LookupResolution(symbol string) (Resolution, bool) {
 	return r, ok
 }
 
+// SCResolutionByNumber finds a Security Council resolution by its number
+// alone ("1051"): the Council numbers its resolutions in one series, so the
+// number determines the year that the canonical symbol carries.
+func SCResolutionByNumber(number string) (Resolution, bool) {
+	r, ok := scByNumber()[strings.TrimLeft(strings.TrimSpace(number), "0")]
+	return r, ok
+}
+
+var scByNumber = sync.OnceValue(func() map[string]Resolution {
+	m := map[string]Resolution{}
+	for sym, r := range resolutions() {
+		if c, err := uncite.ParseResolutionSymbol(sym); err == nil && c.Body == uncite.BodySC {
+			m[c.Number] = r
+		}
+	}
+	return m
+})
+
 type stateTable struct {
 	list   []State
 	byCode map[string]State

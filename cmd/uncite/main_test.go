@@ -112,7 +112,7 @@ func TestLoadIntoNeo4j(t *testing.T) {
 
 	dir := t.TempDir()
 	b, _ := os.ReadFile(seed)
-	os.WriteFile(filepath.Join(dir, "seed.txt"), b, 0o644)
+	os.WriteFile(filepath.Join(dir, filepath.Base(seed)), b, 0o644)
 	os.WriteFile(filepath.Join(dir, "binary.txt"), []byte{0, 1, 2, 3, 0xff}, 0o644)
 	var out, errOut bytes.Buffer
 	err = run(ctx, []string{"load", dir}, &out, &errOut)

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Phrases after which a note verbale, letter or memorandum names the State
+// that writes it ("from the Permanent Mission of Azerbaijan", "par la Mission
+// permanente de l'Azerbaïdjan", "Постоянного представителя Катара",
+// "الممثل الدائم لقطر").
+var reAuthorPhrase = regexp.MustCompile(`(?i)(?:Permanent Mission|Permanent Representative|Chargé d['’]affaires a\.i\.|Mission permanente|Représentante? permanente?|Misión Permanente|Representante Permanente|Постоянного представительства|Постоянного представителя|Постоянное представительство|Постоянный представитель|البعثة الدائمة|الممثلة? الدائمة?|Memorandum from|Mémorandum établi par|Memorando de|Меморандум|مذكرة من|Ministry of Foreign Affairs|Ministère des affaires étrangères|Ministerio de Relaciones Exteriores|министерства иностранных дел|وزارة خارجية)(?: a\.i\.)?(?: of(?: the)?| de(?: la| l['’]| los)?| del)?\s`)
+
+// Chinese puts the State before the mission or ministry: "卡塔尔常驻联合国代表",
+// "乌克兰外交部".
+var reAuthorPhraseZH = regexp.MustCompile(`常驻(?:联合国)?(?:代表团|代表)|外交部`)
+
+// Drafts name their sponsors before ": draft resolution".
+var reSponsors = regexp.MustCompile(`(?s)([^\n]{2,400}?):\*?\s*(?:draft resolution|draft decision|projet de résolution|proyecto de resolución|проект резолюции)`)
+
+var reStateReport = regexp.MustCompile(`(?i)national report|State under review`)
+
+// author finds the one State that wrote or transmitted the document: the
+// mission or representative that sends a note verbale or letter, the single
+// sponsor of a draft, the State whose national report or views it is. Where
+// several States stand in that place, there is no single author.
+func author(header []string, flowed string, hits []stateHit) string {
+	joined := strings.Join(header, "\n")
+	if m := reSponsors.FindStringSubmatch(joined); m != nil {
+		sponsors := findStates(m[1])
+		if len(sponsors) == 1 && !strings.ContainsAny(strings.TrimSpace(m[1][sponsors[0].end:]), ",") &&
+			!strings.Contains(m[1][:sponsors[0].start], ",") {
+			return sponsors[0].code
+		}
+		return ""
+	}
+	window := flowed[:min(len(flowed), 6000)]
+	found := map[string]bool{}
+	var order []string
+	for _, m := range reAuthorPhrase.FindAllStringIndex(window, -1) {
+		if c := stateAt(hits, m[1], 4); c != "" && !found[c] {
+			found[c] = true
+			order = append(order, c)
+		}
+	}
+	for _, m := range reAuthorPhraseZH.FindAllStringIndex(window, -1) {
+		for _, h := range hits {
+			if h.end == m[0] && !found[h.code] {
+				found[h.code] = true
+				order = append(order, h.code)
+			}
+		}
+	}
+	if len(order) == 1 {
+		return order[0]
+	}
+	if len(order) > 1 {
+		return ""
+	}
+	if reStateReport.MatchString(joined) {
+		// The State stands on a line of its own under the title.
+		for _, l := range header {
+			if s := findStates(l); len(s) == 1 && s[0].start == 0 && s[0].end == len(l) {
+				return s[0].code
+			}
+		}
+	}
+	return ""
+}
+
+// stateAt returns the State named within slack bytes after offset at (an
+// Arabic preposition or a French article may stand between).
+func stateAt(hits []stateHit, at, slack int) string {
+	for _, h := range hits {
+		if h.start >= at && h.start <= at+slack {
+			return h.code
+		}
+		if h.start < at && h.end > at {
+			return h.code // "لقطر": the preposition is part of the name's token
+		}
+	}
+	return ""
+}

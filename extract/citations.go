@@ -1,0 +1,612 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/refdata"
+)
+
+// hrcMaxSession bounds the Human Rights Council's session numbers (it held its
+// 60th session in 2025): "resolution 78/1" in a Council text is the General
+// Assembly's, whose sessions have been numbered 61 and up since the Council
+// exists.
+const hrcMaxSession = 60
+
+// bodyGeneric marks "the Council" or "the Assembly" without the organ's name.
+const (
+	councilGeneric  = "council"
+	assemblyGeneric = "assembly"
+)
+
+var (
+	// The word "resolution" in the six languages, with plural and case forms
+	// and the Arabic clitics ("وبالقرار", "للقرارات").
+	reResolutionWord = regexp.MustCompile(`\b(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]ésolutions?|[Rr]esoluci(?:ón|ones))\b|[Рр]езолюци[яиюейхм]*|[وفبلك]{0,2}(?:ال)?قرار(?:ين|ات|اته|يه|ي|ا|ه|ها)?`)
+
+	// One cited number after the word, in the forms the bodies use.
+	reItem = regexp.MustCompile(`^(?:No\.\s?|n[°º]\s?|№\s?)?(?:` +
+		`((?:ES|S)-\d{1,2}/\d{1,3})` + // 1: emergency or special session: ES-10/24, S-30/1
+		`|(\d{1,4})/(\d{1,4})` + // 2, 3: session/number or year/number
+		`|(\d{1,4})(?:\s?[A-Z](?:\s(?:and|to|et|y|и)\s[A-Z])?)?\s?[(（]\s?(?:(\d{4})|((?:ES|S)-)?([IVXL]{1,7})|د\s?[-–]\s?(\d{1,2}))\s?[)）]` + // 4: number; 5: year; 6, 7: roman session; 8: Arabic session
+		`|(\d{1,4})\b)`) // 9: bare number
+
+	// A letter part ("54/237 C", "49/233 A and B") after a session/number.
+	reLetterPart = regexp.MustCompile(`^\s[A-Z](?:\s(?:and|to|et|y)\s[A-Z])?\b`)
+	// The adoption date that may follow each number.
+	reItemDate = regexp.MustCompile(`^,?\s(?:of|du|de|del|от|المؤرخ|المؤرخة|adopted on|adoptée le)\s\d{1,2}(?:er|º)?\s(?:de\s)?[\p{L}/]+(?:\s(?:de\s)?\d{4}(?:\sгода|\sг\.)?)?`)
+	// A footnote mark that PDF text glues to a number or date ("of
+	// 23 March 201810 and", "2013,2 27/21").
+	reFootnote = regexp.MustCompile(`^(?:,\d{1,3}| ?\d{1,3})\b`)
+	// Citations in an appendix of another document ("A/56/1026, annex II,
+	// resolution 14/221", "chap. I, resolution 1") are that document's
+	// resolutions (a regional organisation's, a conference's), not the UN's.
+	reLocatorBefore = regexp.MustCompile(`(?:annex(?:es)?(?: [IVX]+)?|chap\. [IVX]+|chapter [IVX]+|sect\. [IVX]+),\s?$`)
+	// Further numbers of the same list after a descriptive clause ("1514 (XV)
+	// of 14 December 1960, containing the Declaration ..., 1541 (XV) of ...").
+	// Only forms that cannot be anything but a resolution qualify.
+	reContinuation = regexp.MustCompile(`(?:,\s|\s(?:and|et|y|и)\s|,\s(?:and|et|y|и)\s|\sas well as\s)(?:\d{1,4}\s\((?:\d{4}|[IVXL]{1,7})\)|\d{1,3}/\d{1,4}\sof\s\d)`)
+	// What joins the numbers of a list.
+	// Paragraphs end at a newline, which no separator crosses.
+	reListSep = regexp.MustCompile(`^(?: ?[,،] ?(?:(?:and|et|y|e|и|as well as|ainsi que|así como|а также) |و ?)?| (?:and|et|y|e|и|or|ou|o|или|as well as|ainsi que|así como|а также) | ?و ?)`)
+
+	// Names of the bodies in the six languages; the group says which.
+	reBodyName = regexp.MustCompile(`(Security Council|Conseil de sécurité|Consejo de Seguridad|Совет\p{L}* Безопасности|مجلس الأمن|安全理事会|安理会)` +
+		`|(General Assembly|Assemblée générale|Asamblea General|Генеральн\p{L}* Ассамбле\p{L}*|الجمعية العامة|联合国大会|大会)` +
+		`|(Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет\p{L}* по правам человека|مجلس حقوق الإنسان|人权理事会)` +
+		`|(Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономическ\p{L}* и Социальн\p{L}* Совет\p{L}*|المجلس الاقتصادي والاجتماعي|经济及社会理事会|经社理事会)` +
+		`|(Commission on Human Rights|Commission des droits de l['’]homme|Comisión de Derechos Humanos|Комисси\p{L}* по правам человека|لجنة حقوق الإنسان|人权委员会)` +
+		`|(Assembly|Assemblée|Asamblea|Ассамбле\p{L}*)` +
+		`|(Council|Conseil|Consejo|Совет\p{L}*|المجلس)`)
+	bodyOfGroup = []string{"", uncite.BodySC, uncite.BodyGA, uncite.BodyHRC, uncite.BodyECOSOC, uncite.BodyCHR, assemblyGeneric, councilGeneric}
+
+	// "of the General Assembly", "du Conseil de sécurité", "Совета Безопасности"
+	// right after the numbers.
+	reBodyAfterLead = regexp.MustCompile(`^,?\s(?:of the |du |de la |del |de l['’]|des |adopted by the |adoptée par l['’]|)`)
+
+	// Chinese writes the numbers before the word: 第1267(1999)和第1989(2011)号决议.
+	reChinese     = regexp.MustCompile(`((?:第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?\s*[、和及与,，]\s*)*第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?)\s*号决议`)
+	reChineseItem = regexp.MustCompile(`第\s*(?:((?:ES|S)-\d{1,2}/\d{1,3})|(\d{1,4})/(\d{1,4})|(\d{1,4})\s*(?:[(（]\s*(?:(\d{4})|(S-)?([IVXL]{1,7}))\s*[)）])?)`)
+
+	// Resolution symbols written out.
+	reResolutionSymbol = regexp.MustCompile(`\b(?:A/RES/(?:(?:ES|S)-)?\d{1,3}/\d{1,4}|A/RES/\d{1,4}\s?\((?:S-|ES-)?[IVXL]{1,7}\)|S/RES/\d{1,4}\s?\(\d{4}\)|A/HRC/RES/(?:S-)?\d{1,2}/\d{1,3}|E/RES/\d{4}/\d{1,3}|E/CN\.4/RES/\d{4}/\d{1,3})`)
+
+	// Words that introduce a resolution through the document's own body.
+	possessives = map[string]bool{"its": true, "sa": true, "ses": true, "su": true, "sus": true, "своей": true, "свою": true, "своих": true, "своими": true}
+)
+
+// occurrence is one place where the text cites a resolution.
+type occurrence struct {
+	cit        uncite.Citation
+	start, end int // byte span in the flowed text: from the word "resolution" to the number
+}
+
+// findCitations finds every resolution cited in the flowed text. docBody is
+// the body of the document itself, which "its resolution" and an
+// unqualified number refer to.
+func findCitations(flowed, docBody string) []occurrence {
+	var occ []occurrence
+	var st listState
+	for _, m := range reResolutionWord.FindAllStringIndex(flowed, -1) {
+		occ = appendList(occ, &st, flowed, m[0], m[1], docBody)
+	}
+	if strings.Contains(flowed, "号决议") {
+		for _, m := range reChinese.FindAllStringSubmatchIndex(flowed, -1) {
+			ctx := bodyBefore(flowed, m[0])
+			for _, it := range reChineseItem.FindAllStringSubmatchIndex(flowed[m[2]:m[3]], -1) {
+				sub := func(i int) string {
+					if it[2*i] < 0 {
+						return ""
+					}
+					return flowed[m[2]+it[2*i] : m[2]+it[2*i+1]]
+				}
+				var c uncite.Citation
+				var ok bool
+				switch {
+				case sub(1) != "":
+					c, ok = specialSession(sub(1), ctx, docBody)
+				case sub(2) != "":
+					c, ok = slashCitation(sub(2), sub(3), ctx, docBody)
+				case sub(5) != "":
+					c, ok = scCitation(sub(4), sub(5))
+				case sub(7) != "":
+					c, ok = romanCitation(sub(4), sub(6), sub(7), ctx)
+				default:
+					c, ok = bareCitation(sub(4), ctx, docBody)
+				}
+				if ok {
+					occ = append(occ, occurrence{c, m[0], m[1]})
+				}
+			}
+		}
+	}
+	for _, m := range reResolutionSymbol.FindAllStringIndex(flowed, -1) {
+		if c, ok := parseSymbol(flowed[m[0]:m[1]]); ok {
+			occ = append(occ, occurrence{c, m[0], m[1]})
+		}
+	}
+	return occ
+}
+
+// listState carries the body of the last list read to the next one.
+type listState struct {
+	ctx string
+	end int
+}
+
+// listSeparator consumes a footnote mark and the separator after a list item
+// at pos and reports where the next item starts, if one follows.
+func listSeparator(rest string, pos int) (int, bool) {
+	comma := false
+	if fm := reFootnote.FindStringIndex(rest[pos:]); fm != nil {
+		comma = rest[pos] == ','
+		probe := pos + fm[1]
+		sm := reListSep.FindStringIndex(rest[probe:])
+		if sm == nil && comma && strings.HasPrefix(rest[probe:], " ") {
+			sm = []int{0, 1}
+		}
+		if sm != nil && reItem.FindStringIndex(rest[probe+sm[1]:]) != nil {
+			return probe + sm[1], true
+		}
+	}
+	sm := reListSep.FindStringIndex(rest[pos:])
+	if sm == nil || reItem.FindStringIndex(rest[pos+sm[1]:]) == nil {
+		return 0, false
+	}
+	return pos + sm[1], true
+}
+
+// continuation finds the next item of the list further on in the same
+// sentence, past a descriptive clause.
+func continuation(rest string, pos int) (int, bool) {
+	end := len(rest)
+	if i := strings.IndexAny(rest[pos:], ";\n"); i >= 0 {
+		end = pos + i
+	}
+	if i := strings.Index(rest[pos:end], ". "); i >= 0 {
+		end = pos + i
+	}
+	seg := rest[pos:end]
+	m := reContinuation.FindStringIndex(seg)
+	if m == nil {
+		return 0, false
+	}
+	// Not past another "resolution" word or a decision: those start lists of
+	// their own.
+	if reResolutionWord.MatchString(seg[:m[0]]) || strings.Contains(seg[:m[0]], "decision") {
+		return 0, false
+	}
+	sm := reListSep.FindStringIndex(seg[m[0]:])
+	if sm == nil {
+		return 0, false
+	}
+	return pos + m[0] + sm[1], true
+}
+
+// appendList reads the numbers that follow the word "resolution" at
+// [kwStart, kwEnd) and appends one occurrence per number.
+func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd int, docBody string) []occurrence {
+	if reLocatorBefore.MatchString(flowed[max(0, kwStart-20):kwStart]) {
+		return occ
+	}
+	limit := min(len(flowed), kwEnd+1200)
+	rest := flowed[kwEnd:limit]
+	pos := 0
+	// Arabic names the body between the word and the number:
+	// "قرار مجلس الأمن 2118 (2013)".
+	after := ""
+	if m := reBodyName.FindStringSubmatchIndex(rest); m != nil && m[0] <= 3 && m[0] >= 1 && rest[0] == ' ' && isArabicAt(rest, m[0]) {
+		after = bodyOfMatch(m)
+		pos = m[1]
+	}
+	if pos < len(rest) && rest[pos] == ' ' {
+		pos++
+	} else if pos == 0 {
+		return occ
+	}
+	type item struct {
+		start, end int
+		kind       int
+		sub        []string
+	}
+	var items []item
+	for {
+		m := reItem.FindStringSubmatchIndex(rest[pos:])
+		if m == nil {
+			break
+		}
+		sub := make([]string, 10)
+		kind := 0
+		for g := 1; g <= 9; g++ {
+			if m[2*g] >= 0 {
+				sub[g] = rest[pos+m[2*g] : pos+m[2*g+1]]
+				if kind == 0 && g != 3 && g != 5 && g != 6 && g != 7 && g != 8 {
+					kind = g
+				}
+			}
+		}
+		if kind == 4 && sub[5] == "" && sub[7] == "" && sub[8] == "" {
+			kind = 9
+		}
+		it := item{start: kwEnd + pos + m[0], end: kwEnd + pos + m[1], kind: kind, sub: sub}
+		pos += m[1]
+		if kind == 2 || kind == 1 {
+			if lm := reLetterPart.FindStringIndex(rest[pos:]); lm != nil {
+				pos += lm[1]
+			}
+		}
+		items = append(items, it)
+		if dm := reItemDate.FindStringIndex(rest[pos:]); dm != nil {
+			pos += dm[1]
+		}
+		next, ok := listSeparator(rest, pos)
+		if !ok {
+			// The list may go on after a descriptive clause, within the sentence.
+			next, ok = continuation(rest, pos)
+		}
+		if !ok {
+			break
+		}
+		pos = next
+	}
+	if len(items) == 0 {
+		return occ
+	}
+	ctx := after
+	if ctx == "" {
+		ctx = bodyBefore(flowed, kwStart)
+	}
+	if ctx == "" && st.ctx != "" && st.end <= kwStart && !strings.ContainsAny(flowed[st.end:kwStart], ".;\n") {
+		// "Human Rights Council resolutions 23/13 ... as well as resolutions
+		// 28/6": a list in the same sentence lends its body to the next.
+		ctx = st.ctx
+	}
+	if ctx == "" {
+		ctx = bodyAfter(rest[pos:])
+	}
+	if ctx == "" && possessiveBefore(flowed, kwStart) {
+		ctx = docBody
+	}
+	st.ctx, st.end = ctx, kwEnd+pos
+	for _, it := range items {
+		var c uncite.Citation
+		var ok bool
+		s := it.sub
+		switch it.kind {
+		case 1:
+			c, ok = specialSession(s[1], ctx, docBody)
+		case 2:
+			c, ok = slashCitation(s[2], s[3], ctx, docBody)
+		case 4:
+			switch {
+			case s[5] != "":
+				c, ok = scCitation(s[4], s[5])
+			case s[7] != "":
+				c, ok = romanCitation(s[4], s[6], s[7], ctx)
+			case s[8] != "":
+				n, _ := strconv.Atoi(s[8])
+				c, ok = romanCitation(s[4], "", romanNumeral(n), ctx)
+			}
+		case 9:
+			c, ok = bareCitation(s[9], ctx, docBody)
+		}
+		if ok {
+			occ = append(occ, occurrence{c, kwStart, it.end})
+		}
+	}
+	return occ
+}
+
+func isArabicAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r >= 0x0600 && r <= 0x06FF
+}
+
+func bodyOfMatch(m []int) string {
+	for g := 1; g < len(bodyOfGroup); g++ {
+		if m[2*g] >= 0 {
+			return bodyOfGroup[g]
+		}
+	}
+	return ""
+}
+
+// bodyBefore returns the body named just before the word "resolution": at
+// most a few words before it, in the same sentence ("Security Council
+// resolution", "the General Assembly in its resolution", "the Council
+// adopted resolutions").
+func bodyBefore(flowed string, kwStart int) string {
+	from := max(0, kwStart-150)
+	for from < kwStart && !utf8.RuneStart(flowed[from]) {
+		from++
+	}
+	window := flowed[from:kwStart]
+	if i := strings.LastIndexAny(window, ".;\n"); i >= 0 {
+		window = window[i+1:]
+	}
+	ms := reBodyName.FindAllStringSubmatchIndex(window, -1)
+	if len(ms) == 0 {
+		return ""
+	}
+	m := ms[len(ms)-1]
+	if significantWords(window[m[1]:]) > 3 {
+		return ""
+	}
+	return bodyOfMatch(m)
+}
+
+// gapWords may stand between a body's name and the word "resolution"
+// without changing whose resolution it is ("the General Assembly in its
+// resolution", "Council decision 18/120 of 30 September 2011 and
+// resolutions").
+var gapWords = map[string]bool{
+	"in": true, "its": true, "the": true, "of": true, "and": true, "by": true, "as": true, "well": true,
+	"also": true, "decision": true, "decisions": true, "resolution": true, "resolutions": true,
+	"dans": true, "sa": true, "ses": true, "la": true, "les": true, "de": true, "et": true, "en": true,
+	"su": true, "sus": true, "y": true, "в": true, "своей": true, "своих": true, "и": true,
+}
+
+func significantWords(gap string) int {
+	n := 0
+	for _, w := range strings.Fields(gap) {
+		w = strings.ToLower(strings.Trim(w, ",()"))
+		if w == "" || gapWords[w] || month(w) != 0 || strings.ContainsAny(w[:1], "0123456789") {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// bodyAfter returns the body named right after the numbers ("resolution
+// 5/1 of the Human Rights Council", "résolution 2118 (2013) du Conseil de
+// sécurité", "резолюции 2118 (2013) Совета Безопасности").
+func bodyAfter(s string) string {
+	lead := reBodyAfterLead.FindStringIndex(s)
+	if lead == nil {
+		return ""
+	}
+	s = s[lead[1]:]
+	m := reBodyName.FindStringSubmatchIndex(s)
+	if m == nil || m[0] > 1 {
+		return ""
+	}
+	return bodyOfMatch(m)
+}
+
+func possessiveBefore(flowed string, kwStart int) bool {
+	w := strings.TrimRight(flowed[max(0, kwStart-12):kwStart], " ")
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		w = w[i+1:]
+	}
+	return possessives[strings.ToLower(w)]
+}
+
+// scCitation builds a Security Council citation "N (YYYY)". Where the
+// bundled table knows resolution N under a neighbouring year, the table is
+// right: the text has a slip (the rules keep the citation the same in every
+// language version).
+func scCitation(num, year string) (uncite.Citation, bool) {
+	num = strings.TrimLeft(num, "0")
+	y, _ := strconv.Atoi(year)
+	if num == "" || y < 1946 || y > 2100 {
+		return uncite.Citation{}, false
+	}
+	if r, ok := refdata.SCResolutionByNumber(num); ok && r.Year != y && r.Year-y <= 1 && y-r.Year <= 1 {
+		y = r.Year
+	}
+	return uncite.Citation{Symbol: uncite.SCSymbol(num, y), Body: uncite.BodySC, Number: num, Year: y}, true
+}
+
+// romanCitation builds a citation of the General Assembly's first thirty
+// sessions ("217 A (III)" → A/RES/217 (III), "1874 (S-IV)") or of the
+// Economic and Social Council's old numbering ("1147 (XLI)"), which the
+// context or a session past thirty tells apart.
+func romanCitation(num, prefix, roman, ctx string) (uncite.Citation, bool) {
+	num = strings.TrimLeft(num, "0")
+	if num == "" || roman == "" {
+		return uncite.Citation{}, false
+	}
+	session := prefix + roman
+	if ctx == uncite.BodyECOSOC || (prefix == "" && romanValue(roman) > 30 && ctx != uncite.BodyGA) {
+		return uncite.Citation{Symbol: "E/RES/" + num + " (" + session + ")", Body: uncite.BodyECOSOC, Number: num}, true
+	}
+	return uncite.Citation{Symbol: "A/RES/" + num + " (" + session + ")", Body: uncite.BodyGA, Number: num}, true
+}
+
+func romanValue(s string) int {
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100}
+	total := 0
+	for i := 0; i < len(s); i++ {
+		v := vals[s[i]]
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			total -= v
+		} else {
+			total += v
+		}
+	}
+	return total
+}
+
+// specialSession builds a citation of an emergency or special session
+// ("ES-10/24", "S-30/1"): the General Assembly's unless the Human Rights
+// Council is meant.
+func specialSession(num, ctx, docBody string) (uncite.Citation, bool) {
+	if strings.HasPrefix(num, "S-") && (ctx == uncite.BodyHRC || (ctx == councilGeneric || ctx == "") && docBody == uncite.BodyHRC) {
+		return parseSymbol("A/HRC/RES/" + num)
+	}
+	return parseSymbol("A/RES/" + num)
+}
+
+// slashCitation builds a citation "a/b": year/number for the Economic and
+// Social Council and the Commission on Human Rights, session/number for the
+// General Assembly and the Human Rights Council.
+func slashCitation(a, b, ctx, docBody string) (uncite.Citation, bool) {
+	first, _ := strconv.Atoi(a)
+	second, _ := strconv.Atoi(b)
+	if first == 0 || second == 0 {
+		return uncite.Citation{}, false
+	}
+	num := strconv.Itoa(first) + "/" + strconv.Itoa(second)
+	if first >= 1946 {
+		if first > 2100 {
+			return uncite.Citation{}, false
+		}
+		if ctx == uncite.BodyCHR {
+			return parseSymbol("E/CN.4/RES/" + num)
+		}
+		return parseSymbol("E/RES/" + num)
+	}
+	if first > 200 {
+		return uncite.Citation{}, false
+	}
+	hrc := false
+	switch ctx {
+	case uncite.BodyHRC:
+		hrc = true
+	case councilGeneric:
+		hrc = first <= hrcMaxSession
+	case "":
+		hrc = docBody == uncite.BodyHRC && first <= hrcMaxSession
+	}
+	if hrc {
+		return parseSymbol("A/HRC/RES/" + num)
+	}
+	return parseSymbol("A/RES/" + num)
+}
+
+// bareCitation reads a number without year or session: only the Security
+// Council numbers its resolutions that way, so it counts where the Council is
+// meant and the bundled table gives the year.
+func bareCitation(num, ctx, docBody string) (uncite.Citation, bool) {
+	if ctx != uncite.BodySC && !(ctx == "" || ctx == councilGeneric) {
+		return uncite.Citation{}, false
+	}
+	if ctx != uncite.BodySC && docBody != uncite.BodySC {
+		return uncite.Citation{}, false
+	}
+	r, ok := refdata.SCResolutionByNumber(strings.TrimLeft(num, "0"))
+	if !ok {
+		return uncite.Citation{}, false
+	}
+	return parseSymbol(r.Symbol)
+}
+
+// parseSymbol canonicalises a resolution symbol; the old General Assembly
+// numbering of special sessions ("A/RES/1874 (S-IV)") is kept as written.
+func parseSymbol(s string) (uncite.Citation, bool) {
+	c, err := uncite.ParseResolutionSymbol(s)
+	if err == nil {
+		return c, true
+	}
+	sq := squeeze(s)
+	if strings.HasPrefix(sq, "A/RES/") && strings.HasSuffix(sq, ")") {
+		if i := strings.IndexByte(sq, '('); i > 6 {
+			num := sq[6:i]
+			return uncite.Citation{Symbol: "A/RES/" + num + " " + sq[i:], Body: uncite.BodyGA, Number: num}, true
+		}
+	}
+	return uncite.Citation{}, false
+}
+
+// Clause verbs open the paragraphs of resolutions: participles in the
+// preamble ("Recalling", "Rappelant", "Recordando", "ссылаясь"), finite verbs
+// in the operative part ("Reaffirms").
+// Adverbs may stand before the verb ("Also reaffirms", "вновь подтверждая").
+var adverbs = map[string]bool{
+	"also": true, "further": true, "again": true, "once": true, "more": true, "deeply": true, "strongly": true,
+	"firmly": true, "duly": true, "aussi": true, "également": true, "de": true, "nouveau": true,
+	"asimismo": true, "también": true, "además": true, "вновь": true, "также": true,
+}
+
+// clauseVerb returns the verb that opens paragraph p, or "" when it does not
+// open with one. In an operative paragraph the word after the number is the
+// verb whatever its form.
+func clauseVerb(p string, operative bool) string {
+	if operative {
+		p = reNumberedPara.ReplaceAllString(p, "")
+	}
+	words := strings.Fields(p)
+	for i := 0; i < len(words) && i < 3; i++ {
+		w := strings.Trim(words[i], ",:;")
+		lw := strings.ToLower(w)
+		if adverbs[lw] {
+			continue
+		}
+		if w == "" || !(operative || isClauseVerb(lw)) || strings.ContainsAny(w, "0123456789") {
+			return ""
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		return strings.ToUpper(string(r)) + w[size:]
+	}
+	return ""
+}
+
+func isClauseVerb(w string) bool {
+	if utf8.RuneCountInString(w) < 5 {
+		return false
+	}
+	for _, suf := range []string{"ing", "ant", "ando", "iendo", "endo", "ая", "яя", "вая", "ясь", "аясь"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// buildCitations merges the occurrences into one citation per resolution,
+// with counts, the sentences they stand in, the clause verbs that introduce
+// them and whether any stands in an operative paragraph.
+func buildCitations(flowed string, occ []occurrence, ownSymbol string, resolutionLike bool) []uncite.Citation {
+	bySym := map[string]*uncite.Citation{}
+	seenCtx := map[string]bool{}
+	for _, o := range occ {
+		if squeeze(o.cit.Symbol) == squeeze(ownSymbol) {
+			continue
+		}
+		c := bySym[o.cit.Symbol]
+		if c == nil {
+			cc := o.cit
+			c = &cc
+			bySym[o.cit.Symbol] = c
+		}
+		c.Count++
+		ps := strings.LastIndexByte(flowed[:o.start], '\n') + 1
+		pe := strings.IndexByte(flowed[o.end:], '\n')
+		if pe < 0 {
+			pe = len(flowed)
+		} else {
+			pe += o.end
+		}
+		para := flowed[ps:pe]
+		sent := sentenceAround(para, o.start-ps, o.end-ps)
+		if sent != "" && !seenCtx[c.Symbol+"\x00"+sent] {
+			seenCtx[c.Symbol+"\x00"+sent] = true
+			c.Contexts = append(c.Contexts, sent)
+		}
+		operative := resolutionLike && reNumberedPara.MatchString(para)
+		c.Operative = c.Operative || operative
+		if v := clauseVerb(para, operative); v != "" && !contains(c.Verbs, v) {
+			c.Verbs = append(c.Verbs, v)
+		}
+	}
+	out := make([]uncite.Citation, 0, len(bySym))
+	for _, c := range bySym {
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Symbol < out[j].Symbol })
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,339 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/uncite/uncite"
+)
+
+// header is the cover block of a UN document: everything before the body
+// opens ("The General Assembly,", the first numbered paragraph), at most
+// maxHeaderLines non-empty lines.
+const maxHeaderLines = 45
+
+var reBodyStart = regexp.MustCompile(`^(?:The (?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Commission on Human Rights),|L[ea] .{3,40},$|La Asamblea General,|El Consejo .{3,40},$|1\.\s)`)
+
+func headerLines(lines []string) []string {
+	var out []string
+	n := 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t != "" {
+			if reBodyStart.MatchString(t) || n == maxHeaderLines {
+				break
+			}
+			n++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+var (
+	reLangSuffix   = regexp.MustCompile(`(?:\.(?:ar|en|es|fr|ru|zh)(?:\+(?:ar|en|es|fr|ru|zh))*)$`)
+	reFileSymbol   = regexp.MustCompile(`^` + symbolPrefix + `(?:/` + symbolComponent + `)+$`)
+	reSCTitle      = regexp.MustCompile(`^Resolution (\d{1,4}) \((\d{4})\)`)
+	reUnitedNation = regexp.MustCompile(`^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة|联合国)\s+`)
+)
+
+// baseName strips the extension and the language tags from a file name:
+// "A_69_719.fr.txt" → "A_69_719" and "fr".
+func baseName(name string) (base string, langs []string) {
+	base = name
+	for _, ext := range []string{".txt", ".md", ".text"} {
+		base = strings.TrimSuffix(base, ext)
+	}
+	if m := reLangSuffix.FindString(base); m != "" {
+		langs = strings.Split(m[1:], "+")
+		base = strings.TrimSuffix(base, m)
+	}
+	return base, langs
+}
+
+// fileSymbol reads a UN symbol from a file name ("S_RES_822(1993)" →
+// "S/RES/822 (1993)"); "" when the name is not a symbol.
+func fileSymbol(base string) string {
+	s := strings.ReplaceAll(base, "_", "/")
+	if c, ok := parseSymbol(s); ok {
+		return c.Symbol
+	}
+	if reFileSymbol.MatchString(s) && strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	return ""
+}
+
+// textSymbol reads the document's symbol from its first lines: a line that
+// holds nothing but a symbol (after "United Nations" in the page layout), or
+// the heading of a Security Council resolution ("Resolution 884 (1993)").
+func textSymbol(lines []string) string {
+	n := 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if n++; n > 12 {
+			break
+		}
+		if m := reSCTitle.FindStringSubmatch(t); m != nil && n <= 2 {
+			return uncite.SCSymbol(m[1], atoi(m[2]))
+		}
+		t = reUnitedNation.ReplaceAllString(t, "")
+		if m := reSymbol.FindString(t); m != "" && m == t && strings.ContainsAny(m, "0123456789") {
+			if c, ok := parseSymbol(m); ok {
+				return c.Symbol
+			}
+			return m
+		}
+	}
+	return ""
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+var (
+	reHRCHeader = regexp.MustCompile(`Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет по правам человека|مجلس حقوق الإنسان|人权理事会`)
+	reSCHeader  = regexp.MustCompile(`Security Council|Conseil de sécurité|Consejo de Seguridad|Совет Безопасности|مجلس الأمن|安全理事会`)
+	reGAHeader  = regexp.MustCompile(`General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|الجمعية العامة|大会`)
+	reESCHeader = regexp.MustCompile(`Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономический и Социальный Совет|المجلس الاقتصادي والاجتماعي|经济及社会理事会`)
+	reUPR       = regexp.MustCompile(`Universal Periodic Review|\bUPR\b`)
+)
+
+// documentBody decides the organ a document belongs to: a Human Rights
+// Council heading (Council documents are issued in the General Assembly's
+// series), then the symbol, then the other headings.
+func documentBody(symbol, header, flowed string) string {
+	if reHRCHeader.MatchString(header) || strings.HasPrefix(symbol, "A/HRC/") {
+		return uncite.BodyHRC
+	}
+	switch {
+	case strings.HasPrefix(symbol, "S/"):
+		return uncite.BodySC
+	case strings.HasPrefix(symbol, "E/CN.4/"):
+		return uncite.BodyCHR
+	case strings.HasPrefix(symbol, "E/"):
+		return uncite.BodyECOSOC
+	case strings.HasPrefix(symbol, "A/"):
+		return uncite.BodyGA
+	case reSCHeader.MatchString(header):
+		return uncite.BodySC
+	case reESCHeader.MatchString(header):
+		return uncite.BodyECOSOC
+	case reGAHeader.MatchString(header):
+		return uncite.BodyGA
+	case reUPR.MatchString(flowed):
+		return uncite.BodyHRC
+	}
+	return ""
+}
+
+var (
+	reDraftDecision   = regexp.MustCompile(`(?i)draft decision|projet de décision|proyecto de decisión|проект решения|مشروع مقرر|决定草案`)
+	reDraftResolution = regexp.MustCompile(`(?i)draft resolution|projet de résolution|proyecto de resolución|проект резолюции|مشروع قرار|决议草案`)
+	reNoteVerbale     = regexp.MustCompile(`(?i)note verbale|nota verbal|вербальная нота|مذكرة شفوية|普通照会`)
+	reLetter          = regexp.MustCompile(`(?im)^(?:Letter dated|Lettre datée|Carta de fecha|Письмо|رسالة مؤرخة|Identical letters dated|Madam,|Sir,|Excellency,|Dear )|\d+日.*信$`)
+	reReport          = regexp.MustCompile(`(?im)^(?:(?:National |Annual )?report\b|Rapport\b|Informe\b|Доклад\b|تقرير|Compilation\b|Summary\b|Views on conclusions)`)
+	reAdoptedRes      = regexp.MustCompile(`(?i)resolution adopted by|résolution adoptée par|resolución aprobada por|резолюция, принятая`)
+	reAdoptedDec      = regexp.MustCompile(`(?i)decision adopted by|décision adoptée par|decisión adoptada por|решение, принятое`)
+)
+
+// documentType names the kind of document from its symbol and cover.
+func documentType(symbol, header string) string {
+	switch {
+	case strings.Contains(symbol, "/RES/"), reAdoptedRes.MatchString(header):
+		return "resolution"
+	case strings.Contains(symbol, "/DEC/"), reAdoptedDec.MatchString(header):
+		return "decision"
+	case reDraftDecision.MatchString(header):
+		return "draft decision"
+	case reDraftResolution.MatchString(header), strings.Contains(symbol, "/L."):
+		return "draft resolution"
+	case reNoteVerbale.MatchString(header):
+		return "note verbale"
+	case reLetter.MatchString(header):
+		return "letter"
+	case reReport.MatchString(header):
+		return "report"
+	}
+	return ""
+}
+
+var (
+	reDistr         = regexp.MustCompile(`Distr\.?:?\s*\p{L}+`)
+	reAdoptedOn     = regexp.MustCompile(`(?i)adopted by the [\p{L} ]{3,40}? on |adoptée par l['’][\p{L} ]{3,40}? le |aprobada por la [\p{L} ]{3,40}? el `)
+	reMeetingDate   = regexp.MustCompile(`\d{1,3}(?:st|nd|rd|th|e|re)? (?:plenary )?(?:meeting|séance(?: plénière)?)\.?\s+`)
+	reSessionEN     = regexp.MustCompile(`\b([A-Z][a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+session\b`)
+	reSessionFR     = regexp.MustCompile(`\b([A-ZÉ][\p{L}]+(?:-(?:et-)?[\p{L}]+)*|\d{1,3}e)\s+session\b`)
+	reSessionES     = regexp.MustCompile(`\b(?:(\d{1,3})\s?[º°o]\.?|([A-Z][\p{L}]+(?:\s[a-z][\p{L}]+)?))\s+período de sesiones`)
+	reSessionRU     = regexp.MustCompile(`([А-Я][а-я]+(?:\s[а-я]+)?)\s+сессия`)
+	reSessionAR     = regexp.MustCompile(`الدورة\s+(\p{Arabic}+(?:\s+\p{Arabic}+)?)`)
+	reSessionZH     = regexp.MustCompile(`第([一二三四五六七八九十百]+)届会议`)
+	reOrdinalDigits = regexp.MustCompile(`^(\d{1,3})`)
+)
+
+// documentDate is the document's own date: the adoption date of a
+// resolution or decision, otherwise the Distr. date of the cover, otherwise
+// the first date of the first lines (a letter's date line).
+func documentDate(typ string, header []string, joined, flowed, metaDate string) string {
+	if typ == "resolution" || typ == "decision" {
+		if m := reAdoptedOn.FindStringIndex(joined); m != nil {
+			if d, end := findDate(joined[m[1]:min(len(joined), m[1]+40)]); d != "" && end > 0 {
+				return d
+			}
+		}
+		if len(header) > 0 && reSCTitle.MatchString(strings.TrimSpace(firstNonEmpty(header))) {
+			if d, _ := findDate(joined[:min(len(joined), 80)]); d != "" {
+				return d
+			}
+		}
+		for _, m := range reMeetingDate.FindAllStringIndex(flowed, -1) {
+			if d, end := findDate(flowed[m[1]:min(len(flowed), m[1]+30)]); d != "" && end > 0 {
+				return d
+			}
+		}
+	}
+	if m := reDistr.FindStringIndex(joined); m != nil {
+		if d, _ := findDate(joined[m[1]:min(len(joined), m[1]+60)]); d != "" {
+			return d
+		}
+	}
+	if metaDate != "" {
+		return metaDate
+	}
+	d, _ := findDate(joined)
+	return d
+}
+
+func firstNonEmpty(lines []string) string {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+// session reads the session number from the cover ("Forty-third session")
+// and the session's dates when the cover gives them; 0 when it states none.
+func session(joined string) (n int, start, end string) {
+	at := -1
+	try := func(re *regexp.Regexp, read func(m []string) int) {
+		for _, idx := range re.FindAllStringSubmatchIndex(joined, -1) {
+			if at >= 0 && idx[0] > at {
+				return
+			}
+			m := make([]string, len(idx)/2)
+			for i := range m {
+				if idx[2*i] >= 0 {
+					m[i] = joined[idx[2*i]:idx[2*i+1]]
+				}
+			}
+			if v := read(m); v > 0 && v < 200 {
+				n, at = v, idx[0]
+				start, end = findDateRange(joined[idx[1]:min(len(joined), idx[1]+120)])
+				return
+			}
+		}
+	}
+	ordinal := func(m []string) int {
+		if d := reOrdinalDigits.FindString(m[1]); d != "" {
+			return atoi(d)
+		}
+		return wordsNumber(m[1])
+	}
+	try(reSessionEN, ordinal)
+	try(reSessionFR, ordinal)
+	try(reSessionES, func(m []string) int {
+		if m[1] != "" {
+			return atoi(m[1])
+		}
+		return wordsNumber(m[2])
+	})
+	try(reSessionRU, func(m []string) int { return wordsNumber(m[1]) })
+	try(reSessionAR, func(m []string) int { return wordsNumber(m[1]) })
+	try(reSessionZH, func(m []string) int { return chineseNumber(m[1]) })
+	return n, start, end
+}
+
+const agendaNumber = `\d{1,3}(?:\s?\([a-z]{1,3}\))?`
+
+var reAgenda = regexp.MustCompile(`(?:Agenda items?\s|Items?\s|Points? |Temas? |Пункты? |(?:البند|البنود) |议程项目\s*)((?:` + agendaNumber + `)(?:(?:,\s?|\s(?:and|et|y|и|و)\s)` + agendaNumber + `)*)(\s+(?:of the (?:provisional )?agenda|de l['’]ordre du jour(?: provisoire)?|de la agenda|del programa(?: provisional)?|del orden del día|повестки дня|من جدول الأعمال))?`)
+var reAgendaNumber = regexp.MustCompile(agendaNumber)
+
+// agendaItems reads the agenda items the cover puts the document under, with
+// the item's title where the cover gives one item and its title.
+func agendaItems(header []string) []uncite.AgendaItem {
+	for i, l := range header {
+		m := reAgenda.FindStringSubmatchIndex(l)
+		if m == nil {
+			continue
+		}
+		keyword := l[m[0]:m[2]]
+		// "Point"/"Tema"/"Пункт"/"البند" count only with "of the agenda".
+		if !strings.HasPrefix(keyword, "Agenda") && !strings.HasPrefix(keyword, "议程") && m[4] < 0 {
+			continue
+		}
+		var items []uncite.AgendaItem
+		for _, num := range reAgendaNumber.FindAllString(l[m[2]:m[3]], -1) {
+			items = append(items, uncite.AgendaItem{Number: strings.Join(strings.Fields(num), " ")})
+		}
+		if len(items) == 1 {
+			items[0].Title = agendaTitle(strings.TrimSpace(strings.TrimLeft(l[m[1]:], "* ")), header[i+1:])
+		}
+		return items
+	}
+	return nil
+}
+
+// agendaTitle is the text after the item number on its line, or else the
+// block of lines that follows it.
+func agendaTitle(rest string, next []string) string {
+	if rest != "" {
+		return rest
+	}
+	var parts []string
+	for _, l := range next {
+		if l == "" {
+			if len(parts) > 0 {
+				break
+			}
+			continue
+		}
+		if reDraftResolution.MatchString(l) || reNoteVerbale.MatchString(l) || len(parts) >= 5 {
+			break
+		}
+		parts = append(parts, l)
+	}
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+}
+
+var reTitleStart = regexp.MustCompile(`^(?:Note verbale|Letter dated|Lettre datée|Carta de fecha|Письмо|Identical letters|(?:National )?[Rr]eport\b|Rapport\b|Informe\b|Compilation\b|Summary of\b|\d{1,3}/\d{1,4}\.\s)`)
+
+// documentTitle is the cover block that names the document: a note verbale's
+// or letter's heading, a report's title, a resolution's numbered title.
+func documentTitle(header []string, metaTitle string) string {
+	for i, l := range header {
+		if !reTitleStart.MatchString(l) {
+			continue
+		}
+		parts := []string{l}
+		for _, n := range header[i+1:] {
+			if n == "" || len(parts) >= 6 {
+				break
+			}
+			parts = append(parts, n)
+		}
+		t := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+		if m := regexp.MustCompile(`^\d{1,3}/\d{1,4}\.\s`).FindString(t); m != "" {
+			t = t[len(m):]
+		}
+		return strings.TrimRight(t, "*")
+	}
+	return strings.TrimRight(metaTitle, " :")
+}

@@ -1,0 +1,254 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Ordinal and cardinal number words as UN session headers write them
+// ("Forty-third session", "Quarante-troisième session", "Сорок третья
+// сессия", "الدورة الثالثة والأربعون", "第四十三届会议"). Words are summed,
+// which covers the compounds of every language but French "quatre-vingt".
+var numberWords = map[string]int{
+	// English
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+	"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+	"eightieth": 80, "ninetieth": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+	"seventy": 70, "eighty": 80, "ninety": 90, "hundredth": 100,
+	// French
+	"premier": 1, "première": 1, "unième": 1, "deuxième": 2, "troisième": 3, "quatrième": 4,
+	"cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
+	"onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15, "seizième": 16,
+	"vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50, "soixantième": 60,
+	"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+	"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+	"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+	// Spanish
+	"primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3,
+	"tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
+	"séptimo": 7, "séptima": 7, "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10,
+	"décima": 10, "undécimo": 11, "duodécimo": 12, "vigésimo": 20, "vigésima": 20, "trigésimo": 30,
+	"trigésima": 30, "cuadragésimo": 40, "cuadragésima": 40, "quincuagésimo": 50, "quincuagésima": 50,
+	"sexagésimo": 60, "sexagésima": 60, "septuagésimo": 70, "septuagésima": 70, "octogésimo": 80,
+	"octogésima": 80,
+	// Russian cardinals (the ordinal last word is matched by stem below)
+	"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
+	"восемьдесят": 80, "девяносто": 90,
+	// Arabic, after the article and the conjunction are removed and alefs folded
+	"اولي": 1, "حاديه": 1, "ثانيه": 2, "ثالثه": 3, "رابعه": 4, "خامسه": 5, "سادسه": 6, "سابعه": 7,
+	"ثامنه": 8, "تاسعه": 9, "عاشره": 10, "عشره": 10, "عشرون": 20, "ثلاثون": 30, "اربعون": 40,
+	"خمسون": 50, "ستون": 60, "سبعون": 70, "ثمانون": 80, "تسعون": 90,
+}
+
+// Russian ordinal stems, longest first so that "пятнадцат" wins over "пят".
+var russianOrdinals = []struct {
+	stem string
+	n    int
+}{
+	{"одиннадцат", 11}, {"двенадцат", 12}, {"тринадцат", 13}, {"четырнадцат", 14}, {"пятнадцат", 15},
+	{"шестнадцат", 16}, {"семнадцат", 17}, {"восемнадцат", 18}, {"девятнадцат", 19},
+	{"восьмидесят", 80}, {"шестидесят", 60}, {"семидесят", 70}, {"пятидесят", 50}, {"девяност", 90},
+	{"двадцат", 20}, {"тридцат", 30}, {"сороков", 40}, {"четверт", 4}, {"десят", 10}, {"девят", 9},
+	{"восьм", 8}, {"седьм", 7}, {"шест", 6}, {"перв", 1}, {"втор", 2}, {"трет", 3}, {"пят", 5},
+}
+
+// wordsNumber reads a number written in words ("Forty-third",
+// "soixante-dix-septième", "сорок третья", "الثالثة والأربعون"); 0 when a word
+// is not a number word.
+func wordsNumber(s string) int {
+	total := 0
+	prev := 0
+	for w := range strings.FieldsFuncSeq(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '\u00a0' }) {
+		if w == "et" || w == "y" {
+			continue
+		}
+		n := numberWords[w]
+		if n == 0 {
+			n = numberWords[arabicNumberWord(w)]
+		}
+		if n == 0 {
+			for _, o := range russianOrdinals {
+				if strings.HasPrefix(w, o.stem) {
+					n = o.n
+					break
+				}
+			}
+		}
+		if n == 0 {
+			return 0
+		}
+		// French "quatre-vingt(ième)": four twenties.
+		if n == 20 && prev == 4 && (w == "vingt" || w == "vingtième" || w == "vingts") {
+			total += 80 - 4 - 20
+		}
+		total += n
+		prev = n
+	}
+	return total
+}
+
+func arabicNumberWord(w string) string {
+	w = foldArabic(w)
+	w = strings.TrimPrefix(w, "و")
+	w = strings.TrimPrefix(w, "ال")
+	return w
+}
+
+// chineseNumber reads a Chinese numeral up to 999 ("四十三"); 0 when s is not one.
+func chineseNumber(s string) int {
+	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '〇': 0, '零': 0}
+	total, cur := 0, 0
+	for _, r := range s {
+		switch r {
+		case '十':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 10
+			cur = 0
+		case '百':
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * 100
+			cur = 0
+		default:
+			d, ok := digits[r]
+			if !ok {
+				return 0
+			}
+			cur = d
+		}
+	}
+	return total + cur
+}
+
+var months = map[string]time.Month{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+	"september": 9, "october": 10, "november": 11, "december": 12,
+	"janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
+	"septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
+	"сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيه": 6, "يونيو": 6, "يوليه": 7,
+	"يوليو": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+}
+
+// month reads a month name in any of the six languages; OCR that reads the
+// capital O as a zero ("0ctober") is forgiven.
+func month(s string) time.Month {
+	s = strings.ToLower(s)
+	if strings.HasPrefix(s, "0") {
+		s = "o" + s[1:]
+	}
+	if m, ok := months[s]; ok {
+		return m
+	}
+	// Arabic writes the Levantine and the Western name: "آب/أغسطس".
+	if _, west, ok := strings.Cut(s, "/"); ok {
+		return months[foldArabic(west)]
+	}
+	return months[foldArabic(s)]
+}
+
+var (
+	reDate   = regexp.MustCompile(`(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?([\p{L}0][\p{L}/]+)\s+(?:de\s+)?(\d{4})`)
+	reDateZH = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+)
+
+// findDate returns the first date written out in s, in ISO form, and where
+// it ends; "" and -1 when there is none.
+func findDate(s string) (string, int) {
+	best, end, at := "", -1, len(s)+1
+	for _, m := range reDate.FindAllStringSubmatchIndex(s, -1) {
+		mo := month(s[m[4]:m[5]])
+		if mo == 0 {
+			continue
+		}
+		if d := isoDate(s[m[6]:m[7]], mo, s[m[2]:m[3]]); d != "" {
+			best, end, at = d, m[1], m[0]
+			break
+		}
+	}
+	if m := reDateZH.FindStringSubmatchIndex(s); m != nil && m[0] < at {
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		if d := isoDate(s[m[2]:m[3]], time.Month(mo), s[m[6]:m[7]]); d != "" {
+			best, end = d, m[1]
+		}
+	}
+	return best, end
+}
+
+func isoDate(year string, mo time.Month, day string) string {
+	y, _ := strconv.Atoi(year)
+	d, _ := strconv.Atoi(day)
+	if y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	t := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+var reDateRange = regexp.MustCompile(`(\d{1,2})(?:er)?(?:\s+(?:de\s+)?([\p{L}/]+))?(?:\s+(?:de\s+)?(\d{4}))?\s*[-–—]\s*(?:al?\s+)?(\d{1,2})(?:er)?\s+(?:de\s+)?([\p{L}/]+)\s+(?:de\s+)?(\d{4})`)
+
+// findDateRange reads a session's dates written as a range ("24 février-20
+// mars 2020", "20–31 January 2025") and returns its ISO start and end.
+func findDateRange(s string) (start, end string) {
+	for _, m := range reDateRange.FindAllStringSubmatchIndex(s, -1) {
+		sub := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return s[m[2*i]:m[2*i+1]]
+		}
+		m2 := month(sub(5))
+		if m2 == 0 {
+			continue
+		}
+		m1, y1 := m2, sub(6)
+		if sub(2) != "" {
+			if m1 = month(sub(2)); m1 == 0 {
+				continue
+			}
+		}
+		if sub(3) != "" {
+			y1 = sub(3)
+		} else if m1 > m2 {
+			y, _ := strconv.Atoi(y1)
+			y1 = strconv.Itoa(y - 1)
+		}
+		start, end = isoDate(y1, m1, sub(1)), isoDate(sub(6), m2, sub(4))
+		if start != "" && end != "" && start <= end {
+			return start, end
+		}
+	}
+	return "", ""
+}
+
+// romanNumeral writes n (1..399) in Roman numerals, the way the General
+// Assembly numbered its first thirty sessions.
+func romanNumeral(n int) string {
+	if n <= 0 || n >= 400 {
+		return ""
+	}
+	var b strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
+}

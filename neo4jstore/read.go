@@ -1,0 +1,349 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/uncite/uncite"
+)
+
+// documentProjection turns a Document node d into a map that carries its
+// citations and mentions too, so that a document costs no extra round trip.
+const documentProjection = `d {.*,
+  citations: COLLECT {
+    MATCH (d)-[c:CITES]->(r:Resolution)
+    RETURN c {.*, symbol: r.symbol}
+    ORDER BY r.symbol
+  },
+  mentions: COLLECT {
+    MATCH (d)-[m:MENTIONS]->(s:State)
+    RETURN {state: s.code, count: m.count}
+    ORDER BY s.code
+  }
+}`
+
+// resolutionProjection turns a Resolution node r into a map. Each CITES comes
+// from a distinct document (they are merged per pair), so the count of
+// incoming CITES is the number of citing documents.
+const resolutionProjection = `{
+  symbol: r.symbol, number: r.number, year: r.year, known: r.known,
+  title: r.resolutionTitle, date: r.resolutionDate,
+  body: [(r)-[:ADOPTED_BY]->(b:Body) | b.code][0],
+  citationCount: COUNT { ()-[:CITES]->(r) }
+}`
+
+// Document returns one document by ID.
+func (s *Store) Document(ctx context.Context, id string) (*uncite.Document, error) {
+	recs, err := s.query(ctx, "MATCH (d:Document {id: $id}) RETURN "+documentProjection+" AS doc",
+		map[string]any{"id": id}, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: reading document %q: %w", id, err)
+	}
+	if len(recs) == 0 {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "document %q not found", id)
+	}
+	return toDocument(get[map[string]any](recs[0], "doc")), nil
+}
+
+// Documents returns one page of the documents matching f, ordered by ID,
+// and the number of all matches, counted by the server.
+func (s *Store) Documents(ctx context.Context, f uncite.DocumentFilter, p uncite.Page) ([]*uncite.Document, int, error) {
+	if err := checkPage(p); err != nil {
+		return nil, 0, err
+	}
+	match, params := documentMatch(f)
+	params["offset"], params["limit"] = p.Offset, p.Limit
+	cypher := `
+CALL () { ` + match + ` RETURN count(d) AS total }
+CALL () {
+  ` + match + `
+  WITH d ORDER BY d.id SKIP $offset LIMIT $limit
+  RETURN collect(` + documentProjection + `) AS page
+}
+RETURN total, page`
+	recs, err := s.query(ctx, cypher, params, neo4j.Read)
+	if err != nil {
+		return nil, 0, fmt.Errorf("neo4j: listing documents: %w", err)
+	}
+	var docs []*uncite.Document
+	for _, m := range get[[]any](recs[0], "page") {
+		docs = append(docs, toDocument(m.(map[string]any)))
+	}
+	return docs, int(get[int64](recs[0], "total")), nil
+}
+
+// documentMatch builds the MATCH and WHERE clauses of a document listing
+// from fixed fragments; the filter's values travel as parameters only. A
+// citation or mention filter anchors the match on the indexed Resolution or
+// State, so that only the documents linked to it are visited.
+func documentMatch(f uncite.DocumentFilter) (string, map[string]any) {
+	var conds []string
+	params := map[string]any{}
+	add := func(set bool, cond, name string, value any) {
+		if set {
+			conds = append(conds, cond)
+			params[name] = value
+		}
+	}
+	match := "MATCH (d:Document)"
+	switch {
+	case f.Cites != "":
+		match = "MATCH (:Resolution {symbol: $cites})<-[:CITES]-(d:Document)"
+		params["cites"] = f.Cites
+	case f.Mentions != "":
+		match = "MATCH (:State {code: $mentions})<-[:MENTIONS]-(d:Document)"
+		params["mentions"] = f.Mentions
+	}
+	add(f.Symbol != "", "d.symbol = $symbol", "symbol", f.Symbol)
+	add(f.Body != "", "d.body = $body", "body", f.Body)
+	add(f.Session != 0, "d.session = $session", "session", f.Session)
+	add(f.AgendaItem != "", "$agendaItem IN d.agendaItems", "agendaItem", f.AgendaItem)
+	add(f.Author != "", "d.author = $author", "author", f.Author)
+	add(f.Mentions != "" && f.Cites != "", "EXISTS { (d)-[:MENTIONS]->(:State {code: $mentions}) }", "mentions", f.Mentions)
+	add(f.Type != "", "d.type = $type", "type", f.Type)
+	add(f.Language != "", "$language IN d.languages", "language", f.Language)
+	add(f.DateFrom != "", "d.date >= $dateFrom", "dateFrom", f.DateFrom)
+	add(f.DateTo != "", "d.date <= $dateTo", "dateTo", f.DateTo)
+	return match + " " + whereClause(conds), params
+}
+
+// Resolution returns one resolution by canonical symbol.
+func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
+	recs, err := s.query(ctx, "MATCH (r:Resolution {symbol: $symbol}) RETURN "+resolutionProjection+" AS r",
+		map[string]any{"symbol": symbol}, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: reading resolution %q: %w", symbol, err)
+	}
+	if len(recs) == 0 {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "resolution %q not found", symbol)
+	}
+	return toResolution(get[map[string]any](recs[0], "r")), nil
+}
+
+var resolutionOrders = map[uncite.ResolutionOrder]string{
+	"":                          "r.symbol",
+	uncite.OrderBySymbol:        "r.symbol",
+	uncite.OrderByCitationCount: "citations DESC, r.symbol",
+	uncite.OrderByYear:          "coalesce(r.year, 0) DESC, r.symbol",
+}
+
+// Resolutions returns one page of the resolutions matching f in order o,
+// and the number of all matches.
+func (s *Store) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o uncite.ResolutionOrder, p uncite.Page) ([]*uncite.Resolution, int, error) {
+	order, ok := resolutionOrders[o]
+	if !ok {
+		return nil, 0, uncite.Errorf(uncite.EINVALID, "unknown resolution order %q", o)
+	}
+	if err := checkPage(p); err != nil {
+		return nil, 0, err
+	}
+	var conds []string
+	params := map[string]any{"offset": p.Offset, "limit": p.Limit}
+	add := func(set bool, cond, name string, value any) {
+		if set {
+			conds = append(conds, cond)
+			params[name] = value
+		}
+	}
+	add(f.Body != "", "EXISTS { (r)-[:ADOPTED_BY]->(:Body {code: $body}) }", "body", f.Body)
+	add(f.YearFrom != 0, "r.year >= $yearFrom", "yearFrom", f.YearFrom)
+	add(f.YearTo != 0, "r.year <= $yearTo", "yearTo", f.YearTo)
+	add(f.CitedBy != "", "EXISTS { (:State {code: $citedBy})<-[:SUBMITTED_BY]-(:Document)-[:CITES]->(r) }", "citedBy", f.CitedBy)
+	where := whereClause(conds)
+	cypher := `
+CALL () { MATCH (r:Resolution) ` + where + ` RETURN count(r) AS total }
+CALL () {
+  MATCH (r:Resolution) ` + where + `
+  WITH r, COUNT { ()-[:CITES]->(r) } AS citations
+  ORDER BY ` + order + ` SKIP $offset LIMIT $limit
+  RETURN collect(` + resolutionProjection + `) AS page
+}
+RETURN total, page`
+	recs, err := s.query(ctx, cypher, params, neo4j.Read)
+	if err != nil {
+		return nil, 0, fmt.Errorf("neo4j: listing resolutions: %w", err)
+	}
+	var out []*uncite.Resolution
+	for _, m := range get[[]any](recs[0], "page") {
+		out = append(out, toResolution(m.(map[string]any)))
+	}
+	return out, int(get[int64](recs[0], "total")), nil
+}
+
+// State returns one State by alpha-3 code, written in any case.
+func (s *Store) State(ctx context.Context, code string) (*uncite.State, error) {
+	code = strings.ToUpper(strings.TrimSpace(code))
+	recs, err := s.query(ctx, "MATCH (s:State {code: $code}) RETURN s.code AS code, s.name AS name",
+		map[string]any{"code": code}, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: reading state %q: %w", code, err)
+	}
+	if len(recs) == 0 {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "state %q not found", code)
+	}
+	return &uncite.State{Code: get[string](recs[0], "code"), Name: get[string](recs[0], "name")}, nil
+}
+
+// States returns one page of the States ordered by code, and their number.
+func (s *Store) States(ctx context.Context, p uncite.Page) ([]*uncite.State, int, error) {
+	if err := checkPage(p); err != nil {
+		return nil, 0, err
+	}
+	const cypher = `
+CALL () { MATCH (s:State) RETURN count(s) AS total }
+CALL () {
+  MATCH (s:State)
+  WITH s ORDER BY s.code SKIP $offset LIMIT $limit
+  RETURN collect({code: s.code, name: s.name}) AS page
+}
+RETURN total, page`
+	recs, err := s.query(ctx, cypher, map[string]any{"offset": p.Offset, "limit": p.Limit}, neo4j.Read)
+	if err != nil {
+		return nil, 0, fmt.Errorf("neo4j: listing states: %w", err)
+	}
+	var out []*uncite.State
+	for _, x := range get[[]any](recs[0], "page") {
+		m := x.(map[string]any)
+		out = append(out, &uncite.State{Code: mapGet[string](m, "code"), Name: mapGet[string](m, "name")})
+	}
+	return out, int(get[int64](recs[0], "total")), nil
+}
+
+// Session returns one session of a body.
+func (s *Store) Session(ctx context.Context, body string, number int) (*uncite.Session, error) {
+	const cypher = `
+MATCH (s:Session {key: $key})
+RETURN s.body AS body, s.number AS number, s.startDate AS start, s.endDate AS end`
+	key := uncite.SessionKey(body, number)
+	recs, err := s.query(ctx, cypher, map[string]any{"key": key}, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: reading session %s: %w", key, err)
+	}
+	if len(recs) == 0 {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "session %d of %s not found", number, body)
+	}
+	r := recs[0]
+	return &uncite.Session{
+		Body:      get[string](r, "body"),
+		Number:    int(get[int64](r, "number")),
+		StartDate: get[string](r, "start"),
+		EndDate:   get[string](r, "end"),
+	}, nil
+}
+
+// AgendaItems lists the agenda items of a session ordered by number; a
+// session that does not exist has none.
+func (s *Store) AgendaItems(ctx context.Context, body string, session int) ([]uncite.AgendaItem, error) {
+	const cypher = `
+MATCH (a:AgendaItem)-[:IN_SESSION]->(:Session {key: $key})
+RETURN a.number AS number, a.title AS title
+ORDER BY a.number`
+	key := uncite.SessionKey(body, session)
+	recs, err := s.query(ctx, cypher, map[string]any{"key": key}, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: reading agenda of session %s: %w", key, err)
+	}
+	var items []uncite.AgendaItem
+	for _, r := range recs {
+		items = append(items, uncite.AgendaItem{Number: get[string](r, "number"), Title: get[string](r, "title")})
+	}
+	return items, nil
+}
+
+func checkPage(p uncite.Page) error {
+	if p.Offset < 0 || p.Limit < 0 || p.Limit > uncite.MaxPageSize {
+		return uncite.Errorf(uncite.EINVALID, "page offset %d, limit %d: the offset must be at least 0 and the limit between 0 and %d",
+			p.Offset, p.Limit, uncite.MaxPageSize)
+	}
+	return nil
+}
+
+func whereClause(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return "WHERE " + strings.Join(conds, " AND ")
+}
+
+func toDocument(m map[string]any) *uncite.Document {
+	d := &uncite.Document{
+		ID:           mapGet[string](m, "id"),
+		Symbol:       mapGet[string](m, "symbol"),
+		Title:        mapGet[string](m, "title"),
+		Type:         mapGet[string](m, "type"),
+		Date:         mapGet[string](m, "date"),
+		Languages:    stringList(m, "languages"),
+		Body:         mapGet[string](m, "body"),
+		Session:      int(mapGet[int64](m, "session")),
+		SessionStart: mapGet[string](m, "sessionStart"),
+		SessionEnd:   mapGet[string](m, "sessionEnd"),
+		Author:       mapGet[string](m, "author"),
+		References:   stringList(m, "references"),
+		File:         mapGet[string](m, "file"),
+		SHA256:       mapGet[string](m, "sha256"),
+	}
+	// The two lists are written together and have the same length.
+	titles := stringList(m, "agendaTitles")
+	for i, number := range stringList(m, "agendaItems") {
+		d.AgendaItems = append(d.AgendaItems, uncite.AgendaItem{Number: number, Title: titles[i]})
+	}
+	for _, x := range mapGet[[]any](m, "mentions") {
+		mm := x.(map[string]any)
+		d.Mentions = append(d.Mentions, uncite.Mention{State: mapGet[string](mm, "state"), Count: int(mapGet[int64](mm, "count"))})
+	}
+	for _, x := range mapGet[[]any](m, "citations") {
+		c := x.(map[string]any)
+		// A citation's body, number and year are those its symbol states
+		// (not the year the reference tables add to the Resolution node).
+		cite, _ := uncite.ParseResolutionSymbol(mapGet[string](c, "symbol"))
+		cite.Symbol = mapGet[string](c, "symbol")
+		cite.Count = int(mapGet[int64](c, "count"))
+		cite.Contexts = stringList(c, "contexts")
+		cite.Verbs = stringList(c, "verbs")
+		cite.Operative = mapGet[bool](c, "operative")
+		d.Citations = append(d.Citations, cite)
+	}
+	return d
+}
+
+func toResolution(m map[string]any) *uncite.Resolution {
+	return &uncite.Resolution{
+		Symbol:        mapGet[string](m, "symbol"),
+		Body:          mapGet[string](m, "body"),
+		Number:        mapGet[string](m, "number"),
+		Year:          int(mapGet[int64](m, "year")),
+		Title:         mapGet[string](m, "title"),
+		Date:          mapGet[string](m, "date"),
+		Known:         mapGet[bool](m, "known"),
+		CitationCount: int(mapGet[int64](m, "citationCount")),
+	}
+}
+
+// get reads a record value; an absent or null value, which is how the
+// store represents zero values, comes back as the zero value of T.
+func get[T any](r *neo4j.Record, key string) T {
+	v, _ := r.Get(key)
+	t, _ := v.(T)
+	return t
+}
+
+// mapGet is get for a map value.
+func mapGet[T any](m map[string]any, key string) T {
+	t, _ := m[key].(T)
+	return t
+}
+
+// stringList reads a list of strings, nil when absent or empty.
+func stringList(m map[string]any, key string) []string {
+	xs, _ := m[key].([]any)
+	if len(xs) == 0 {
+		return nil
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i], _ = x.(string)
+	}
+	return out
+}
