@@ -293,10 +293,12 @@ func (r *Resolver) Session() SessionResolver { return &sessionResolver{r} }
 // State returns StateResolver implementation.
 func (r *Resolver) State() StateResolver { return &stateResolver{r} }
 
-type agendaItemResolver struct{ *Resolver }
-type citationResolver struct{ *Resolver }
-type documentResolver struct{ *Resolver }
-type queryResolver struct{ *Resolver }
-type resolutionResolver struct{ *Resolver }
-type sessionResolver struct{ *Resolver }
-type stateResolver struct{ *Resolver }
+type (
+	agendaItemResolver struct{ *Resolver }
+	citationResolver   struct{ *Resolver }
+	documentResolver   struct{ *Resolver }
+	queryResolver      struct{ *Resolver }
+	resolutionResolver struct{ *Resolver }
+	sessionResolver    struct{ *Resolver }
+	stateResolver      struct{ *Resolver }
+)
