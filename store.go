@@ -34,6 +34,8 @@ type ResolutionFilter struct {
 	YearFrom int
 	YearTo   int
 	CitedBy  string // alpha-3 of a State that authored a citing document
+	// CitedInSession is the key ("HRC-43") of a session with a citing document.
+	CitedInSession string
 }
 
 // ResolutionOrder orders a resolution listing; ties break on symbol.
@@ -88,6 +90,47 @@ type Store interface {
 	Session(ctx context.Context, body string, number int) (*Session, error)
 	// AgendaItems lists a session's agenda items ordered by number.
 	AgendaItems(ctx context.Context, body string, session int) ([]AgendaItem, error)
+
+	// DocumentsByID, ResolutionsBySymbol and SessionsByKey fetch many nodes
+	// in one call, for the GraphQL dataloaders; absent keys are left out of
+	// the map.
+	DocumentsByID(ctx context.Context, ids []string) (map[string]*Document, error)
+	ResolutionsBySymbol(ctx context.Context, symbols []string) (map[string]*Resolution, error)
+	SessionsByKey(ctx context.Context, keys []string) (map[string]*Session, error)
+
+	// CoCited returns up to limit resolutions cited in the same documents
+	// as symbol, most shared documents first, ties by symbol; each with up
+	// to evidence document ids.
+	CoCited(ctx context.Context, symbol string, limit, evidence int) ([]CoCitation, error)
+	// Coupled returns up to limit documents citing resolutions that the
+	// document id also cites, most shared resolutions first, ties by id;
+	// each with up to evidence shared symbols.
+	Coupled(ctx context.Context, id string, limit, evidence int) ([]Coupling, error)
+	// ResolutionFacets breaks down the documents citing symbol (see Facets).
+	ResolutionFacets(ctx context.Context, symbol string) (*Facets, error)
+	// MostCitedBy returns the resolutions most cited by documents the State
+	// authored, most first, ties by symbol.
+	MostCitedBy(ctx context.Context, state string, limit int) ([]ResolutionCount, error)
+	// TopCited returns the resolutions of body ("" for all) most cited by
+	// documents dated in year (0 for all years), most first, ties by symbol.
+	TopCited(ctx context.Context, body string, year, limit int) ([]ResolutionCount, error)
+
+	// Neighborhood expands breadth-first from the node id (see NodeID) for
+	// up to depth levels, adding each level's new nodes in ID order and
+	// stopping with Truncated set once limit nodes are reached.
+	Neighborhood(ctx context.Context, id string, depth, limit int) (*Subgraph, error)
+	// FilterSubgraph is the subgraph of the first limit documents matching
+	// f (in ID order) and their direct neighbours, Truncated when more
+	// documents matched.
+	FilterSubgraph(ctx context.Context, f DocumentFilter, limit int) (*Subgraph, error)
+	// Paths returns the shortest chains (at most MaxPaths, ordered by their
+	// node IDs) linking two nodes over the relationships of the graph
+	// views, ignoring direction, no longer than maxHops; none when farther.
+	Paths(ctx context.Context, from, to string, maxHops int) ([]Path, error)
+
+	// Search returns the documents whose title or text contains every word
+	// of query (case-insensitive, whole words), in ID order.
+	Search(ctx context.Context, query string, p Page) ([]*Document, int, error)
 
 	// Ping reports whether the store can answer queries.
 	Ping(ctx context.Context) error

@@ -44,6 +44,9 @@ type Document struct {
 	References   []string // symbols of other (non-resolution) documents cited in the text
 	File         string   // base name of the source file
 	SHA256       string   // hex digest of the source bytes; a changed file replaces the document
+	// Text is the decoded text, kept for full-text search; it is not
+	// returned by Store reads, which would otherwise carry megabytes per page.
+	Text string
 }
 
 // SessionKey returns the key of the document's session, or "" when it has none.

@@ -9,14 +9,31 @@ import (
 // that writes it ("from the Permanent Mission of Azerbaijan", "par la Mission
 // permanente de l'Azerbaïdjan", "Постоянного представителя Катара",
 // "الممثل الدائم لقطر").
-var reAuthorPhrase = regexp.MustCompile(`(?i)(?:Permanent Mission|Permanent Representative|Chargé d['’]affaires a\.i\.|Mission permanente|Représentante? permanente?|Misión Permanente|Representante Permanente|Постоянного представительства|Постоянного представителя|Постоянное представительство|Постоянный представитель|البعثة الدائمة|الممثلة? الدائمة?|Memorandum from|Mémorandum établi par|Memorando de|Меморандум|مذكرة من|Ministry of Foreign Affairs|Ministère des affaires étrangères|Ministerio de Relaciones Exteriores|министерства иностранных дел|وزارة خارجية)(?: a\.i\.)?(?: of(?: the)?| de(?: la| l['’]| los)?| del)?\s`)
+var reAuthorPhrase = regexp.MustCompile(`(?:Permanent (?:Mission|Representative)|PERMANENT (?:MISSION|REPRESENTATIVE)|Chargé d['’]affaires a\.i\.|[Mm]ission permanente|[Rr]eprésentante? permanente?|Misión Permanente|Representante Permanente|[Пп]остоянного представительства|[Пп]остоянного представителя|[Пп]остоянное представительство|[Пп]остоянный представитель|البعثة الدائمة|الممثلة? الدائمة?|Memorandum from|Mémorandum établi par|Memorando de|Меморандум|مذكرة من|Ministry of Foreign Affairs|[Mm]inistère des affaires étrangères|Ministerio de Relaciones Exteriores|[Мм]инистерства иностранных дел|وزارة خارجية)(?: a\.i\.)?(?: of(?: the)?| de(?: la| l['’]| los)?| del)?\s`)
 
 // Chinese puts the State before the mission or ministry: "卡塔尔常驻联合国代表",
 // "乌克兰外交部".
 var reAuthorPhraseZH = regexp.MustCompile(`常驻(?:联合国)?(?:代表团|代表)|外交部`)
 
 // Drafts name their sponsors before ": draft resolution".
-var reSponsors = regexp.MustCompile(`(?s)([^\n]{2,400}?):\*?\s*(?:draft resolution|draft decision|projet de résolution|proyecto de resolución|проект резолюции)`)
+var reSponsorsEnd = regexp.MustCompile(`:\**\s*(?:draft resolution|draft decision|projet de résolution|projet de décision|proyecto de resolución|проект резолюции)`)
+
+// sponsors returns the sponsor block of a draft: the lines of the block
+// that ends with ": draft resolution", up to the colon.
+func sponsors(header []string) (string, bool) {
+	for i, l := range header {
+		m := reSponsorsEnd.FindStringIndex(l)
+		if m == nil {
+			continue
+		}
+		parts := []string{l[:m[0]]}
+		for j := i - 1; j >= 0 && header[j] != "" && len(parts) < 12; j-- {
+			parts = append([]string{header[j]}, parts...)
+		}
+		return strings.Join(parts, " "), true
+	}
+	return "", false
+}
 
 var reStateReport = regexp.MustCompile(`(?i)national report|State under review`)
 
@@ -26,15 +43,14 @@ var reStateReport = regexp.MustCompile(`(?i)national report|State under review`)
 // several States stand in that place, there is no single author.
 func author(header []string, flowed string, hits []stateHit) string {
 	joined := strings.Join(header, "\n")
-	if m := reSponsors.FindStringSubmatch(joined); m != nil {
-		sponsors := findStates(m[1])
-		if len(sponsors) == 1 && !strings.ContainsAny(strings.TrimSpace(m[1][sponsors[0].end:]), ",") &&
-			!strings.Contains(m[1][:sponsors[0].start], ",") {
-			return sponsors[0].code
+	if block, ok := sponsors(header); ok {
+		states := findStates(block)
+		if len(states) == 1 && !strings.Contains(block, ",") {
+			return states[0].code
 		}
 		return ""
 	}
-	window := flowed[:min(len(flowed), 6000)]
+	window := flowed[:min(len(flowed), 4000)]
 	found := map[string]bool{}
 	var order []string
 	for _, m := range reAuthorPhrase.FindAllStringIndex(window, -1) {

@@ -91,7 +91,7 @@ type occurrence struct {
 func findCitations(flowed, docBody string) []occurrence {
 	var occ []occurrence
 	var st listState
-	for _, m := range reResolutionWord.FindAllStringIndex(flowed, -1) {
+	for _, m := range resolutionWords(flowed) {
 		occ = appendList(occ, &st, flowed, m[0], m[1], docBody)
 	}
 	if strings.Contains(flowed, "号决议") {
@@ -124,12 +124,57 @@ func findCitations(flowed, docBody string) []occurrence {
 			}
 		}
 	}
+	if !strings.Contains(flowed, "/RES/") {
+		return occ
+	}
 	for _, m := range reResolutionSymbol.FindAllStringIndex(flowed, -1) {
 		if c, ok := parseSymbol(flowed[m[0]:m[1]]); ok {
 			occ = append(occ, occurrence{c, m[0], m[1]})
 		}
 	}
 	return occ
+}
+
+// Literal cores of the word "resolution": "solu" (resolution, résolution,
+// resolución), "езолюц" (резолюция), "قرار". Running the full pattern only
+// around them keeps the scan at the speed of strings.Index.
+var resolutionCores = []string{"solu", "SOLU", "езолюц", "قرار"}
+
+// resolutionWords returns the spans of the word "resolution" in s, in order.
+func resolutionWords(s string) [][2]int {
+	var out [][2]int
+	for _, core := range resolutionCores {
+		for from := 0; ; {
+			i := strings.Index(s[from:], core)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(core)
+			ws := max(0, i-10)
+			for ws > 0 && !utf8.RuneStart(s[ws]) {
+				ws--
+			}
+			we := min(len(s), i+len(core)+16)
+			for we < len(s) && !utf8.RuneStart(s[we]) {
+				we++
+			}
+			for _, m := range reResolutionWord.FindAllStringIndex(s[ws:we], -1) {
+				start, end := ws+m[0], ws+m[1]
+				if start > i || end < i+len(core) {
+					continue
+				}
+				if start > 0 && core != "قرار" {
+					if r, _ := utf8.DecodeLastRuneInString(s[:start]); isWordRune(r) {
+						continue // inside a longer word
+					}
+				}
+				out = append(out, [2]int{start, end})
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
 }
 
 // listState carries the body of the last list read to the next one.
@@ -170,6 +215,7 @@ func continuation(rest string, pos int) (int, bool) {
 	if i := strings.Index(rest[pos:end], ". "); i >= 0 {
 		end = pos + i
 	}
+	end = min(end, pos+400)
 	seg := rest[pos:end]
 	m := reContinuation.FindStringIndex(seg)
 	if m == nil {
@@ -199,9 +245,11 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 	// Arabic names the body between the word and the number:
 	// "قرار مجلس الأمن 2118 (2013)".
 	after := ""
-	if m := reBodyName.FindStringSubmatchIndex(rest); m != nil && m[0] <= 3 && m[0] >= 1 && rest[0] == ' ' && isArabicAt(rest, m[0]) {
-		after = bodyOfMatch(m)
-		pos = m[1]
+	if len(rest) > 1 && rest[0] == ' ' && isArabicAt(rest, 1) {
+		if m := reBodyName.FindStringSubmatchIndex(rest[:min(len(rest), 80)]); m != nil && m[0] == 1 {
+			after = bodyOfMatch(m)
+			pos = m[1]
+		}
 	}
 	if pos < len(rest) && rest[pos] == ' ' {
 		pos++
@@ -370,7 +418,7 @@ func bodyAfter(s string) string {
 	if lead == nil {
 		return ""
 	}
-	s = s[lead[1]:]
+	s = s[lead[1]:min(len(s), lead[1]+80)]
 	m := reBodyName.FindStringSubmatchIndex(s)
 	if m == nil || m[0] > 1 {
 		return ""

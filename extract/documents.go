@@ -45,7 +45,7 @@ func references(flowed, own string, body string, header []string) []string {
 		}
 	}
 	ownSq := squeeze(own)
-	for _, m := range reSymbol.FindAllStringIndex(flowed, -1) {
+	for _, m := range symbolSpans(flowed) {
 		start, end := m[0], m[1]
 		if start > 0 && strings.ContainsAny(flowed[start-1:start], "/_=.:") {
 			continue // inside a URL, a file name or a longer symbol
@@ -90,6 +90,36 @@ func references(flowed, own string, body string, header []string) []string {
 		}
 	}
 	sort.Strings(out)
+	return out
+}
+
+var reSymbolAnchored = regexp.MustCompile(`^` + reSymbol.String()[2:])
+
+// symbolSpans finds the symbols of s. Every symbol has a slash after its
+// prefix, so the pattern is tried only where a slash follows a word that
+// could be a prefix; that keeps the scan linear and cheap.
+func symbolSpans(s string) [][2]int {
+	var out [][2]int
+	next := 0
+	for i := strings.IndexByte(s, '/'); i >= 0; {
+		if i >= next {
+			start := i
+			for start > 0 && i-start < 8 && s[start-1] >= 'A' && s[start-1] <= 'Z' {
+				start--
+			}
+			if start < i && (start == 0 || !isWordRune(rune(s[start-1]))) {
+				if m := reSymbolAnchored.FindStringIndex(s[start:]); m != nil {
+					out = append(out, [2]int{start, start + m[1]})
+					next = start + m[1]
+				}
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '/')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
 	return out
 }
 

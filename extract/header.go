@@ -134,13 +134,13 @@ func documentBody(symbol, header, flowed string) string {
 }
 
 var (
-	reDraftDecision   = regexp.MustCompile(`(?i)draft decision|projet de décision|proyecto de decisión|проект решения|مشروع مقرر|决定草案`)
-	reDraftResolution = regexp.MustCompile(`(?i)draft resolution|projet de résolution|proyecto de resolución|проект резолюции|مشروع قرار|决议草案`)
-	reNoteVerbale     = regexp.MustCompile(`(?i)note verbale|nota verbal|вербальная нота|مذكرة شفوية|普通照会`)
+	reDraftDecision   = regexp.MustCompile(`[Dd]raft decision|DRAFT DECISION|projet de décision|proyecto de decisión|проект решения|مشروع مقرر|决定草案`)
+	reDraftResolution = regexp.MustCompile(`[Dd]raft resolution|DRAFT RESOLUTION|projet de résolution|proyecto de resolución|проект резолюции|مشروع قرار|决议草案`)
+	reNoteVerbale     = regexp.MustCompile(`[Nn]ote verbale|NOTE VERBALE|[Nn]ota verbal|[Вв]ербальная нота|مذكرة شفوية|普通照会`)
 	reLetter          = regexp.MustCompile(`(?im)^(?:Letter dated|Lettre datée|Carta de fecha|Письмо|رسالة مؤرخة|Identical letters dated|Madam,|Sir,|Excellency,|Dear )|\d+日.*信$`)
 	reReport          = regexp.MustCompile(`(?im)^(?:(?:National |Annual )?report\b|Rapport\b|Informe\b|Доклад\b|تقرير|Compilation\b|Summary\b|Views on conclusions)`)
-	reAdoptedRes      = regexp.MustCompile(`(?i)resolution adopted by|résolution adoptée par|resolución aprobada por|резолюция, принятая`)
-	reAdoptedDec      = regexp.MustCompile(`(?i)decision adopted by|décision adoptée par|decisión adoptada por|решение, принятое`)
+	reAdoptedRes      = regexp.MustCompile(`[Rr]esolution adopted by|RESOLUTION ADOPTED BY|résolution adoptée par|resolución aprobada por|резолюция, принятая`)
+	reAdoptedDec      = regexp.MustCompile(`[Dd]ecision adopted by|DECISION ADOPTED BY|décision adoptée par|decisión adoptada por|решение, принятое`)
 )
 
 // documentType names the kind of document from its symbol and cover.

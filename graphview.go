@@ -1,0 +1,145 @@
+package uncite
+
+import "strings"
+
+// Node kinds of the graph views (neighbourhoods, paths, exports). Bodies
+// are left out of these views: every resolution and session hangs off one
+// of five Body nodes, so through them everything would be two hops apart.
+const (
+	KindDocument   = "Document"
+	KindResolution = "Resolution"
+	KindState      = "State"
+	KindSession    = "Session"
+	KindAgendaItem = "AgendaItem"
+)
+
+// Relationship types of the graph views, as in Neo4j.
+const (
+	RelSubmittedBy = "SUBMITTED_BY" // Document → State
+	RelMentions    = "MENTIONS"     // Document → State {count}
+	RelInSession   = "IN_SESSION"   // Document → Session, AgendaItem → Session
+	RelUnderItem   = "UNDER_ITEM"   // Document → AgendaItem
+	RelCites       = "CITES"        // Document → Resolution {count}
+	RelRefersTo    = "REFERS_TO"    // Document → Document whose symbol it cites
+)
+
+// Limits of the graph views; requests past them are rejected, not clamped.
+const (
+	MaxNeighborhoodDepth = 3
+	MaxNeighborhoodLimit = 1000
+	MaxPathHops          = 6
+	MaxPaths             = 10
+)
+
+// NodeID builds the global ID of a node of the graph views: "Kind:key",
+// where key is a Document id, Resolution symbol, State code, Session key
+// ("HRC-43") or AgendaItem key ("HRC-43-4"). A document that is itself a
+// resolution is one node, identified as the Resolution.
+func NodeID(kind, key string) string { return kind + ":" + key }
+
+// SplitNodeID splits a global node ID into kind and key.
+func SplitNodeID(id string) (kind, key string, err error) {
+	kind, key, ok := strings.Cut(id, ":")
+	switch {
+	case !ok || key == "":
+	case kind == KindDocument, kind == KindResolution, kind == KindState, kind == KindSession, kind == KindAgendaItem:
+		return kind, key, nil
+	}
+	return "", "", Errorf(EINVALID, "%q is not a node id: expected Kind:key with Kind one of Document, Resolution, State, Session, AgendaItem (e.g. %q)", id, "Resolution:S/RES/822 (1993)")
+}
+
+// AgendaItemKey builds the key of an agenda item of a session.
+func AgendaItemKey(body string, session int, number string) string {
+	return SessionKey(body, session) + "-" + number
+}
+
+// Node is a node of a graph view. Properties hold only set values, with the
+// same names and JSON types on every store:
+//   - Document: id, symbol, title, type, date, body
+//   - Resolution: symbol, body, number, year, title, date, known, and
+//     document (its id) when the resolution's text is loaded
+//   - State: code, name
+//   - Session: body, number, startDate, endDate
+//   - AgendaItem: body, session, number, title
+type Node struct {
+	ID         string
+	Kind       string
+	Label      string // short display text: symbol, id, name or key
+	Properties map[string]any
+}
+
+// Edge is a relationship of a graph view; CITES and MENTIONS carry their
+// count in Properties.
+type Edge struct {
+	Source     string
+	Target     string
+	Type       string
+	Properties map[string]any
+}
+
+// Subgraph is a drawable piece of the graph. Nodes come in breadth-first
+// order (the start first, then each level sorted by ID); Edges are every
+// relationship among the nodes, sorted by source, type and target.
+type Subgraph struct {
+	Nodes     []Node
+	Edges     []Edge
+	Truncated bool // the node limit cut the expansion short
+}
+
+// Path is one chain of relationships; Edges[i] links Nodes[i] and
+// Nodes[i+1], in either direction.
+type Path struct {
+	Nodes []Node
+	Edges []Edge
+}
+
+// CoCitation is a resolution cited in the same documents as another.
+type CoCitation struct {
+	Symbol    string
+	Count     int      // documents citing both
+	Documents []string // up to the requested number of their ids, sorted
+}
+
+// Coupling is a document citing some of the same resolutions as another.
+type Coupling struct {
+	DocumentID string
+	Count      int      // resolutions both cite
+	Shared     []string // up to the requested number of their symbols, sorted
+}
+
+// ResolutionCount is a resolution with a number of citing documents.
+type ResolutionCount struct {
+	Symbol string
+	Count  int
+}
+
+// YearCount counts citing documents dated in a year.
+type YearCount struct {
+	Year  int
+	Count int
+}
+
+// StateCount counts citing documents authored by a State.
+type StateCount struct {
+	State string
+	Count int
+}
+
+// SessionItemCount counts citing documents of a session under an agenda
+// item ("" for documents of the session with no item).
+type SessionItemCount struct {
+	Body       string
+	Session    int
+	AgendaItem string
+	Count      int
+}
+
+// Facets break down the documents citing one resolution. Counts are of
+// distinct documents: ByYear by the year of their date (undated ones left
+// out), ascending; ByState by author (authorless left out), most first;
+// BySession by session and agenda item, most first. Ties sort by key.
+type Facets struct {
+	ByYear    []YearCount
+	ByState   []StateCount
+	BySession []SessionItemCount
+}

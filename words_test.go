@@ -1,0 +1,46 @@
+package uncite_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/uncite/uncite"
+)
+
+func TestWords(t *testing.T) {
+	for in, want := range map[string][]string{
+		"Situations relatives aux droits de l'homme": {"situations", "relatives", "aux", "droits", "de", "l", "homme"},
+		"resolution 822 (1993)":                      {"resolution", "822", "1993"},
+		"Резолюция Совета Безопасности":              {"резолюция", "совета", "безопасности"},
+		"安全理事会第2118(2013)号决议":                        {"安全理事会第2118", "2013", "号决议"},
+		"  ,;  ":                                     nil,
+	} {
+		if got := uncite.Words(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("Words(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseResolutionSymbol(t *testing.T) {
+	for in, want := range map[string]string{
+		"s/res/822(1993)":      "S/RES/822 (1993)",
+		" S/RES/ 822 ( 1993 )": "S/RES/822 (1993)",
+		"a/res/60/251":         "A/RES/60/251",
+		"A/RES/217 A (III)":    "A/RES/217 (III)",
+		"A/RES/ES-11/1":        "A/RES/ES-11/1",
+		"a/res/s-26/2":         "A/RES/S-26/2",
+		"A/HRC/RES/S-30/1":     "A/HRC/RES/S-30/1",
+		"e/res/2004/12":        "E/RES/2004/12",
+		"E/CN.4/RES/2005/66":   "E/CN.4/RES/2005/66",
+	} {
+		got, err := uncite.ParseResolutionSymbol(in)
+		if err != nil || got.Symbol != want {
+			t.Errorf("ParseResolutionSymbol(%q) = %q, %v; want %q", in, got.Symbol, err, want)
+		}
+	}
+	for _, bad := range []string{"", "A/78/123", "S/2020/100", "resolution 822"} {
+		if _, err := uncite.ParseResolutionSymbol(bad); uncite.ErrorCode(err) != uncite.EINVALID {
+			t.Errorf("ParseResolutionSymbol(%q): err %v, want invalid", bad, err)
+		}
+	}
+}
