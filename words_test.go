@@ -15,7 +15,7 @@ func TestWords(t *testing.T) {
 		"安全理事会第2118(2013)号决议":                        {"安全理事会第2118", "2013", "号决议"},
 		"  ,;  ":                                     nil,
 	} {
-		if got := uncite.Words(in); !reflect.DeepEqual(got, want) {
+		if got := uncite.Words(in); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
 			t.Errorf("Words(%q) = %q, want %q", in, got, want)
 		}
 	}
