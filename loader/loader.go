@@ -251,6 +251,7 @@ func ReadDocument(name string, read func() ([]byte, error)) (*uncite.Document, i
 		return nil, len(b), &FileError{Path: name, Err: err}
 	}
 	doc := extract.Extract(path.Base(filepath.ToSlash(name)), text)
+	doc.Text = text
 	sum := sha256.Sum256(b)
 	doc.SHA256 = hex.EncodeToString(sum[:])
 	return doc, len(b), nil
