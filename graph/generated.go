@@ -30,11 +30,17 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	AgendaItem() AgendaItemResolver
 	Citation() CitationResolver
+	CoCitation() CoCitationResolver
+	Coupling() CouplingResolver
 	Document() DocumentResolver
+	Path() PathResolver
 	Query() QueryResolver
 	Resolution() ResolutionResolver
+	ResolutionCount() ResolutionCountResolver
 	Session() SessionResolver
+	SessionItemCount() SessionItemCountResolver
 	State() StateResolver
+	StateCount() StateCountResolver
 }
 
 type DirectiveRoot struct {
@@ -61,11 +67,24 @@ type ComplexityRoot struct {
 		Verbs      func(childComplexity int) int
 	}
 
+	CoCitation struct {
+		Count      func(childComplexity int) int
+		Documents  func(childComplexity int) int
+		Resolution func(childComplexity int) int
+	}
+
+	Coupling struct {
+		Count    func(childComplexity int) int
+		Document func(childComplexity int) int
+		Shared   func(childComplexity int) int
+	}
+
 	Document struct {
 		AgendaItems func(childComplexity int) int
 		Author      func(childComplexity int) int
 		Body        func(childComplexity int) int
 		Citations   func(childComplexity int) int
+		Coupled     func(childComplexity int, first *int, evidence *int) int
 		Date        func(childComplexity int) int
 		File        func(childComplexity int) int
 		ID          func(childComplexity int) int
@@ -90,27 +109,54 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	GraphEdge struct {
+		Properties func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Target     func(childComplexity int) int
+		Type       func(childComplexity int) int
+	}
+
+	GraphNode struct {
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Properties func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor   func(childComplexity int) int
 		HasNextPage func(childComplexity int) int
 	}
 
+	Path struct {
+		Edges  func(childComplexity int) int
+		Length func(childComplexity int) int
+		Nodes  func(childComplexity int) int
+	}
+
 	Query struct {
-		Document    func(childComplexity int, id string) int
-		Documents   func(childComplexity int, filter *model.DocumentFilter, first *int, after *string) int
-		Resolution  func(childComplexity int, symbol string) int
-		Resolutions func(childComplexity int, filter *model.ResolutionFilter, orderBy *model.ResolutionOrder, first *int, after *string) int
-		Session     func(childComplexity int, body string, number int) int
-		State       func(childComplexity int, code string) int
-		States      func(childComplexity int, first *int, after *string) int
+		CitationPath func(childComplexity int, from string, to string, maxHops *int) int
+		Document     func(childComplexity int, id string) int
+		Documents    func(childComplexity int, filter *model.DocumentFilter, first *int, after *string) int
+		FindStates   func(childComplexity int, name string, first *int) int
+		Neighborhood func(childComplexity int, id string, depth *int, limit *int) int
+		Resolution   func(childComplexity int, symbol string) int
+		Resolutions  func(childComplexity int, filter *model.ResolutionFilter, orderBy *model.ResolutionOrder, first *int, after *string) int
+		Search       func(childComplexity int, query string, first *int, after *string) int
+		Session      func(childComplexity int, body string, number int) int
+		State        func(childComplexity int, code string) int
+		States       func(childComplexity int, first *int, after *string) int
+		TopCited     func(childComplexity int, body *string, year *int, first *int) int
 	}
 
 	Resolution struct {
 		Body          func(childComplexity int) int
 		CitationCount func(childComplexity int) int
 		CitedBy       func(childComplexity int, first *int, after *string) int
+		CoCited       func(childComplexity int, first *int, evidence *int) int
 		Date          func(childComplexity int) int
 		Document      func(childComplexity int) int
+		Facets        func(childComplexity int) int
 		Known         func(childComplexity int) int
 		Number        func(childComplexity int) int
 		Symbol        func(childComplexity int) int
@@ -125,9 +171,20 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	ResolutionCount struct {
+		Count      func(childComplexity int) int
+		Resolution func(childComplexity int) int
+	}
+
 	ResolutionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ResolutionFacets struct {
+		BySession func(childComplexity int) int
+		ByState   func(childComplexity int) int
+		ByYear    func(childComplexity int) int
 	}
 
 	Session struct {
@@ -139,10 +196,17 @@ type ComplexityRoot struct {
 		StartDate   func(childComplexity int) int
 	}
 
+	SessionItemCount struct {
+		AgendaItem func(childComplexity int) int
+		Count      func(childComplexity int) int
+		Session    func(childComplexity int) int
+	}
+
 	State struct {
 		Authored    func(childComplexity int, first *int, after *string) int
 		Code        func(childComplexity int) int
 		MentionedIn func(childComplexity int, first *int, after *string) int
+		MostCited   func(childComplexity int, first *int) int
 		Name        func(childComplexity int) int
 	}
 
@@ -153,9 +217,25 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	StateCount struct {
+		Count func(childComplexity int) int
+		State func(childComplexity int) int
+	}
+
 	StateEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Subgraph struct {
+		Edges     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
+	YearCount struct {
+		Count func(childComplexity int) int
+		Year  func(childComplexity int) int
 	}
 }
 
@@ -174,6 +254,16 @@ type CitationResolver interface {
 	Contexts(ctx context.Context, obj *uncite.Citation) ([]string, error)
 	Verbs(ctx context.Context, obj *uncite.Citation) ([]string, error)
 }
+type CoCitationResolver interface {
+	Resolution(ctx context.Context, obj *uncite.CoCitation) (*uncite.Resolution, error)
+
+	Documents(ctx context.Context, obj *uncite.CoCitation) ([]*uncite.Document, error)
+}
+type CouplingResolver interface {
+	Document(ctx context.Context, obj *uncite.Coupling) (*uncite.Document, error)
+
+	Shared(ctx context.Context, obj *uncite.Coupling) ([]*uncite.Resolution, error)
+}
 type DocumentResolver interface {
 	Symbol(ctx context.Context, obj *uncite.Document) (*string, error)
 	Title(ctx context.Context, obj *uncite.Document) (*string, error)
@@ -187,6 +277,11 @@ type DocumentResolver interface {
 	Mentions(ctx context.Context, obj *uncite.Document) ([]*uncite.State, error)
 	Citations(ctx context.Context, obj *uncite.Document) ([]*uncite.Citation, error)
 	References(ctx context.Context, obj *uncite.Document) ([]string, error)
+
+	Coupled(ctx context.Context, obj *uncite.Document, first *int, evidence *int) ([]*uncite.Coupling, error)
+}
+type PathResolver interface {
+	Length(ctx context.Context, obj *uncite.Path) (int, error)
 }
 type QueryResolver interface {
 	Document(ctx context.Context, id string) (*uncite.Document, error)
@@ -196,6 +291,11 @@ type QueryResolver interface {
 	State(ctx context.Context, code string) (*uncite.State, error)
 	States(ctx context.Context, first *int, after *string) (*model.StateConnection, error)
 	Session(ctx context.Context, body string, number int) (*uncite.Session, error)
+	Search(ctx context.Context, query string, first *int, after *string) (*model.DocumentConnection, error)
+	FindStates(ctx context.Context, name string, first *int) ([]*uncite.State, error)
+	TopCited(ctx context.Context, body *string, year *int, first *int) ([]*uncite.ResolutionCount, error)
+	CitationPath(ctx context.Context, from string, to string, maxHops *int) ([]*uncite.Path, error)
+	Neighborhood(ctx context.Context, id string, depth *int, limit *int) (*uncite.Subgraph, error)
 }
 type ResolutionResolver interface {
 	Body(ctx context.Context, obj *uncite.Resolution) (*model.Body, error)
@@ -206,6 +306,11 @@ type ResolutionResolver interface {
 
 	CitedBy(ctx context.Context, obj *uncite.Resolution, first *int, after *string) (*model.DocumentConnection, error)
 	Document(ctx context.Context, obj *uncite.Resolution) (*uncite.Document, error)
+	CoCited(ctx context.Context, obj *uncite.Resolution, first *int, evidence *int) ([]*uncite.CoCitation, error)
+	Facets(ctx context.Context, obj *uncite.Resolution) (*uncite.Facets, error)
+}
+type ResolutionCountResolver interface {
+	Resolution(ctx context.Context, obj *uncite.ResolutionCount) (*uncite.Resolution, error)
 }
 type SessionResolver interface {
 	Body(ctx context.Context, obj *uncite.Session) (*model.Body, error)
@@ -215,9 +320,17 @@ type SessionResolver interface {
 	AgendaItems(ctx context.Context, obj *uncite.Session) ([]*uncite.SessionAgendaItem, error)
 	Documents(ctx context.Context, obj *uncite.Session, first *int, after *string) (*model.DocumentConnection, error)
 }
+type SessionItemCountResolver interface {
+	Session(ctx context.Context, obj *uncite.SessionItemCount) (*uncite.Session, error)
+	AgendaItem(ctx context.Context, obj *uncite.SessionItemCount) (*uncite.SessionAgendaItem, error)
+}
 type StateResolver interface {
 	Authored(ctx context.Context, obj *uncite.State, first *int, after *string) (*model.DocumentConnection, error)
 	MentionedIn(ctx context.Context, obj *uncite.State, first *int, after *string) (*model.DocumentConnection, error)
+	MostCited(ctx context.Context, obj *uncite.State, first *int) ([]*uncite.ResolutionCount, error)
+}
+type StateCountResolver interface {
+	State(ctx context.Context, obj *uncite.StateCount) (*uncite.State, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -312,6 +425,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Citation.Verbs(childComplexity), true
 
+	case "CoCitation.count":
+		if e.ComplexityRoot.CoCitation.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoCitation.Count(childComplexity), true
+	case "CoCitation.documents":
+		if e.ComplexityRoot.CoCitation.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoCitation.Documents(childComplexity), true
+	case "CoCitation.resolution":
+		if e.ComplexityRoot.CoCitation.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoCitation.Resolution(childComplexity), true
+
+	case "Coupling.count":
+		if e.ComplexityRoot.Coupling.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupling.Count(childComplexity), true
+	case "Coupling.document":
+		if e.ComplexityRoot.Coupling.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupling.Document(childComplexity), true
+	case "Coupling.shared":
+		if e.ComplexityRoot.Coupling.Shared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Coupling.Shared(childComplexity), true
+
 	case "Document.agendaItems":
 		if e.ComplexityRoot.Document.AgendaItems == nil {
 			break
@@ -336,6 +487,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Citations(childComplexity), true
+	case "Document.coupled":
+		if e.ComplexityRoot.Document.Coupled == nil {
+			break
+		}
+
+		args, err := ec.field_Document_coupled_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Document.Coupled(childComplexity, args["first"].(*int), args["evidence"].(*int)), true
 	case "Document.date":
 		if e.ComplexityRoot.Document.Date == nil {
 			break
@@ -435,6 +597,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
 
+	case "GraphEdge.properties":
+		if e.ComplexityRoot.GraphEdge.Properties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Properties(childComplexity), true
+	case "GraphEdge.source":
+		if e.ComplexityRoot.GraphEdge.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Source(childComplexity), true
+	case "GraphEdge.target":
+		if e.ComplexityRoot.GraphEdge.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Target(childComplexity), true
+	case "GraphEdge.type":
+		if e.ComplexityRoot.GraphEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Type(childComplexity), true
+
+	case "GraphNode.id":
+		if e.ComplexityRoot.GraphNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.ID(childComplexity), true
+	case "GraphNode.type":
+		if e.ComplexityRoot.GraphNode.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Kind(childComplexity), true
+	case "GraphNode.label":
+		if e.ComplexityRoot.GraphNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Label(childComplexity), true
+	case "GraphNode.properties":
+		if e.ComplexityRoot.GraphNode.Properties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Properties(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -448,6 +660,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
+	case "Path.edges":
+		if e.ComplexityRoot.Path.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Edges(childComplexity), true
+	case "Path.length":
+		if e.ComplexityRoot.Path.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Length(childComplexity), true
+	case "Path.nodes":
+		if e.ComplexityRoot.Path.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Nodes(childComplexity), true
+
+	case "Query.citationPath":
+		if e.ComplexityRoot.Query.CitationPath == nil {
+			break
+		}
+
+		args, err := ec.field_Query_citationPath_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CitationPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -470,7 +712,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Documents(childComplexity, args["filter"].(*model.DocumentFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.findStates":
+		if e.ComplexityRoot.Query.FindStates == nil {
+			break
+		}
 
+		args, err := ec.field_Query_findStates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FindStates(childComplexity, args["name"].(string), args["first"].(*int)), true
+
+	case "Query.neighborhood":
+		if e.ComplexityRoot.Query.Neighborhood == nil {
+			break
+		}
+
+		args, err := ec.field_Query_neighborhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(*int), args["limit"].(*int)), true
 	case "Query.resolution":
 		if e.ComplexityRoot.Query.Resolution == nil {
 			break
@@ -493,6 +757,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Resolutions(childComplexity, args["filter"].(*model.ResolutionFilter), args["orderBy"].(*model.ResolutionOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.search":
+		if e.ComplexityRoot.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.session":
 		if e.ComplexityRoot.Query.Session == nil {
 			break
@@ -526,6 +801,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.States(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.topCited":
+		if e.ComplexityRoot.Query.TopCited == nil {
+			break
+		}
+
+		args, err := ec.field_Query_topCited_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TopCited(childComplexity, args["body"].(*string), args["year"].(*int), args["first"].(*int)), true
 
 	case "Resolution.body":
 		if e.ComplexityRoot.Resolution.Body == nil {
@@ -550,6 +836,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Resolution.CitedBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Resolution.coCited":
+		if e.ComplexityRoot.Resolution.CoCited == nil {
+			break
+		}
+
+		args, err := ec.field_Resolution_coCited_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Resolution.CoCited(childComplexity, args["first"].(*int), args["evidence"].(*int)), true
 	case "Resolution.date":
 		if e.ComplexityRoot.Resolution.Date == nil {
 			break
@@ -562,6 +859,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Resolution.Document(childComplexity), true
+	case "Resolution.facets":
+		if e.ComplexityRoot.Resolution.Facets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resolution.Facets(childComplexity), true
 	case "Resolution.known":
 		if e.ComplexityRoot.Resolution.Known == nil {
 			break
@@ -618,6 +921,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ResolutionConnection.TotalCount(childComplexity), true
 
+	case "ResolutionCount.count":
+		if e.ComplexityRoot.ResolutionCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolutionCount.Count(childComplexity), true
+	case "ResolutionCount.resolution":
+		if e.ComplexityRoot.ResolutionCount.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolutionCount.Resolution(childComplexity), true
+
 	case "ResolutionEdge.cursor":
 		if e.ComplexityRoot.ResolutionEdge.Cursor == nil {
 			break
@@ -630,6 +946,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResolutionEdge.Node(childComplexity), true
+
+	case "ResolutionFacets.bySession":
+		if e.ComplexityRoot.ResolutionFacets.BySession == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolutionFacets.BySession(childComplexity), true
+	case "ResolutionFacets.byState":
+		if e.ComplexityRoot.ResolutionFacets.ByState == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolutionFacets.ByState(childComplexity), true
+	case "ResolutionFacets.byYear":
+		if e.ComplexityRoot.ResolutionFacets.ByYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResolutionFacets.ByYear(childComplexity), true
 
 	case "Session.agendaItems":
 		if e.ComplexityRoot.Session.AgendaItems == nil {
@@ -673,6 +1008,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Session.StartDate(childComplexity), true
 
+	case "SessionItemCount.agendaItem":
+		if e.ComplexityRoot.SessionItemCount.AgendaItem == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SessionItemCount.AgendaItem(childComplexity), true
+	case "SessionItemCount.count":
+		if e.ComplexityRoot.SessionItemCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SessionItemCount.Count(childComplexity), true
+	case "SessionItemCount.session":
+		if e.ComplexityRoot.SessionItemCount.Session == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SessionItemCount.Session(childComplexity), true
+
 	case "State.authored":
 		if e.ComplexityRoot.State.Authored == nil {
 			break
@@ -701,6 +1055,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.State.MentionedIn(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "State.mostCited":
+		if e.ComplexityRoot.State.MostCited == nil {
+			break
+		}
+
+		args, err := ec.field_State_mostCited_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.State.MostCited(childComplexity, args["first"].(*int)), true
 	case "State.name":
 		if e.ComplexityRoot.State.Name == nil {
 			break
@@ -733,6 +1098,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StateConnection.TotalCount(childComplexity), true
 
+	case "StateCount.count":
+		if e.ComplexityRoot.StateCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateCount.Count(childComplexity), true
+	case "StateCount.state":
+		if e.ComplexityRoot.StateCount.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StateCount.State(childComplexity), true
+
 	case "StateEdge.cursor":
 		if e.ComplexityRoot.StateEdge.Cursor == nil {
 			break
@@ -746,6 +1124,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StateEdge.Node(childComplexity), true
 
+	case "Subgraph.edges":
+		if e.ComplexityRoot.Subgraph.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Edges(childComplexity), true
+	case "Subgraph.nodes":
+		if e.ComplexityRoot.Subgraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
+
+	case "YearCount.count":
+		if e.ComplexityRoot.YearCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearCount.Count(childComplexity), true
+	case "YearCount.year":
+		if e.ComplexityRoot.YearCount.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.YearCount.Year(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -757,6 +1167,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("DocumentFilter", ec.unmarshalInputDocumentFilter),
 			graphql.NewInputUnmarshaler("ResolutionFilter", ec.unmarshalInputResolutionFilter),
+			graphql.NewInputUnmarshaler("SessionInput", ec.unmarshalInputSessionInput),
 		)
 	}
 	first := true
@@ -837,6 +1248,120 @@ type Query {
   states(first: Int = 50, after: String): StateConnection!
   "A session by body code (GA, SC, HRC, ECOSOC, CHR) and number."
   session(body: String!, number: Int!): Session
+
+  "Full-text search over document titles and texts: the documents containing every word of ` + "`" + `query` + "`" + ` (case-insensitive, whole words), in id order."
+  search(query: String!, first: Int = 20, after: String): DocumentConnection!
+  "States whose short or formal name in any of the six official languages contains ` + "`" + `name` + "`" + `, ignoring case and accents (` + "`" + `arménie` + "`" + `, ` + "`" + `Армения` + "`" + `, ` + "`" + `أرمينيا` + "`" + `)."
+  findStates(name: String!, first: Int = 10): [State!]!
+  "The resolutions of a body (every body when omitted) most cited by documents dated in ` + "`" + `year` + "`" + ` (every year when omitted)."
+  topCited(body: String, year: Int, first: Int = 20): [ResolutionCount!]!
+  """
+  The shortest chains of relationships linking two nodes (ids as in ` + "`" + `GraphNode.id` + "`" + `: ` + "`" + `Document:…` + "`" + `, ` + "`" + `Resolution:…` + "`" + `, ` + "`" + `State:…` + "`" + `, ` + "`" + `Session:…` + "`" + `, ` + "`" + `AgendaItem:…` + "`" + `),
+  ignoring direction; at most 10, none when the nodes are more than ` + "`" + `maxHops` + "`" + ` (at most 6) apart.
+  """
+  citationPath(from: ID!, to: ID!, maxHops: Int = 4): [Path!]!
+  "The nodes up to ` + "`" + `depth` + "`" + ` (at most 3) relationships away from ` + "`" + `id` + "`" + `, at most ` + "`" + `limit` + "`" + ` (at most 1000) of them, with every relationship among them: ready for Cytoscape.js or sigma.js."
+  neighborhood(id: ID!, depth: Int = 1, limit: Int = 200): Subgraph!
+}
+
+"Arbitrary JSON object: the properties of a graph node or edge."
+scalar Map
+
+"A node of a graph view. ` + "`" + `id` + "`" + ` is ` + "`" + `Kind:key` + "`" + `, e.g. ` + "`" + `Resolution:S/RES/822 (1993)` + "`" + `, ` + "`" + `State:AZE` + "`" + `, ` + "`" + `Session:HRC-43` + "`" + `."
+type GraphNode {
+  id: ID!
+  "Display text: symbol, id, name or key."
+  label: String!
+  "Document, Resolution, State, Session or AgendaItem."
+  type: String!
+  properties: Map!
+}
+
+type GraphEdge {
+  source: ID!
+  target: ID!
+  "SUBMITTED_BY, MENTIONS, IN_SESSION, UNDER_ITEM, CITES or REFERS_TO."
+  type: String!
+  "CITES and MENTIONS carry ` + "`" + `count` + "`" + `."
+  properties: Map!
+}
+
+type Subgraph {
+  nodes: [GraphNode!]!
+  edges: [GraphEdge!]!
+  "True when ` + "`" + `limit` + "`" + ` cut the expansion short."
+  truncated: Boolean!
+}
+
+"A chain of relationships: ` + "`" + `edges[i]` + "`" + ` links ` + "`" + `nodes[i]` + "`" + ` and ` + "`" + `nodes[i+1]` + "`" + `, in either direction."
+type Path {
+  nodes: [GraphNode!]!
+  edges: [GraphEdge!]!
+  length: Int!
+}
+
+type ResolutionCount {
+  resolution: Resolution!
+  "Number of distinct citing documents."
+  count: Int!
+}
+
+"A resolution cited in the same documents as another."
+type CoCitation {
+  resolution: Resolution!
+  "Documents citing both."
+  count: Int!
+  "Some of those documents (up to ` + "`" + `evidence` + "`" + `), by id."
+  documents: [Document!]!
+}
+
+"A document citing some of the same resolutions as another (bibliographic coupling)."
+type Coupling {
+  document: Document!
+  "Resolutions both cite."
+  count: Int!
+  "Some of those resolutions (up to ` + "`" + `evidence` + "`" + `), by symbol."
+  shared: [Resolution!]!
+}
+
+type YearCount { year: Int! count: Int! }
+type StateCount { state: State! count: Int! }
+type SessionItemCount {
+  session: Session!
+  "Null for documents of the session issued under no agenda item."
+  agendaItem: AgendaItem
+  count: Int!
+}
+
+"Who cites a resolution, when and where: counts of distinct citing documents."
+type ResolutionFacets {
+  "By the year of the citing document, oldest first."
+  byYear: [YearCount!]!
+  "By the citing document's author, most first."
+  byState: [StateCount!]!
+  "By session and agenda item, most first."
+  bySession: [SessionItemCount!]!
+}
+
+extend type Resolution {
+  "The resolutions most often cited in the same documents, most first."
+  coCited(first: Int = 10, evidence: Int = 5): [CoCitation!]!
+  facets: ResolutionFacets!
+}
+
+extend type Document {
+  "The documents citing most of the same resolutions, most first."
+  coupled(first: Int = 10, evidence: Int = 5): [Coupling!]!
+}
+
+extend type State {
+  "The resolutions most cited by documents this State authored."
+  mostCited(first: Int = 10): [ResolutionCount!]!
+}
+
+input SessionInput {
+  body: String!
+  number: Int!
 }
 
 "All set fields must match (AND)."
@@ -868,6 +1393,8 @@ input ResolutionFilter {
   yearTo: Int
   "Alpha-3 code of a State that authored a document citing the resolution."
   citedBy: String
+  "A session in which a document cites the resolution."
+  citedInSession: SessionInput
 }
 
 enum ResolutionOrder {
@@ -1035,6 +1562,30 @@ func (ec *executionContext) childFields_Citation(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Citation", field.Name)
 }
 
+func (ec *executionContext) childFields_CoCitation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "resolution":
+		return ec.fieldContext_CoCitation_resolution(ctx, field)
+	case "count":
+		return ec.fieldContext_CoCitation_count(ctx, field)
+	case "documents":
+		return ec.fieldContext_CoCitation_documents(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CoCitation", field.Name)
+}
+
+func (ec *executionContext) childFields_Coupling(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "document":
+		return ec.fieldContext_Coupling_document(ctx, field)
+	case "count":
+		return ec.fieldContext_Coupling_count(ctx, field)
+	case "shared":
+		return ec.fieldContext_Coupling_shared(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Coupling", field.Name)
+}
+
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1065,6 +1616,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_references(ctx, field)
 	case "file":
 		return ec.fieldContext_Document_file(ctx, field)
+	case "coupled":
+		return ec.fieldContext_Document_coupled(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
 }
@@ -1093,6 +1646,34 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DocumentEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_GraphEdge_source(ctx, field)
+	case "target":
+		return ec.fieldContext_GraphEdge_target(ctx, field)
+	case "type":
+		return ec.fieldContext_GraphEdge_type(ctx, field)
+	case "properties":
+		return ec.fieldContext_GraphEdge_properties(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_GraphNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphNode_id(ctx, field)
+	case "label":
+		return ec.fieldContext_GraphNode_label(ctx, field)
+	case "type":
+		return ec.fieldContext_GraphNode_type(ctx, field)
+	case "properties":
+		return ec.fieldContext_GraphNode_properties(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphNode", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -1101,6 +1682,18 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Path_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Path_edges(ctx, field)
+	case "length":
+		return ec.fieldContext_Path_length(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
 }
 
 func (ec *executionContext) childFields_Resolution(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1125,6 +1718,10 @@ func (ec *executionContext) childFields_Resolution(ctx context.Context, field gr
 		return ec.fieldContext_Resolution_citedBy(ctx, field)
 	case "document":
 		return ec.fieldContext_Resolution_document(ctx, field)
+	case "coCited":
+		return ec.fieldContext_Resolution_coCited(ctx, field)
+	case "facets":
+		return ec.fieldContext_Resolution_facets(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Resolution", field.Name)
 }
@@ -1143,6 +1740,16 @@ func (ec *executionContext) childFields_ResolutionConnection(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type ResolutionConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_ResolutionCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "resolution":
+		return ec.fieldContext_ResolutionCount_resolution(ctx, field)
+	case "count":
+		return ec.fieldContext_ResolutionCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResolutionCount", field.Name)
+}
+
 func (ec *executionContext) childFields_ResolutionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cursor":
@@ -1151,6 +1758,18 @@ func (ec *executionContext) childFields_ResolutionEdge(ctx context.Context, fiel
 		return ec.fieldContext_ResolutionEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResolutionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ResolutionFacets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "byYear":
+		return ec.fieldContext_ResolutionFacets_byYear(ctx, field)
+	case "byState":
+		return ec.fieldContext_ResolutionFacets_byState(ctx, field)
+	case "bySession":
+		return ec.fieldContext_ResolutionFacets_bySession(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResolutionFacets", field.Name)
 }
 
 func (ec *executionContext) childFields_Session(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1171,6 +1790,18 @@ func (ec *executionContext) childFields_Session(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Session", field.Name)
 }
 
+func (ec *executionContext) childFields_SessionItemCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "session":
+		return ec.fieldContext_SessionItemCount_session(ctx, field)
+	case "agendaItem":
+		return ec.fieldContext_SessionItemCount_agendaItem(ctx, field)
+	case "count":
+		return ec.fieldContext_SessionItemCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SessionItemCount", field.Name)
+}
+
 func (ec *executionContext) childFields_State(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "code":
@@ -1181,6 +1812,8 @@ func (ec *executionContext) childFields_State(ctx context.Context, field graphql
 		return ec.fieldContext_State_authored(ctx, field)
 	case "mentionedIn":
 		return ec.fieldContext_State_mentionedIn(ctx, field)
+	case "mostCited":
+		return ec.fieldContext_State_mostCited(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type State", field.Name)
 }
@@ -1199,6 +1832,16 @@ func (ec *executionContext) childFields_StateConnection(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type StateConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_StateCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "state":
+		return ec.fieldContext_StateCount_state(ctx, field)
+	case "count":
+		return ec.fieldContext_StateCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StateCount", field.Name)
+}
+
 func (ec *executionContext) childFields_StateEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "cursor":
@@ -1207,6 +1850,28 @@ func (ec *executionContext) childFields_StateEdge(ctx context.Context, field gra
 		return ec.fieldContext_StateEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StateEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Subgraph_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
+}
+
+func (ec *executionContext) childFields_YearCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_YearCount_year(ctx, field)
+	case "count":
+		return ec.fieldContext_YearCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type YearCount", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1347,6 +2012,28 @@ func (ec *executionContext) field_AgendaItem_documents_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Document_coupled_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evidence",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evidence"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1358,6 +2045,36 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_citationPath_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
 	return args, nil
 }
 
@@ -1402,6 +2119,58 @@ func (ec *executionContext) field_Query_documents_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_findStates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
 	return args, nil
 }
 
@@ -1454,6 +2223,36 @@ func (ec *executionContext) field_Query_resolutions_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -1515,6 +2314,36 @@ func (ec *executionContext) field_Query_states_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_topCited_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "body",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["body"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Resolution_citedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1534,6 +2363,28 @@ func (ec *executionContext) field_Resolution_citedBy_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Resolution_coCited_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "evidence",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["evidence"] = arg1
 	return args, nil
 }
 
@@ -1600,6 +2451,20 @@ func (ec *executionContext) field_State_mentionedIn_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_State_mostCited_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -1967,6 +2832,180 @@ func (ec *executionContext) _Citation_operative(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Citation_operative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Citation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CoCitation_resolution(ctx context.Context, field graphql.CollectedField, obj *uncite.CoCitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoCitation_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CoCitation().Resolution(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uncite.Resolution) graphql.Marshaler {
+			return ec.marshalNResolution2ᚖgithubᚗcomᚋunciteᚋunciteᚐResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoCitation_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoCitation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CoCitation_count(ctx context.Context, field graphql.CollectedField, obj *uncite.CoCitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoCitation_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoCitation_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoCitation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoCitation_documents(ctx context.Context, field graphql.CollectedField, obj *uncite.CoCitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoCitation_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CoCitation().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*uncite.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoCitation_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CoCitation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coupling_document(ctx context.Context, field graphql.CollectedField, obj *uncite.Coupling) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupling_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Coupling().Document(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uncite.Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚖgithubᚗcomᚋunciteᚋunciteᚐDocument(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupling_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coupling",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Coupling_count(ctx context.Context, field graphql.CollectedField, obj *uncite.Coupling) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupling_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupling_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Coupling", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Coupling_shared(ctx context.Context, field graphql.CollectedField, obj *uncite.Coupling) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Coupling_shared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Coupling().Shared(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*uncite.Resolution) graphql.Marshaler {
+			return ec.marshalNResolution2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐResolutionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Coupling_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Coupling",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *uncite.Document) (ret graphql.Marshaler) {
@@ -2345,6 +3384,50 @@ func (ec *executionContext) fieldContext_Document_file(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Document", field, false, false, "String")
 }
 
+func (ec *executionContext) _Document_coupled(ctx context.Context, field graphql.CollectedField, obj *uncite.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_coupled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Document().Coupled(ctx, obj, fc.Args["first"].(*int), fc.Args["evidence"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*uncite.Coupling) graphql.Marshaler {
+			return ec.marshalNCoupling2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐCouplingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_coupled(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Document",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Coupling(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Document_coupled_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DocumentConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.DocumentConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2519,6 +3602,190 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *uncite.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphEdge_target(ctx context.Context, field graphql.CollectedField, obj *uncite.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.CollectedField, obj *uncite.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _GraphEdge_properties(ctx context.Context, field graphql.CollectedField, obj *uncite.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_properties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Properties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNMap2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_properties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, "Map")
+}
+
+func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *uncite.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "ID")
+}
+
+func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.CollectedField, obj *uncite.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
+}
+
+func (ec *executionContext) _GraphNode_type(ctx context.Context, field graphql.CollectedField, obj *uncite.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
+}
+
+func (ec *executionContext) _GraphNode_properties(ctx context.Context, field graphql.CollectedField, obj *uncite.Node) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_properties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Properties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNMap2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_properties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "Map")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2563,6 +3830,93 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *uncite.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []uncite.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋunciteᚋunciteᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_edges(ctx context.Context, field graphql.CollectedField, obj *uncite.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []uncite.Edge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋunciteᚋunciteᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *uncite.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Path().Length(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Query_document(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -2867,6 +4221,226 @@ func (ec *executionContext) fieldContext_Query_session(ctx context.Context, fiel
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_session_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DocumentConnection) graphql.Marshaler {
+			return ec.marshalNDocumentConnection2ᚖgithubᚗcomᚋunciteᚋunciteᚋgraphᚋmodelᚐDocumentConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_findStates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_findStates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FindStates(ctx, fc.Args["name"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*uncite.State) graphql.Marshaler {
+			return ec.marshalNState2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐStateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_findStates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_State(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_findStates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_topCited(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_topCited(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TopCited(ctx, fc.Args["body"].(*string), fc.Args["year"].(*int), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*uncite.ResolutionCount) graphql.Marshaler {
+			return ec.marshalNResolutionCount2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐResolutionCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_topCited(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResolutionCount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_topCited_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_citationPath(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_citationPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CitationPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*uncite.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_citationPath(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_citationPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_neighborhood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uncite.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋunciteᚋunciteᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_neighborhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_neighborhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -3218,6 +4792,82 @@ func (ec *executionContext) fieldContext_Resolution_document(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Resolution_coCited(ctx context.Context, field graphql.CollectedField, obj *uncite.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_coCited(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Resolution().CoCited(ctx, obj, fc.Args["first"].(*int), fc.Args["evidence"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*uncite.CoCitation) graphql.Marshaler {
+			return ec.marshalNCoCitation2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐCoCitationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_coCited(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CoCitation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Resolution_coCited_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Resolution_facets(ctx context.Context, field graphql.CollectedField, obj *uncite.Resolution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resolution_facets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resolution().Facets(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uncite.Facets) graphql.Marshaler {
+			return ec.marshalNResolutionFacets2ᚖgithubᚗcomᚋunciteᚋunciteᚐFacets(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resolution_facets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resolution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResolutionFacets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ResolutionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ResolutionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3337,6 +4987,61 @@ func (ec *executionContext) fieldContext_ResolutionConnection_pageInfo(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _ResolutionCount_resolution(ctx context.Context, field graphql.CollectedField, obj *uncite.ResolutionCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolutionCount_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ResolutionCount().Resolution(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uncite.Resolution) graphql.Marshaler {
+			return ec.marshalNResolution2ᚖgithubᚗcomᚋunciteᚋunciteᚐResolution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResolutionCount_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolutionCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResolutionCount_count(ctx context.Context, field graphql.CollectedField, obj *uncite.ResolutionCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolutionCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResolutionCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResolutionCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ResolutionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ResolutionEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3387,6 +5092,102 @@ func (ec *executionContext) fieldContext_ResolutionEdge_node(_ context.Context, 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Resolution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResolutionFacets_byYear(ctx context.Context, field graphql.CollectedField, obj *uncite.Facets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolutionFacets_byYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []uncite.YearCount) graphql.Marshaler {
+			return ec.marshalNYearCount2ᚕgithubᚗcomᚋunciteᚋunciteᚐYearCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResolutionFacets_byYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolutionFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_YearCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResolutionFacets_byState(ctx context.Context, field graphql.CollectedField, obj *uncite.Facets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolutionFacets_byState(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ByState, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []uncite.StateCount) graphql.Marshaler {
+			return ec.marshalNStateCount2ᚕgithubᚗcomᚋunciteᚋunciteᚐStateCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResolutionFacets_byState(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolutionFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StateCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResolutionFacets_bySession(ctx context.Context, field graphql.CollectedField, obj *uncite.Facets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResolutionFacets_bySession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BySession, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []uncite.SessionItemCount) graphql.Marshaler {
+			return ec.marshalNSessionItemCount2ᚕgithubᚗcomᚋunciteᚋunciteᚐSessionItemCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResolutionFacets_bySession(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResolutionFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SessionItemCount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -3569,6 +5370,93 @@ func (ec *executionContext) fieldContext_Session_documents(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _SessionItemCount_session(ctx context.Context, field graphql.CollectedField, obj *uncite.SessionItemCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SessionItemCount_session(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SessionItemCount().Session(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uncite.Session) graphql.Marshaler {
+			return ec.marshalNSession2ᚖgithubᚗcomᚋunciteᚋunciteᚐSession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SessionItemCount_session(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SessionItemCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Session(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SessionItemCount_agendaItem(ctx context.Context, field graphql.CollectedField, obj *uncite.SessionItemCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SessionItemCount_agendaItem(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SessionItemCount().AgendaItem(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uncite.SessionAgendaItem) graphql.Marshaler {
+			return ec.marshalOAgendaItem2ᚖgithubᚗcomᚋunciteᚋunciteᚐSessionAgendaItem(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SessionItemCount_agendaItem(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SessionItemCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgendaItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SessionItemCount_count(ctx context.Context, field graphql.CollectedField, obj *uncite.SessionItemCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SessionItemCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SessionItemCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SessionItemCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _State_code(ctx context.Context, field graphql.CollectedField, obj *uncite.State) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3703,6 +5591,50 @@ func (ec *executionContext) fieldContext_State_mentionedIn(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _State_mostCited(ctx context.Context, field graphql.CollectedField, obj *uncite.State) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_State_mostCited(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.State().MostCited(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*uncite.ResolutionCount) graphql.Marshaler {
+			return ec.marshalNResolutionCount2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐResolutionCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_State_mostCited(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "State",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResolutionCount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_State_mostCited_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StateConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.StateConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3822,6 +5754,61 @@ func (ec *executionContext) fieldContext_StateConnection_pageInfo(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _StateCount_state(ctx context.Context, field graphql.CollectedField, obj *uncite.StateCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateCount_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StateCount().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uncite.State) graphql.Marshaler {
+			return ec.marshalNState2ᚖgithubᚗcomᚋunciteᚋunciteᚐState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateCount_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StateCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_State(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StateCount_count(ctx context.Context, field graphql.CollectedField, obj *uncite.StateCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StateCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StateCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StateCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _StateEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.StateEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3875,6 +5862,139 @@ func (ec *executionContext) fieldContext_StateEdge_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *uncite.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []uncite.Node) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕgithubᚗcomᚋunciteᚋunciteᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.CollectedField, obj *uncite.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []uncite.Edge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚕgithubᚗcomᚋunciteᚋunciteᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *uncite.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _YearCount_year(ctx context.Context, field graphql.CollectedField, obj *uncite.YearCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearCount_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearCount_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("YearCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _YearCount_count(ctx context.Context, field graphql.CollectedField, obj *uncite.YearCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_YearCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_YearCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("YearCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -5073,7 +7193,7 @@ func (ec *executionContext) unmarshalInputResolutionFilter(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"body", "yearFrom", "yearTo", "citedBy"}
+	fieldsInOrder := [...]string{"body", "yearFrom", "yearTo", "citedBy", "citedInSession"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -5108,6 +7228,13 @@ func (ec *executionContext) unmarshalInputResolutionFilter(ctx context.Context, 
 				return it, err
 			}
 			it.CitedBy = data
+		case "citedInSession":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("citedInSession"))
+			data, err := ec.unmarshalOSessionInput2ᚖgithubᚗcomᚋunciteᚋunciteᚋgraphᚋmodelᚐSessionInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CitedInSession = data
 		}
 	}
 	return it, nil
@@ -5122,6 +7249,55 @@ func (ec *executionContext) unmarshalInputResolutionFilter(ctx context.Context, 
 func UnmarshalResolutionFilter(ctx context.Context, raw any) (model.ResolutionFilter, error) {
 	var out model.ResolutionFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResolutionFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSessionInput(ctx context.Context, obj any) (model.SessionInput, error) {
+	var it model.SessionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"body", "number"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSessionInput unmarshals raw into the SessionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSessionInput(ctx context.Context, raw any) (model.SessionInput, error) {
+	var out model.SessionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SessionInput", raw, &out)
 	return out, err
 }
 
@@ -5278,6 +7454,96 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var coCitationImplementors = []string{"CoCitation"}
+
+func (ec *executionContext) _CoCitation(ctx context.Context, sel ast.SelectionSet, obj *uncite.CoCitation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, coCitationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CoCitation")
+		case "resolution":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CoCitation_resolution(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._CoCitation_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CoCitation_documents(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var couplingImplementors = []string{"Coupling"}
+
+func (ec *executionContext) _Coupling(ctx context.Context, sel ast.SelectionSet, obj *uncite.Coupling) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, couplingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Coupling")
+		case "document":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coupling_document(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._Coupling_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shared":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Coupling_shared(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var documentImplementors = []string{"Document"}
 
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *uncite.Document) graphql.Marshaler {
@@ -5371,6 +7637,12 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "coupled":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Document_coupled(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -5474,6 +7746,102 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var graphEdgeImplementors = []string{"GraphEdge"}
+
+func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *uncite.Edge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphEdge")
+		case "source":
+			out.Values[i] = ec._GraphEdge_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._GraphEdge_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._GraphEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "properties":
+			out.Values[i] = ec._GraphEdge_properties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var graphNodeImplementors = []string{"GraphNode"}
+
+func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet, obj *uncite.Node) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphNode")
+		case "id":
+			out.Values[i] = ec._GraphNode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._GraphNode_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._GraphNode_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "properties":
+			out.Values[i] = ec._GraphNode_properties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -5495,6 +7863,50 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathImplementors = []string{"Path"}
+
+func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *uncite.Path) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Path")
+		case "nodes":
+			out.Values[i] = ec._Path_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "edges":
+			out.Values[i] = ec._Path_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "length":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Path_length(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -5572,6 +7984,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_session(ctx, field)
+				})
+		case "search":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_search(ctx, field)
+				})
+		case "findStates":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_findStates(ctx, field)
+				})
+		case "topCited":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_topCited(ctx, field)
+				})
+		case "citationPath":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_citationPath(ctx, field)
+				})
+		case "neighborhood":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_neighborhood(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -5671,6 +8113,18 @@ func (ec *executionContext) _Resolution(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Resolution_document(ctx, field, obj)
 				})
+		case "coCited":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_coCited(ctx, field, obj)
+				})
+		case "facets":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resolution_facets(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -5736,6 +8190,45 @@ func (ec *executionContext) _ResolutionConnection(ctx context.Context, sel ast.S
 	return out
 }
 
+var resolutionCountImplementors = []string{"ResolutionCount"}
+
+func (ec *executionContext) _ResolutionCount(ctx context.Context, sel ast.SelectionSet, obj *uncite.ResolutionCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, resolutionCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResolutionCount")
+		case "resolution":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResolutionCount_resolution(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._ResolutionCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var resolutionEdgeImplementors = []string{"ResolutionEdge"}
 
 func (ec *executionContext) _ResolutionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ResolutionEdge) graphql.Marshaler {
@@ -5754,6 +8247,49 @@ func (ec *executionContext) _ResolutionEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "node":
 			out.Values[i] = ec._ResolutionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var resolutionFacetsImplementors = []string{"ResolutionFacets"}
+
+func (ec *executionContext) _ResolutionFacets(ctx context.Context, sel ast.SelectionSet, obj *uncite.Facets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, resolutionFacetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResolutionFacets")
+		case "byYear":
+			out.Values[i] = ec._ResolutionFacets_byYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "byState":
+			out.Values[i] = ec._ResolutionFacets_byState(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bySession":
+			out.Values[i] = ec._ResolutionFacets_bySession(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -5837,6 +8373,51 @@ func (ec *executionContext) _Session(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var sessionItemCountImplementors = []string{"SessionItemCount"}
+
+func (ec *executionContext) _SessionItemCount(ctx context.Context, sel ast.SelectionSet, obj *uncite.SessionItemCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sessionItemCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SessionItemCount")
+		case "session":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SessionItemCount_session(ctx, field, obj)
+				})
+		case "agendaItem":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SessionItemCount_agendaItem(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._SessionItemCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var stateImplementors = []string{"State"}
 
 func (ec *executionContext) _State(ctx context.Context, sel ast.SelectionSet, obj *uncite.State) graphql.Marshaler {
@@ -5869,6 +8450,12 @@ func (ec *executionContext) _State(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._State_mentionedIn(ctx, field, obj)
+				})
+		case "mostCited":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._State_mostCited(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -5935,6 +8522,45 @@ func (ec *executionContext) _StateConnection(ctx context.Context, sel ast.Select
 	return out
 }
 
+var stateCountImplementors = []string{"StateCount"}
+
+func (ec *executionContext) _StateCount(ctx context.Context, sel ast.SelectionSet, obj *uncite.StateCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stateCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StateCount")
+		case "state":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StateCount_state(ctx, field, obj)
+				})
+		case "count":
+			out.Values[i] = ec._StateCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var stateEdgeImplementors = []string{"StateEdge"}
 
 func (ec *executionContext) _StateEdge(ctx context.Context, sel ast.SelectionSet, obj *model.StateEdge) graphql.Marshaler {
@@ -5953,6 +8579,87 @@ func (ec *executionContext) _StateEdge(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._StateEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subgraphImplementors = []string{"Subgraph"}
+
+func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *uncite.Subgraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Subgraph")
+		case "nodes":
+			out.Values[i] = ec._Subgraph_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._Subgraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var yearCountImplementors = []string{"YearCount"}
+
+func (ec *executionContext) _YearCount(ctx context.Context, sel ast.SelectionSet, obj *uncite.YearCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, yearCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("YearCount")
+		case "year":
+			out.Values[i] = ec._YearCount_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._YearCount_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -6405,6 +9112,54 @@ func (ec *executionContext) marshalNCitation2ᚖgithubᚗcomᚋunciteᚋuncite�
 	return ec._Citation(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCoCitation2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐCoCitationᚄ(ctx context.Context, sel ast.SelectionSet, v []*uncite.CoCitation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCoCitation2ᚖgithubᚗcomᚋunciteᚋunciteᚐCoCitation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCoCitation2ᚖgithubᚗcomᚋunciteᚋunciteᚐCoCitation(ctx context.Context, sel ast.SelectionSet, v *uncite.CoCitation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CoCitation!")
+		return graphql.Null
+	}
+	return ec._CoCitation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCoupling2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐCouplingᚄ(ctx context.Context, sel ast.SelectionSet, v []*uncite.Coupling) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCoupling2ᚖgithubᚗcomᚋunciteᚋunciteᚐCoupling(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCoupling2ᚖgithubᚗcomᚋunciteᚋunciteᚐCoupling(ctx context.Context, sel ast.SelectionSet, v *uncite.Coupling) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Coupling!")
+		return graphql.Null
+	}
+	return ec._Coupling(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNDocument2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*uncite.Document) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -6461,6 +9216,46 @@ func (ec *executionContext) marshalNDocumentEdge2ᚖgithubᚗcomᚋunciteᚋunci
 	return ec._DocumentEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNGraphEdge2githubᚗcomᚋunciteᚋunciteᚐEdge(ctx context.Context, sel ast.SelectionSet, v uncite.Edge) graphql.Marshaler {
+	return ec._GraphEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGraphEdge2ᚕgithubᚗcomᚋunciteᚋunciteᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []uncite.Edge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGraphEdge2githubᚗcomᚋunciteᚋunciteᚐEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGraphNode2githubᚗcomᚋunciteᚋunciteᚐNode(ctx context.Context, sel ast.SelectionSet, v uncite.Node) graphql.Marshaler {
+	return ec._GraphNode(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNGraphNode2ᚕgithubᚗcomᚋunciteᚋunciteᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []uncite.Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGraphNode2githubᚗcomᚋunciteᚋunciteᚐNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -6489,12 +9284,54 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNMap2map(ctx context.Context, v any) (map[string]any, error) {
+	res, err := graphql.UnmarshalMap(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMap2map(ctx context.Context, sel ast.SelectionSet, v map[string]any) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Map!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalMap(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Map!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋunciteᚋunciteᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*uncite.Path) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2ᚖgithubᚗcomᚋunciteᚋunciteᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋunciteᚋunciteᚐPath(ctx context.Context, sel ast.SelectionSet, v *uncite.Path) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Path!")
+		return graphql.Null
+	}
+	return ec._Path(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNResolution2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐResolutionᚄ(ctx context.Context, sel ast.SelectionSet, v []*uncite.Resolution) graphql.Marshaler {
@@ -6529,6 +9366,30 @@ func (ec *executionContext) marshalNResolutionConnection2ᚖgithubᚗcomᚋuncit
 	return ec._ResolutionConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNResolutionCount2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐResolutionCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*uncite.ResolutionCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNResolutionCount2ᚖgithubᚗcomᚋunciteᚋunciteᚐResolutionCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNResolutionCount2ᚖgithubᚗcomᚋunciteᚋunciteᚐResolutionCount(ctx context.Context, sel ast.SelectionSet, v *uncite.ResolutionCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResolutionCount!")
+		return graphql.Null
+	}
+	return ec._ResolutionCount(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNResolutionEdge2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚋgraphᚋmodelᚐResolutionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ResolutionEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -6553,12 +9414,40 @@ func (ec *executionContext) marshalNResolutionEdge2ᚖgithubᚗcomᚋunciteᚋun
 	return ec._ResolutionEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNResolutionFacets2ᚖgithubᚗcomᚋunciteᚋunciteᚐFacets(ctx context.Context, sel ast.SelectionSet, v *uncite.Facets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResolutionFacets!")
+		return graphql.Null
+	}
+	return ec._ResolutionFacets(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSession2ᚖgithubᚗcomᚋunciteᚋunciteᚐSession(ctx context.Context, sel ast.SelectionSet, v *uncite.Session) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Session!")
 		return graphql.Null
 	}
 	return ec._Session(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSessionItemCount2githubᚗcomᚋunciteᚋunciteᚐSessionItemCount(ctx context.Context, sel ast.SelectionSet, v uncite.SessionItemCount) graphql.Marshaler {
+	return ec._SessionItemCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSessionItemCount2ᚕgithubᚗcomᚋunciteᚋunciteᚐSessionItemCountᚄ(ctx context.Context, sel ast.SelectionSet, v []uncite.SessionItemCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSessionItemCount2githubᚗcomᚋunciteᚋunciteᚐSessionItemCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNState2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚐStateᚄ(ctx context.Context, sel ast.SelectionSet, v []*uncite.State) graphql.Marshaler {
@@ -6591,6 +9480,26 @@ func (ec *executionContext) marshalNStateConnection2ᚖgithubᚗcomᚋunciteᚋu
 		return graphql.Null
 	}
 	return ec._StateConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStateCount2githubᚗcomᚋunciteᚋunciteᚐStateCount(ctx context.Context, sel ast.SelectionSet, v uncite.StateCount) graphql.Marshaler {
+	return ec._StateCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStateCount2ᚕgithubᚗcomᚋunciteᚋunciteᚐStateCountᚄ(ctx context.Context, sel ast.SelectionSet, v []uncite.StateCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStateCount2githubᚗcomᚋunciteᚋunciteᚐStateCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNStateEdge2ᚕᚖgithubᚗcomᚋunciteᚋunciteᚋgraphᚋmodelᚐStateEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StateEdge) graphql.Marshaler {
@@ -6650,6 +9559,34 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	for i := range v {
 		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
 	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋunciteᚋunciteᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *uncite.Subgraph) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Subgraph!")
+		return graphql.Null
+	}
+	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNYearCount2githubᚗcomᚋunciteᚋunciteᚐYearCount(ctx context.Context, sel ast.SelectionSet, v uncite.YearCount) graphql.Marshaler {
+	return ec._YearCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNYearCount2ᚕgithubᚗcomᚋunciteᚋunciteᚐYearCountᚄ(ctx context.Context, sel ast.SelectionSet, v []uncite.YearCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNYearCount2githubᚗcomᚋunciteᚋunciteᚐYearCount(ctx, sel, v[i])
+	})
 
 	for _, e := range ret {
 		if e == graphql.Null {
@@ -6802,6 +9739,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAgendaItem2ᚖgithubᚗcomᚋunciteᚋunciteᚐSessionAgendaItem(ctx context.Context, sel ast.SelectionSet, v *uncite.SessionAgendaItem) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AgendaItem(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOBody2ᚖgithubᚗcomᚋunciteᚋunciteᚋgraphᚋmodelᚐBody(ctx context.Context, sel ast.SelectionSet, v *model.Body) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -6908,6 +9852,14 @@ func (ec *executionContext) marshalOSession2ᚖgithubᚗcomᚋunciteᚋunciteᚐ
 		return graphql.Null
 	}
 	return ec._Session(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSessionInput2ᚖgithubᚗcomᚋunciteᚋunciteᚋgraphᚋmodelᚐSessionInput(ctx context.Context, v any) (*model.SessionInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSessionInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOState2ᚖgithubᚗcomᚋunciteᚋunciteᚐState(ctx context.Context, sel ast.SelectionSet, v *uncite.State) graphql.Marshaler {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/uncite/uncite"
@@ -107,4 +108,35 @@ func documentFilter(f *model.DocumentFilter) (uncite.DocumentFilter, error) {
 		out.Cites = res.Symbol
 	}
 	return out, nil
+}
+
+// resolution loads a cited resolution. Every cited symbol has a node, so a
+// miss means the store changed under the request.
+func (r *Resolver) resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
+	res, err := load(ctx, loadersFrom(ctx).resolutions, symbol)
+	if err == nil && res == nil {
+		return nil, fmt.Errorf("resolution %q is cited but not in the store", symbol)
+	}
+	return res, err
+}
+
+// bounded reads an optional count argument, rejecting values past max
+// rather than clamping them.
+func bounded(name string, v *int, def, max int) (int, error) {
+	n := def
+	if v != nil {
+		n = *v
+	}
+	if n < 0 || n > max {
+		return 0, uncite.Errorf(uncite.EINVALID, "%s must be between 0 and %d, got %d", name, max, n)
+	}
+	return n, nil
+}
+
+func pointers[T any](s []T) []*T {
+	out := make([]*T, len(s))
+	for i := range s {
+		out[i] = &s[i]
+	}
+	return out
 }

@@ -7,10 +7,12 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/graph/model"
+	"github.com/uncite/uncite/refdata"
 )
 
 // Title is the resolver for the title field.
@@ -20,7 +22,7 @@ func (r *agendaItemResolver) Title(ctx context.Context, obj *uncite.SessionAgend
 
 // Session is the resolver for the session field.
 func (r *agendaItemResolver) Session(ctx context.Context, obj *uncite.SessionAgendaItem) (*uncite.Session, error) {
-	return r.Store.Session(ctx, obj.Body, obj.Session)
+	return load(ctx, loadersFrom(ctx).sessions, uncite.SessionKey(obj.Body, obj.Session))
 }
 
 // Documents is the resolver for the documents field.
@@ -30,7 +32,7 @@ func (r *agendaItemResolver) Documents(ctx context.Context, obj *uncite.SessionA
 
 // Resolution is the resolver for the resolution field.
 func (r *citationResolver) Resolution(ctx context.Context, obj *uncite.Citation) (*uncite.Resolution, error) {
-	return r.Store.Resolution(ctx, obj.Symbol)
+	return r.resolution(ctx, obj.Symbol)
 }
 
 // Contexts is the resolver for the contexts field.
@@ -41,6 +43,48 @@ func (r *citationResolver) Contexts(ctx context.Context, obj *uncite.Citation) (
 // Verbs is the resolver for the verbs field.
 func (r *citationResolver) Verbs(ctx context.Context, obj *uncite.Citation) ([]string, error) {
 	return nonNil(obj.Verbs), nil
+}
+
+// Resolution is the resolver for the resolution field.
+func (r *coCitationResolver) Resolution(ctx context.Context, obj *uncite.CoCitation) (*uncite.Resolution, error) {
+	return r.resolution(ctx, obj.Symbol)
+}
+
+// Documents is the resolver for the documents field.
+func (r *coCitationResolver) Documents(ctx context.Context, obj *uncite.CoCitation) ([]*uncite.Document, error) {
+	out := make([]*uncite.Document, 0, len(obj.Documents))
+	for _, id := range obj.Documents {
+		d, err := load(ctx, loadersFrom(ctx).documents, id)
+		if err != nil {
+			return nil, err
+		}
+		if d != nil {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// Document is the resolver for the document field.
+func (r *couplingResolver) Document(ctx context.Context, obj *uncite.Coupling) (*uncite.Document, error) {
+	d, err := load(ctx, loadersFrom(ctx).documents, obj.DocumentID)
+	if err == nil && d == nil {
+		return nil, fmt.Errorf("coupled document %q vanished", obj.DocumentID)
+	}
+	return d, err
+}
+
+// Shared is the resolver for the shared field.
+func (r *couplingResolver) Shared(ctx context.Context, obj *uncite.Coupling) ([]*uncite.Resolution, error) {
+	out := make([]*uncite.Resolution, len(obj.Shared))
+	for i, sym := range obj.Shared {
+		res, err := r.resolution(ctx, sym)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = res
+	}
+	return out, nil
 }
 
 // Symbol is the resolver for the symbol field.
@@ -78,7 +122,7 @@ func (r *documentResolver) Session(ctx context.Context, obj *uncite.Document) (*
 	if obj.SessionKey() == "" {
 		return nil, nil
 	}
-	return found(r.Store.Session(ctx, obj.Body, obj.Session))
+	return load(ctx, loadersFrom(ctx).sessions, obj.SessionKey())
 }
 
 // AgendaItems is the resolver for the agendaItems field.
@@ -125,6 +169,25 @@ func (r *documentResolver) References(ctx context.Context, obj *uncite.Document)
 	return nonNil(obj.References), nil
 }
 
+// Coupled is the resolver for the coupled field.
+func (r *documentResolver) Coupled(ctx context.Context, obj *uncite.Document, first *int, evidence *int) ([]*uncite.Coupling, error) {
+	limit, err := bounded("first", first, 10, 100)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := bounded("evidence", evidence, 5, 50)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := r.Store.Coupled(ctx, obj.ID, limit, ev)
+	return pointers(cs), err
+}
+
+// Length is the resolver for the length field.
+func (r *pathResolver) Length(ctx context.Context, obj *uncite.Path) (int, error) {
+	return len(obj.Edges), nil
+}
+
 // Document is the resolver for the document field.
 func (r *queryResolver) Document(ctx context.Context, id string) (*uncite.Document, error) {
 	return found(r.Store.Document(ctx, id))
@@ -157,6 +220,9 @@ func (r *queryResolver) Resolutions(ctx context.Context, filter *model.Resolutio
 	var f uncite.ResolutionFilter
 	if filter != nil {
 		f = uncite.ResolutionFilter{Body: upper(filter.Body), YearFrom: num(filter.YearFrom), YearTo: num(filter.YearTo), CitedBy: upper(filter.CitedBy)}
+		if in := filter.CitedInSession; in != nil {
+			f.CitedInSession = uncite.SessionKey(upper(&in.Body), in.Number)
+		}
 	}
 	order := uncite.OrderBySymbol
 	if orderBy != nil {
@@ -192,6 +258,68 @@ func (r *queryResolver) Session(ctx context.Context, body string, number int) (*
 	return found(r.Store.Session(ctx, strings.ToUpper(strings.TrimSpace(body)), number))
 }
 
+// Search is the resolver for the search field.
+func (r *queryResolver) Search(ctx context.Context, query string, first *int, after *string) (*model.DocumentConnection, error) {
+	p, err := page(first, after, 20)
+	if err != nil {
+		return nil, err
+	}
+	docs, total, err := r.Store.Search(ctx, query, p)
+	if err != nil {
+		return nil, err
+	}
+	return documentConnection(docs, total, p), nil
+}
+
+// FindStates is the resolver for the findStates field.
+func (r *queryResolver) FindStates(ctx context.Context, name string, first *int) ([]*uncite.State, error) {
+	limit, err := bounded("first", first, 10, uncite.MaxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	out := []*uncite.State{}
+	for _, s := range refdata.FindStates(name) {
+		if len(out) == limit {
+			break
+		}
+		out = append(out, &uncite.State{Code: s.Code, Name: s.Name})
+	}
+	return out, nil
+}
+
+// TopCited is the resolver for the topCited field.
+func (r *queryResolver) TopCited(ctx context.Context, body *string, year *int, first *int) ([]*uncite.ResolutionCount, error) {
+	limit, err := bounded("first", first, 20, uncite.MaxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := r.Store.TopCited(ctx, upper(body), num(year), limit)
+	return pointers(rc), err
+}
+
+// CitationPath is the resolver for the citationPath field.
+func (r *queryResolver) CitationPath(ctx context.Context, from string, to string, maxHops *int) ([]*uncite.Path, error) {
+	hops, err := bounded("maxHops", maxHops, 4, uncite.MaxPathHops)
+	if err != nil {
+		return nil, err
+	}
+	paths, err := r.Store.Paths(ctx, from, to, hops)
+	return pointers(paths), err
+}
+
+// Neighborhood is the resolver for the neighborhood field.
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth *int, limit *int) (*uncite.Subgraph, error) {
+	d, err := bounded("depth", depth, 1, uncite.MaxNeighborhoodDepth)
+	if err != nil {
+		return nil, err
+	}
+	l, err := bounded("limit", limit, 200, uncite.MaxNeighborhoodLimit)
+	if err != nil {
+		return nil, err
+	}
+	return r.Store.Neighborhood(ctx, id, d, max(l, 1))
+}
+
 // Body is the resolver for the body field.
 func (r *resolutionResolver) Body(ctx context.Context, obj *uncite.Resolution) (*model.Body, error) {
 	return body(obj.Body), nil
@@ -222,11 +350,40 @@ func (r *resolutionResolver) CitedBy(ctx context.Context, obj *uncite.Resolution
 
 // Document is the resolver for the document field.
 func (r *resolutionResolver) Document(ctx context.Context, obj *uncite.Resolution) (*uncite.Document, error) {
+	// A resolution's English text has its symbol as id; other language
+	// versions are found by symbol.
+	if d, err := load(ctx, loadersFrom(ctx).documents, obj.Symbol); d != nil || err != nil {
+		return d, err
+	}
 	docs, _, err := r.Store.Documents(ctx, uncite.DocumentFilter{Symbol: obj.Symbol}, uncite.Page{Limit: 1})
 	if err != nil || len(docs) == 0 {
 		return nil, err
 	}
 	return docs[0], nil
+}
+
+// CoCited is the resolver for the coCited field.
+func (r *resolutionResolver) CoCited(ctx context.Context, obj *uncite.Resolution, first *int, evidence *int) ([]*uncite.CoCitation, error) {
+	limit, err := bounded("first", first, 10, 100)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := bounded("evidence", evidence, 5, 50)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := r.Store.CoCited(ctx, obj.Symbol, limit, ev)
+	return pointers(cs), err
+}
+
+// Facets is the resolver for the facets field.
+func (r *resolutionResolver) Facets(ctx context.Context, obj *uncite.Resolution) (*uncite.Facets, error) {
+	return r.Store.ResolutionFacets(ctx, obj.Symbol)
+}
+
+// Resolution is the resolver for the resolution field.
+func (r *resolutionCountResolver) Resolution(ctx context.Context, obj *uncite.ResolutionCount) (*uncite.Resolution, error) {
+	return r.resolution(ctx, obj.Symbol)
 }
 
 // Body is the resolver for the body field.
@@ -262,6 +419,28 @@ func (r *sessionResolver) Documents(ctx context.Context, obj *uncite.Session, fi
 	return r.documents(ctx, uncite.DocumentFilter{Body: obj.Body, Session: obj.Number}, first, after)
 }
 
+// Session is the resolver for the session field.
+func (r *sessionItemCountResolver) Session(ctx context.Context, obj *uncite.SessionItemCount) (*uncite.Session, error) {
+	return load(ctx, loadersFrom(ctx).sessions, uncite.SessionKey(obj.Body, obj.Session))
+}
+
+// AgendaItem is the resolver for the agendaItem field.
+func (r *sessionItemCountResolver) AgendaItem(ctx context.Context, obj *uncite.SessionItemCount) (*uncite.SessionAgendaItem, error) {
+	if obj.AgendaItem == "" {
+		return nil, nil
+	}
+	items, err := r.Store.AgendaItems(ctx, obj.Body, obj.Session)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range items {
+		if a.Number == obj.AgendaItem {
+			return &uncite.SessionAgendaItem{AgendaItem: a, Body: obj.Body, Session: obj.Session}, nil
+		}
+	}
+	return &uncite.SessionAgendaItem{AgendaItem: uncite.AgendaItem{Number: obj.AgendaItem}, Body: obj.Body, Session: obj.Session}, nil
+}
+
 // Authored is the resolver for the authored field.
 func (r *stateResolver) Authored(ctx context.Context, obj *uncite.State, first *int, after *string) (*model.DocumentConnection, error) {
 	return r.documents(ctx, uncite.DocumentFilter{Author: obj.Code}, first, after)
@@ -272,14 +451,38 @@ func (r *stateResolver) MentionedIn(ctx context.Context, obj *uncite.State, firs
 	return r.documents(ctx, uncite.DocumentFilter{Mentions: obj.Code}, first, after)
 }
 
+// MostCited is the resolver for the mostCited field.
+func (r *stateResolver) MostCited(ctx context.Context, obj *uncite.State, first *int) ([]*uncite.ResolutionCount, error) {
+	limit, err := bounded("first", first, 10, uncite.MaxPageSize)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := r.Store.MostCitedBy(ctx, obj.Code, limit)
+	return pointers(rc), err
+}
+
+// State is the resolver for the state field.
+func (r *stateCountResolver) State(ctx context.Context, obj *uncite.StateCount) (*uncite.State, error) {
+	return state(obj.State), nil
+}
+
 // AgendaItem returns AgendaItemResolver implementation.
 func (r *Resolver) AgendaItem() AgendaItemResolver { return &agendaItemResolver{r} }
 
 // Citation returns CitationResolver implementation.
 func (r *Resolver) Citation() CitationResolver { return &citationResolver{r} }
 
+// CoCitation returns CoCitationResolver implementation.
+func (r *Resolver) CoCitation() CoCitationResolver { return &coCitationResolver{r} }
+
+// Coupling returns CouplingResolver implementation.
+func (r *Resolver) Coupling() CouplingResolver { return &couplingResolver{r} }
+
 // Document returns DocumentResolver implementation.
 func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
+
+// Path returns PathResolver implementation.
+func (r *Resolver) Path() PathResolver { return &pathResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -287,18 +490,33 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 // Resolution returns ResolutionResolver implementation.
 func (r *Resolver) Resolution() ResolutionResolver { return &resolutionResolver{r} }
 
+// ResolutionCount returns ResolutionCountResolver implementation.
+func (r *Resolver) ResolutionCount() ResolutionCountResolver { return &resolutionCountResolver{r} }
+
 // Session returns SessionResolver implementation.
 func (r *Resolver) Session() SessionResolver { return &sessionResolver{r} }
+
+// SessionItemCount returns SessionItemCountResolver implementation.
+func (r *Resolver) SessionItemCount() SessionItemCountResolver { return &sessionItemCountResolver{r} }
 
 // State returns StateResolver implementation.
 func (r *Resolver) State() StateResolver { return &stateResolver{r} }
 
+// StateCount returns StateCountResolver implementation.
+func (r *Resolver) StateCount() StateCountResolver { return &stateCountResolver{r} }
+
 type (
-	agendaItemResolver struct{ *Resolver }
-	citationResolver   struct{ *Resolver }
-	documentResolver   struct{ *Resolver }
-	queryResolver      struct{ *Resolver }
-	resolutionResolver struct{ *Resolver }
-	sessionResolver    struct{ *Resolver }
-	stateResolver      struct{ *Resolver }
+	agendaItemResolver       struct{ *Resolver }
+	citationResolver         struct{ *Resolver }
+	coCitationResolver       struct{ *Resolver }
+	couplingResolver         struct{ *Resolver }
+	documentResolver         struct{ *Resolver }
+	pathResolver             struct{ *Resolver }
+	queryResolver            struct{ *Resolver }
+	resolutionResolver       struct{ *Resolver }
+	resolutionCountResolver  struct{ *Resolver }
+	sessionResolver          struct{ *Resolver }
+	sessionItemCountResolver struct{ *Resolver }
+	stateResolver            struct{ *Resolver }
+	stateCountResolver       struct{ *Resolver }
 )

@@ -61,6 +61,9 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	gql.Use(extension.Introspection{})
 	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
+	gql.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(graph.WithLoaders(ctx, store))
+	})
 	gql.SetErrorPresenter(presentError(cfg.Logger))
 	gql.SetRecoverFunc(func(ctx context.Context, p any) error {
 		cfg.Logger.Error("panic in resolver", "panic", p)

@@ -83,6 +83,13 @@ type ResolutionFilter struct {
 	YearTo   *int    `json:"yearTo,omitempty"`
 	// Alpha-3 code of a State that authored a document citing the resolution.
 	CitedBy *string `json:"citedBy,omitempty"`
+	// A session in which a document cites the resolution.
+	CitedInSession *SessionInput `json:"citedInSession,omitempty"`
+}
+
+type SessionInput struct {
+	Body   string `json:"body"`
+	Number int    `json:"number"`
 }
 
 type StateConnection struct {

@@ -1,0 +1,161 @@
+// Package export writes graph views (uncite.Subgraph) in formats that graph
+// tools read: GraphML (yEd, Cytoscape, networkx), GEXF 1.3 (Gephi) and CSV
+// (spreadsheets, pandas).
+//
+// Every format carries the same columns. A node has its id, kind and label,
+// then its properties; an edge has an id ("e0", "e1", … in the Subgraph's
+// order, which is stable), source, target and type, then its properties.
+// Property names are sorted so that exports diff cleanly. A property gets
+// one type across all nodes (or edges): int or boolean when every value
+// has that type, string otherwise — "number", for example, is an int on
+// sessions but a string on agenda items, so it is exported as a string.
+package export
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/uncite/uncite"
+)
+
+// Format is an export file format.
+type Format string
+
+const (
+	GraphML Format = "graphml"
+	GEXF    Format = "gexf"
+	// CSV as a single stream is a zip archive holding nodes.csv and
+	// edges.csv; see WriteCSV for the two tables on their own.
+	CSV Format = "csv"
+)
+
+// Formats lists the supported formats.
+var Formats = []Format{GraphML, GEXF, CSV}
+
+// ParseFormat reads a format name, ignoring case.
+func ParseFormat(s string) (Format, error) {
+	f := Format(strings.ToLower(strings.TrimSpace(s)))
+	if slices.Contains(Formats, f) {
+		return f, nil
+	}
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", uncite.Errorf(uncite.EINVALID, "unknown export format %q: use one of %s", s, strings.Join(names, ", "))
+}
+
+// ContentType is the media type of the format.
+func (f Format) ContentType() string {
+	switch f {
+	case GraphML:
+		return "application/graphml+xml"
+	case GEXF:
+		return "application/gexf+xml"
+	case CSV:
+		return "application/zip"
+	}
+	return "application/octet-stream"
+}
+
+// Extension is the file name extension of the format, with its dot.
+func (f Format) Extension() string {
+	if f == CSV {
+		return ".zip" // the single-stream form: a zip of two CSV files
+	}
+	return "." + string(f)
+}
+
+// Write writes g to w in format f.
+func Write(w io.Writer, f Format, g *uncite.Subgraph) error {
+	switch f {
+	case GraphML:
+		return writeGraphML(w, g)
+	case GEXF:
+		return writeGEXF(w, g)
+	case CSV:
+		return writeCSVZip(w, g)
+	}
+	_, err := ParseFormat(string(f))
+	return err
+}
+
+// Attribute types, named as GraphML does; each format maps them to its own.
+const (
+	typeString  = "string"
+	typeInt     = "int"
+	typeBoolean = "boolean"
+)
+
+// attr is a property column: its name and the type all its values share.
+type attr struct {
+	Name string
+	Type string
+}
+
+// attrs returns the sorted union of the property names of props, each
+// typed by the values it holds.
+func attrs(props []map[string]any) []attr {
+	types := map[string]string{}
+	for _, p := range props {
+		for name, v := range p {
+			t := valueType(v)
+			if prev, ok := types[name]; ok && prev != t {
+				t = typeString
+			}
+			types[name] = t
+		}
+	}
+	out := make([]attr, 0, len(types))
+	for name, t := range types {
+		out = append(out, attr{name, t})
+	}
+	slices.SortFunc(out, func(a, b attr) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+func valueType(v any) string {
+	switch v.(type) {
+	case bool:
+		return typeBoolean
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return typeInt
+	}
+	return typeString
+}
+
+// format renders a property value; ok is false when it is absent, which
+// the XML formats show by leaving the value out and CSV by an empty cell.
+func format(v any, present bool) (s string, ok bool) {
+	if !present || v == nil {
+		return "", false
+	}
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case bool:
+		return strconv.FormatBool(v), true
+	}
+	return fmt.Sprint(v), true
+}
+
+func nodeProps(g *uncite.Subgraph) []attr {
+	props := make([]map[string]any, len(g.Nodes))
+	for i, n := range g.Nodes {
+		props[i] = n.Properties
+	}
+	return attrs(props)
+}
+
+func edgeProps(g *uncite.Subgraph) []attr {
+	props := make([]map[string]any, len(g.Edges))
+	for i, e := range g.Edges {
+		props[i] = e.Properties
+	}
+	return attrs(props)
+}
+
+func edgeID(i int) string { return "e" + strconv.Itoa(i) }
