@@ -26,11 +26,11 @@ type graphMLKey struct {
 }
 
 type graphMLGraph struct {
-	ID          string         `xml:"id,attr"`
-	EdgeDefault string         `xml:"edgedefault,attr"`
-	Data        []graphMLData  `xml:"data"`
-	Nodes       []graphMLNode  `xml:"node"`
-	Edges       []graphMLEdge  `xml:"edge"`
+	ID          string        `xml:"id,attr"`
+	EdgeDefault string        `xml:"edgedefault,attr"`
+	Data        []graphMLData `xml:"data"`
+	Nodes       []graphMLNode `xml:"node"`
+	Edges       []graphMLEdge `xml:"edge"`
 }
 
 type graphMLNode struct {

@@ -1452,7 +1452,7 @@ type Resolution {
   "Number of documents citing it."
   citationCount: Int!
   citedBy(first: Int = 20, after: String): DocumentConnection!
-  "The text of the resolution, when it is loaded."
+  "The text of the resolution, when it is loaded (the document whose id is the symbol: its English version)."
   document: Document
 }
 

@@ -350,16 +350,9 @@ func (r *resolutionResolver) CitedBy(ctx context.Context, obj *uncite.Resolution
 
 // Document is the resolver for the document field.
 func (r *resolutionResolver) Document(ctx context.Context, obj *uncite.Resolution) (*uncite.Document, error) {
-	// A resolution's English text has its symbol as id; other language
-	// versions are found by symbol.
-	if d, err := load(ctx, loadersFrom(ctx).documents, obj.Symbol); d != nil || err != nil {
-		return d, err
-	}
-	docs, _, err := r.Store.Documents(ctx, uncite.DocumentFilter{Symbol: obj.Symbol}, uncite.Page{Limit: 1})
-	if err != nil || len(docs) == 0 {
-		return nil, err
-	}
-	return docs[0], nil
+	// A resolution's English text has its symbol as id, so one batched
+	// lookup serves a whole list of resolutions.
+	return load(ctx, loadersFrom(ctx).documents, obj.Symbol)
 }
 
 // CoCited is the resolver for the coCited field.
