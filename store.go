@@ -123,9 +123,11 @@ type Store interface {
 	// f (in ID order) and their direct neighbours, Truncated when more
 	// documents matched.
 	FilterSubgraph(ctx context.Context, f DocumentFilter, limit int) (*Subgraph, error)
-	// Paths returns the shortest chains (at most MaxPaths, ordered by their
-	// node IDs) linking two nodes over the relationships of the graph
-	// views, ignoring direction, no longer than maxHops; none when farther.
+	// Paths returns the shortest chains linking two nodes over the
+	// relationships of the graph views, ignoring direction, no longer than
+	// maxHops; none when farther. They are ordered by their node IDs, then
+	// by their relationship types (two relationships between the same pair
+	// make two paths), and at most MaxPaths are returned.
 	Paths(ctx context.Context, from, to string, maxHops int) ([]Path, error)
 
 	// Search returns the documents whose title or text contains every word

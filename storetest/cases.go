@@ -111,3 +111,93 @@ var Cases = []Case{
 		Want:  []string{`Cannot query field \"nope\" on type \"Document\"`},
 	},
 }
+
+// GraphCases exercise the relationship queries over the Nagorno-Karabakh
+// cluster of the sample: the seed note verbale cites Security Council
+// resolutions 822, 853, 874 and 884 (1993), which cite each other in turn
+// (853 → 822; 874 → 822, 853; 884 → 822, 853, 874).
+var GraphCases = []Case{
+	{
+		Name:  "co-cited resolutions with evidence",
+		Query: `{ resolution(symbol: "S/RES/822 (1993)") { coCited(first: 3, evidence: 5) { resolution { symbol } count documents { id } } } }`,
+		Want: []string{`"coCited":[` +
+			`{"resolution":{"symbol":"S/RES/853 (1993)"},"count":3,"documents":[{"id":"000_1a7a508cbf762381"},{"id":"S/RES/874 (1993)"},{"id":"S/RES/884 (1993)"}]},` +
+			`{"resolution":{"symbol":"S/RES/874 (1993)"},"count":2,"documents":[{"id":"000_1a7a508cbf762381"},{"id":"S/RES/884 (1993)"}]},` +
+			`{"resolution":{"symbol":"S/RES/884 (1993)"},"count":1,"documents":[{"id":"000_1a7a508cbf762381"}]}]`},
+	},
+	{
+		Name:  "bibliographic coupling",
+		Query: `{ document(id: "000_1a7a508cbf762381") { coupled(first: 3, evidence: 3) { document { id } count shared { symbol } } } }`,
+		Want: []string{`"coupled":[` +
+			`{"document":{"id":"S/RES/884 (1993)"},"count":3,"shared":[{"symbol":"S/RES/822 (1993)"},{"symbol":"S/RES/853 (1993)"},{"symbol":"S/RES/874 (1993)"}]},` +
+			`{"document":{"id":"S/RES/874 (1993)"},"count":2,"shared":[{"symbol":"S/RES/822 (1993)"},{"symbol":"S/RES/853 (1993)"}]},` +
+			`{"document":{"id":"S/RES/853 (1993)"},"count":1,"shared":[{"symbol":"S/RES/822 (1993)"}]}]`},
+	},
+	{
+		Name:  "citation facets",
+		Query: `{ resolution(symbol: "S/RES/822 (1993)") { facets { byYear { year count } byState { state { code } count } bySession { session { body { code } number } agendaItem { number title } count } } } }`,
+		Want: []string{
+			`"byYear":[{"year":1993,"count":3},{"year":2020,"count":1}]`,
+			`"byState":[{"state":{"code":"AZE"},"count":1}]`,
+			`"bySession":[{"session":{"body":{"code":"HRC"},"number":43},"agendaItem":{"number":"4","title":"Situations relatives aux droits de l'homme qui requièrent l'attention du Conseil"},"count":1}]`,
+		},
+	},
+	{
+		Name:  "a State's most cited resolutions",
+		Query: `{ state(code: "AZE") { mostCited(first: 10) { resolution { symbol } count } } }`,
+		Want:  []string{`"mostCited":[{"resolution":{"symbol":"S/RES/822 (1993)"},"count":1},{"resolution":{"symbol":"S/RES/853 (1993)"},"count":1},{"resolution":{"symbol":"S/RES/874 (1993)"},"count":1},{"resolution":{"symbol":"S/RES/884 (1993)"},"count":1}]`},
+	},
+	{
+		Name:  "most cited Security Council resolutions in 1993",
+		Query: `{ topCited(body: "SC", year: 1993, first: 3) { resolution { symbol } count } }`,
+		Want:  []string{`"topCited":[{"resolution":{"symbol":"S/RES/822 (1993)"},"count":3},{"resolution":{"symbol":"S/RES/853 (1993)"},"count":2},{"resolution":{"symbol":"S/RES/687 (1991)"},"count":1}]`},
+	},
+	{
+		Name:  "resolutions cited in a session",
+		Query: `{ resolutions(filter: {citedInSession: {body: "HRC", number: 43}}) { totalCount nodes { symbol } } }`,
+		Want:  []string{`{"symbol":"S/RES/822 (1993)"},{"symbol":"S/RES/853 (1993)"},{"symbol":"S/RES/874 (1993)"},{"symbol":"S/RES/884 (1993)"}`},
+	},
+	{
+		Name:  "citation paths from a State to a resolution",
+		Query: `{ citationPath(from: "State:AZE", to: "Resolution:S/RES/822 (1993)") { length nodes { id } edges { source target type } } }`,
+		Want: []string{
+			`{"length":2,"nodes":[{"id":"State:AZE"},{"id":"Document:000_1a7a508cbf762381"},{"id":"Resolution:S/RES/822 (1993)"}],"edges":[{"source":"Document:000_1a7a508cbf762381","target":"State:AZE","type":"MENTIONS"},{"source":"Document:000_1a7a508cbf762381","target":"Resolution:S/RES/822 (1993)","type":"CITES"}]}`,
+			`"type":"SUBMITTED_BY"`,
+		},
+	},
+	{
+		Name:  "a path past maxHops is an error",
+		Query: `{ citationPath(from: "State:AZE", to: "State:ARM", maxHops: 9) { length } }`,
+		Want:  []string{`"message":"maxHops must be between 0 and 6, got 9"`},
+	},
+	{
+		Name:  "neighbourhood of a resolution",
+		Query: `{ neighborhood(id: "Resolution:S/RES/822 (1993)") { truncated nodes { id label type } edges { source target type properties } } }`,
+		Want: []string{
+			`"truncated":false`,
+			`"nodes":[{"id":"Resolution:S/RES/822 (1993)","label":"S/RES/822 (1993)","type":"Resolution"},{"id":"Document:000_1a7a508cbf762381","label":"000_1a7a508cbf762381","type":"Document"},{"id":"Resolution:S/RES/853 (1993)"`,
+			`{"source":"Resolution:S/RES/884 (1993)","target":"Resolution:S/RES/874 (1993)","type":"CITES","properties":{"count":1}}`,
+		},
+	},
+	{
+		Name:  "a truncated neighbourhood",
+		Query: `{ neighborhood(id: "Resolution:S/RES/822 (1993)", limit: 3) { truncated nodes { id } edges { source target } } }`,
+		Want: []string{`{"truncated":true,"nodes":[{"id":"Resolution:S/RES/822 (1993)"},{"id":"Document:000_1a7a508cbf762381"},{"id":"Resolution:S/RES/853 (1993)"}],"edges":[` +
+			`{"source":"Document:000_1a7a508cbf762381","target":"Resolution:S/RES/822 (1993)"},{"source":"Document:000_1a7a508cbf762381","target":"Resolution:S/RES/853 (1993)"},{"source":"Resolution:S/RES/853 (1993)","target":"Resolution:S/RES/822 (1993)"}]}`},
+	},
+	{
+		Name:  "unknown node is an error",
+		Query: `{ neighborhood(id: "State:XXX") { truncated } }`,
+		Want:  []string{`"errors"`},
+	},
+	{
+		Name:  "full-text search",
+		Query: `{ search(query: "Occupied territories, Azerbaijan") { totalCount nodes { id } } }`,
+		Want:  []string{`{"totalCount":2,"nodes":[{"id":"000_1a7a508cbf762381"},{"id":"S/RES/874 (1993)"}]}`},
+	},
+	{
+		Name:  "State lookup by name in any language",
+		Query: `{ fr: findStates(name: "l'Arménie") { code } ru: findStates(name: "Армения") { code } zh: findStates(name: "亚美尼亚") { code } }`,
+		Want:  []string{`{"fr":[{"code":"ARM"}],"ru":[{"code":"ARM"}],"zh":[{"code":"ARM"}]}`},
+	},
+}

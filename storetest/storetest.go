@@ -42,7 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) uncite.Store) {
 	srv := httptest.NewServer(server.Handler(got, server.Config{}))
 	defer srv.Close()
 
-	for _, c := range Cases {
+	for _, c := range append(Cases, GraphCases...) {
 		t.Run(c.Name, func(t *testing.T) {
 			body := Query(t, srv.URL, c.Query, c.Vars)
 			for _, w := range c.Want {
