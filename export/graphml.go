@@ -50,8 +50,7 @@ type graphMLData struct {
 	Value string `xml:",chardata"`
 }
 
-// Ids of the fixed GraphML keys; property keys are "d0", "d1", … in the
-// order they are declared.
+// Ids of the fixed GraphML keys; property keys are numbered (see declare).
 const (
 	keyKind      = "kind"
 	keyLabel     = "label"
@@ -75,8 +74,8 @@ func writeGraphML(w io.Writer, g *uncite.Subgraph) error {
 			Edges: make([]graphMLEdge, len(g.Edges)),
 		},
 	}
-	nodeKeys := declare(&doc, "node", np, 0)
-	edgeKeys := declare(&doc, "edge", ep, len(np))
+	nodeKeys := declare(&doc, "node", np)
+	edgeKeys := declare(&doc, "edge", ep)
 	for i, n := range g.Nodes {
 		data := []graphMLData{{keyKind, n.Kind}, {keyLabel, n.Label}}
 		doc.Graph.Nodes[i] = graphMLNode{ID: n.ID, Data: appendData(data, nodeKeys, np, n.Properties)}
@@ -89,11 +88,14 @@ func writeGraphML(w io.Writer, g *uncite.Subgraph) error {
 	return encodeXML(w, doc)
 }
 
-// declare adds a key per property, numbered from first, and returns their ids.
-func declare(doc *graphML, kind string, props []attr, first int) []string {
+// declare adds a key per property and returns their ids: "n0", "n1", …
+// for nodes, "e0", … for edges, as in GEXF. Not the usual "d0", "d1", …:
+// Gephi reads keys "d3" and "d7" as the node and edge labels of old yEd
+// files.
+func declare(doc *graphML, kind string, props []attr) []string {
 	ids := make([]string, len(props))
 	for i, a := range props {
-		ids[i] = "d" + strconv.Itoa(first+i)
+		ids[i] = kind[:1] + strconv.Itoa(i)
 		doc.Keys = append(doc.Keys, graphMLKey{ids[i], kind, a.Name, a.Type})
 	}
 	return ids

@@ -14,6 +14,9 @@ import (
 // accents and the articles the UNTERM names carry ("Arménie (l')").
 func FindStates(name string) []State {
 	q := fold(name)
+	for _, article := range []string{"the ", "l'", "la ", "le ", "les ", "el ", "los ", "las "} {
+		q = strings.TrimPrefix(q, article)
+	}
 	if q == "" {
 		return nil
 	}
@@ -37,13 +40,13 @@ func (s State) matches(q string) bool {
 	return false
 }
 
-// fold lower-cases and strips combining marks, so "Arménie" matches
-// "armenie" and "Côte d'Ivoire" matches "cote".
+// fold lower-cases, strips combining marks and straightens apostrophes, so
+// "Arménie" matches "armenie" and "Côte d’Ivoire" matches "cote d'ivoire".
 func fold(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
 		out = s
 	}
-	return strings.ToLower(strings.TrimSpace(out))
+	return strings.ToLower(strings.TrimSpace(strings.ReplaceAll(out, "’", "'")))
 }
