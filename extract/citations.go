@@ -62,7 +62,8 @@ var (
 		`|(Commission on Human Rights|Commission des droits de l['’]homme|Comisión de Derechos Humanos|Комисси\p{L}* по правам человека|لجنة حقوق الإنسان|人权委员会)` +
 		`|(Assembly|Assemblée|Asamblea|Ассамбле\p{L}*)` +
 		`|(Council|Conseil|Consejo|Совет\p{L}*|المجلس)`)
-	bodyOfGroup = []string{"", uncite.BodySC, uncite.BodyGA, uncite.BodyHRC, uncite.BodyECOSOC, uncite.BodyCHR, assemblyGeneric, councilGeneric}
+	reBodyNameAt = regexp.MustCompile(`^(?:` + reBodyName.String() + `)`)
+	bodyOfGroup  = []string{"", uncite.BodySC, uncite.BodyGA, uncite.BodyHRC, uncite.BodyECOSOC, uncite.BodyCHR, assemblyGeneric, councilGeneric}
 
 	// "of the General Assembly", "du Conseil de sécurité", "Совета Безопасности"
 	// right after the numbers.
@@ -246,7 +247,8 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 	// "قرار مجلس الأمن 2118 (2013)".
 	after := ""
 	if len(rest) > 1 && rest[0] == ' ' && isArabicAt(rest, 1) {
-		if m := reBodyName.FindStringSubmatchIndex(rest[:min(len(rest), 80)]); m != nil && m[0] == 1 {
+		if m := reBodyNameAt.FindStringSubmatchIndex(rest[1:]); m != nil {
+			m[1]++
 			after = bodyOfMatch(m)
 			pos = m[1]
 		}
@@ -418,9 +420,8 @@ func bodyAfter(s string) string {
 	if lead == nil {
 		return ""
 	}
-	s = s[lead[1]:min(len(s), lead[1]+80)]
-	m := reBodyName.FindStringSubmatchIndex(s)
-	if m == nil || m[0] > 1 {
+	m := reBodyNameAt.FindStringSubmatchIndex(s[lead[1]:])
+	if m == nil {
 		return ""
 	}
 	return bodyOfMatch(m)
@@ -575,6 +576,9 @@ var adverbs = map[string]bool{
 // open with one. In an operative paragraph the word after the number is the
 // verb whatever its form.
 func clauseVerb(p string, operative bool) string {
+	if len(p) > 120 {
+		p = p[:120]
+	}
 	if operative {
 		p = reNumberedPara.ReplaceAllString(p, "")
 	}
@@ -623,13 +627,7 @@ func buildCitations(flowed string, occ []occurrence, ownSymbol string, resolutio
 			bySym[o.cit.Symbol] = c
 		}
 		c.Count++
-		ps := strings.LastIndexByte(flowed[:o.start], '\n') + 1
-		pe := strings.IndexByte(flowed[o.end:], '\n')
-		if pe < 0 {
-			pe = len(flowed)
-		} else {
-			pe += o.end
-		}
+		ps, pe := paragraphAround(flowed, o.start, o.end)
 		para := flowed[ps:pe]
 		sent := sentenceAround(para, o.start-ps, o.end-ps)
 		if sent != "" && !seenCtx[c.Symbol+"\x00"+sent] {
@@ -648,6 +646,32 @@ func buildCitations(flowed string, occ []occurrence, ownSymbol string, resolutio
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Symbol < out[j].Symbol })
 	return out
+}
+
+// maxSpan bounds how far a context reaches on each side of a citation, so
+// that a text without paragraph breaks cannot make the work quadratic.
+const maxSpan = 3000
+
+// paragraphAround returns the bounds of the paragraph (line of the flowed
+// text) holding [start, end), clipped to maxSpan on each side.
+func paragraphAround(s string, start, end int) (int, int) {
+	from := max(0, start-maxSpan)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	ps := from
+	if i := strings.LastIndexByte(s[from:start], '\n'); i >= 0 {
+		ps = from + i + 1
+	}
+	to := min(len(s), end+maxSpan)
+	for to < len(s) && !utf8.RuneStart(s[to]) {
+		to++
+	}
+	pe := to
+	if i := strings.IndexByte(s[end:to], '\n'); i >= 0 {
+		pe = end + i
+	}
+	return ps, pe
 }
 
 func contains(list []string, s string) bool {
