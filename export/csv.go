@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"encoding/csv"
 	"io"
+	"slices"
 
 	"github.com/uncite/uncite"
 )
@@ -27,7 +28,7 @@ func WriteCSV(nodes, edges io.Writer, g *uncite.Subgraph) error {
 
 func writeNodesCSV(w io.Writer, g *uncite.Subgraph) error {
 	props := nodeProps(g)
-	rows := [][]string{header([]string{"id", "kind", "label"}, props)}
+	rows := [][]string{header(nodeColumns, props)}
 	for _, n := range g.Nodes {
 		rows = append(rows, row([]string{n.ID, n.Kind, n.Label}, props, n.Properties))
 	}
@@ -36,7 +37,7 @@ func writeNodesCSV(w io.Writer, g *uncite.Subgraph) error {
 
 func writeEdgesCSV(w io.Writer, g *uncite.Subgraph) error {
 	props := edgeProps(g)
-	rows := [][]string{header([]string{"id", "source", "target", "type"}, props)}
+	rows := [][]string{header(edgeColumns, props)}
 	for i, e := range g.Edges {
 		rows = append(rows, row([]string{edgeID(i), e.Source, e.Target, e.Type}, props, e.Properties))
 	}
@@ -44,15 +45,16 @@ func writeEdgesCSV(w io.Writer, g *uncite.Subgraph) error {
 }
 
 func header(fixed []string, props []attr) []string {
+	h := slices.Clone(fixed)
 	for _, a := range props {
-		fixed = append(fixed, a.Name)
+		h = append(h, a.Name)
 	}
-	return fixed
+	return h
 }
 
 func row(fixed []string, props []attr, values map[string]any) []string {
 	for _, a := range props {
-		v, present := values[a.Name]
+		v, present := values[a.Key]
 		s, _ := format(v, present)
 		fixed = append(fixed, s)
 	}

@@ -4,11 +4,15 @@
 //
 // Every format carries the same columns. A node has its id, kind and label,
 // then its properties; an edge has an id ("e0", "e1", … in the Subgraph's
-// order, which is stable), source, target and type, then its properties.
-// Property names are sorted so that exports diff cleanly. A property gets
-// one type across all nodes (or edges): int or boolean when every value
-// has that type, string otherwise — "number", for example, is an int on
-// sessions but a string on agenda items, so it is exported as a string.
+// order, which is stable), source, target and type (in GEXF its label and
+// kind), then its properties. Property names are sorted so that exports
+// diff cleanly; one that would take the name of a fixed column (documents
+// have an "id" property, the key of their node id) is renamed, here
+// "property_id", since pandas would rename a duplicate column and Gephi
+// drop it. A property gets one type across all nodes (or edges): int or
+// boolean when every value has that type, string otherwise — "number", for
+// example, is an int on sessions but a string on agenda items, so it is
+// exported as a string.
 package export
 
 import (
@@ -90,15 +94,23 @@ const (
 	typeBoolean = "boolean"
 )
 
-// attr is a property column: its name and the type all its values share.
+// attr is a property column: the property's key, the column's name and
+// the type all its values share.
 type attr struct {
+	Key  string
 	Name string
 	Type string
 }
 
-// attrs returns the sorted union of the property names of props, each
-// typed by the values it holds.
-func attrs(props []map[string]any) []attr {
+// Fixed columns, before the properties.
+var (
+	nodeColumns = []string{"id", "kind", "label"}
+	edgeColumns = []string{"id", "source", "target", "type"}
+)
+
+// attrs returns the sorted union of the property keys of props, each
+// typed by the values it holds and named clear of the fixed columns.
+func attrs(props []map[string]any, fixed []string) []attr {
 	types := map[string]string{}
 	for _, p := range props {
 		for name, v := range p {
@@ -110,10 +122,14 @@ func attrs(props []map[string]any) []attr {
 		}
 	}
 	out := make([]attr, 0, len(types))
-	for name, t := range types {
-		out = append(out, attr{name, t})
+	for key, t := range types {
+		name := key
+		if slices.ContainsFunc(fixed, func(c string) bool { return strings.EqualFold(c, key) }) {
+			name = "property_" + key
+		}
+		out = append(out, attr{key, name, t})
 	}
-	slices.SortFunc(out, func(a, b attr) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(out, func(a, b attr) int { return strings.Compare(a.Key, b.Key) })
 	return out
 }
 
@@ -147,7 +163,7 @@ func nodeProps(g *uncite.Subgraph) []attr {
 	for i, n := range g.Nodes {
 		props[i] = n.Properties
 	}
-	return attrs(props)
+	return attrs(props, nodeColumns)
 }
 
 func edgeProps(g *uncite.Subgraph) []attr {
@@ -155,7 +171,7 @@ func edgeProps(g *uncite.Subgraph) []attr {
 	for i, e := range g.Edges {
 		props[i] = e.Properties
 	}
-	return attrs(props)
+	return attrs(props, edgeColumns)
 }
 
 func edgeID(i int) string { return "e" + strconv.Itoa(i) }

@@ -9,9 +9,11 @@ import (
 )
 
 // GEXF 1.3 documents, as Gephi reads them. The relationship type goes in
-// both the edge's label and its kind: Gephi merges parallel edges of the
-// same kind, and a document can both cite a resolution (CITES) and refer
-// to the document that is it (REFERS_TO).
+// both the edge's label and its kind, not in an attribute, which would
+// clash with Gephi's own Type column (directed or not). Kind matters:
+// Gephi merges parallel edges of the same kind, and a document can both
+// cite a resolution (CITES) and refer to the document that is it
+// (REFERS_TO).
 type gexf struct {
 	XMLName xml.Name  `xml:"http://gexf.net/1.3 gexf"`
 	Version string    `xml:"version,attr"`
@@ -68,15 +70,15 @@ var gexfTypes = map[string]string{typeString: "string", typeInt: "integer", type
 
 func writeGEXF(w io.Writer, g *uncite.Subgraph) error {
 	np, ep := nodeProps(g), edgeProps(g)
-	// Node attribute ids are "kind" then "n0", "n1", …; edge ones "type"
-	// then "e0", … — GEXF keeps separate id spaces per class.
+	// Node attribute ids are "kind" then "n0", "n1", …; edge ones "e0", …
+	// — GEXF keeps separate id spaces per class.
 	nodeAttrs := gexfAttributes{Class: "node", Attributes: []gexfAttribute{{"kind", "kind", "string"}}}
 	nodeIDs := make([]string, len(np))
 	for i, a := range np {
 		nodeIDs[i] = "n" + strconv.Itoa(i)
 		nodeAttrs.Attributes = append(nodeAttrs.Attributes, gexfAttribute{nodeIDs[i], a.Name, gexfTypes[a.Type]})
 	}
-	edgeAttrs := gexfAttributes{Class: "edge", Attributes: []gexfAttribute{{"type", "type", "string"}}}
+	edgeAttrs := gexfAttributes{Class: "edge"}
 	edgeIDs := make([]string, len(ep))
 	for i, a := range ep {
 		edgeIDs[i] = "e" + strconv.Itoa(i)
@@ -101,16 +103,15 @@ func writeGEXF(w io.Writer, g *uncite.Subgraph) error {
 		doc.Graph.Nodes[i] = gexfNode{ID: n.ID, Label: n.Label, AttValues: appendAttValues(vals, nodeIDs, np, n.Properties)}
 	}
 	for i, e := range g.Edges {
-		vals := []gexfAttValue{{"type", e.Type}}
 		doc.Graph.Edges[i] = gexfEdge{ID: edgeID(i), Source: e.Source, Target: e.Target, Label: e.Type, Kind: e.Type,
-			AttValues: appendAttValues(vals, edgeIDs, ep, e.Properties)}
+			AttValues: appendAttValues(nil, edgeIDs, ep, e.Properties)}
 	}
 	return encodeXML(w, doc)
 }
 
 func appendAttValues(vals []gexfAttValue, ids []string, props []attr, values map[string]any) []gexfAttValue {
 	for i, a := range props {
-		v, present := values[a.Name]
+		v, present := values[a.Key]
 		if s, ok := format(v, present); ok {
 			vals = append(vals, gexfAttValue{ids[i], s})
 		}

@@ -103,7 +103,7 @@ func declare(doc *graphML, kind string, props []attr) []string {
 
 func appendData(data []graphMLData, ids []string, props []attr, values map[string]any) []graphMLData {
 	for i, a := range props {
-		v, present := values[a.Name]
+		v, present := values[a.Key]
 		if s, ok := format(v, present); ok {
 			data = append(data, graphMLData{ids[i], s})
 		}

@@ -73,6 +73,7 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle(GraphQLPath, limitBody(gql, cfg.MaxBodyBytes))
 	mux.Handle("GET "+PlaygroundPath, playground.Handler("uncite", GraphQLPath))
+	mux.Handle("GET "+ExportPath, exportHandler(store, cfg.Logger))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

@@ -1,5 +1,5 @@
 // Command uncite loads UN documents into a citation graph and serves it
-// over GraphQL. Subcommands: serve, load, extract.
+// over GraphQL. Subcommands: serve, load, extract, export.
 package main
 
 import (
@@ -22,8 +22,12 @@ Usage:
   uncite load    PATH...     Write documents into Neo4j (needs NEO4J_URI).
   uncite extract [--json] PATH...
                  Print what is read from each document, without any store.
+  uncite export  --format graphml|gexf|csv [--id NODE [--depth N]] [--limit N]
+                 [--body B --cites SYMBOL … (filters)] [--docs PATH]... [-o FILE]
+                 Write a neighbourhood, or the documents matching the filters
+                 with their neighbours, for Gephi, yEd or a spreadsheet.
 
-Neo4j connection (serve, load): NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD,
+Neo4j connection (serve, load, export): NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD,
 NEO4J_DATABASE, or the flags --neo4j-uri, --neo4j-username, --neo4j-password,
 --neo4j-database. Without a username the connection is unauthenticated.
 
@@ -59,6 +63,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return load(ctx, args[1:], stdout, stderr)
 	case "extract":
 		return extractCmd(args[1:], stdout, stderr)
+	case "export":
+		return exportCmd(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,0 +1,108 @@
+package export
+
+import (
+	"context"
+	"strings"
+
+	"github.com/uncite/uncite"
+)
+
+// Defaults of a Selection, shared by the HTTP endpoint and the command line.
+const (
+	DefaultDepth = 1
+	DefaultLimit = 200
+)
+
+// Selection picks the subgraph to export: the neighbourhood of the node ID
+// when it is set (Depth levels, at most Limit nodes), else the first Limit
+// documents matching Filter with their direct neighbours. Both limits are
+// checked against those of the graph views and rejected, not clamped, when
+// out of range.
+type Selection struct {
+	ID     string
+	Depth  int
+	Limit  int
+	Filter uncite.DocumentFilter
+}
+
+// Subgraph validates s and fetches its subgraph from store. Input errors
+// are *uncite.Error with code EINVALID; an unknown node is ENOTFOUND.
+func (s Selection) Subgraph(ctx context.Context, store uncite.Store) (*uncite.Subgraph, error) {
+	if s.Limit < 1 || s.Limit > uncite.MaxNeighborhoodLimit {
+		return nil, uncite.Errorf(uncite.EINVALID, "limit must be between 1 and %d, got %d", uncite.MaxNeighborhoodLimit, s.Limit)
+	}
+	if s.ID == "" {
+		f, err := normalize(s.Filter)
+		if err != nil {
+			return nil, err
+		}
+		return store.FilterSubgraph(ctx, f, s.Limit)
+	}
+	if s.Filter != (uncite.DocumentFilter{}) {
+		return nil, uncite.Errorf(uncite.EINVALID, "give either a node id or document filters, not both")
+	}
+	if s.Depth < 1 || s.Depth > uncite.MaxNeighborhoodDepth {
+		return nil, uncite.Errorf(uncite.EINVALID, "depth must be between 1 and %d, got %d", uncite.MaxNeighborhoodDepth, s.Depth)
+	}
+	if _, _, err := uncite.SplitNodeID(s.ID); err != nil {
+		return nil, err
+	}
+	return store.Neighborhood(ctx, s.ID, s.Depth, s.Limit)
+}
+
+// normalize reads filter values as the GraphQL documents filter does, so
+// that the same input selects the same documents: codes upper-cased, the
+// language lower-cased, the cited symbol made canonical.
+func normalize(f uncite.DocumentFilter) (uncite.DocumentFilter, error) {
+	out := uncite.DocumentFilter{
+		Symbol:     strings.TrimSpace(f.Symbol),
+		Body:       strings.ToUpper(strings.TrimSpace(f.Body)),
+		Session:    f.Session,
+		AgendaItem: strings.TrimSpace(f.AgendaItem),
+		Author:     strings.ToUpper(strings.TrimSpace(f.Author)),
+		Mentions:   strings.ToUpper(strings.TrimSpace(f.Mentions)),
+		Type:       strings.TrimSpace(f.Type),
+		Language:   strings.ToLower(strings.TrimSpace(f.Language)),
+		DateFrom:   strings.TrimSpace(f.DateFrom),
+		DateTo:     strings.TrimSpace(f.DateTo),
+	}
+	if c := strings.TrimSpace(f.Cites); c != "" {
+		res, err := uncite.ParseResolutionSymbol(c)
+		if err != nil {
+			return out, err
+		}
+		out.Cites = res.Symbol
+	}
+	return out, nil
+}
+
+// Filename is a download name for the selection in format f, made of
+// characters safe in any file system: "uncite-Resolution_S_RES_822_1993.graphml"
+// for a neighbourhood, "uncite-documents.gexf" for a filter.
+func (s Selection) Filename(f Format) string {
+	name := "documents"
+	if s.ID != "" {
+		name = safeName(s.ID)
+	}
+	return "uncite-" + name + f.Extension()
+}
+
+// safeName keeps ASCII letters, digits, '.' and '-', and turns every run
+// of anything else into one '_'.
+func safeName(s string) string {
+	var b strings.Builder
+	under := false
+	for _, r := range s {
+		if r < 128 && (r == '.' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			b.WriteRune(r)
+			under = false
+		} else if !under {
+			b.WriteByte('_')
+			under = true
+		}
+	}
+	if s := strings.Trim(b.String(), "_"); s != "" {
+		return s
+	}
+	return "graph"
+}
