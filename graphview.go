@@ -31,7 +31,8 @@ const (
 	MaxPaths             = 10
 )
 
-// NodeID builds the global ID of a node of the graph views: "Kind:key",
+// NodeID builds the global ID of a node of the graph views: "Kind:key"
+// (keys match exactly: "State:aze" is not "State:AZE"),
 // where key is a Document id, Resolution symbol, State code, Session key
 // ("HRC-43") or AgendaItem key ("HRC-43-4"). A document that is itself a
 // resolution is one node, identified as the Resolution.
@@ -69,7 +70,7 @@ type Node struct {
 }
 
 // Edge is a relationship of a graph view; CITES and MENTIONS carry their
-// count in Properties.
+// count in Properties, which is an empty map (never nil) for the others.
 type Edge struct {
 	Source     string
 	Target     string
@@ -87,7 +88,8 @@ type Subgraph struct {
 }
 
 // Path is one chain of relationships; Edges[i] links Nodes[i] and
-// Nodes[i+1], in either direction.
+// Nodes[i+1], in either direction. Paths with the same nodes over parallel
+// relationships sort by relationship type, first hop first.
 type Path struct {
 	Nodes []Node
 	Edges []Edge

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -9,19 +8,23 @@ import (
 // that writes it ("from the Permanent Mission of Azerbaijan", "par la Mission
 // permanente de l'Azerbaïdjan", "Постоянного представителя Катара",
 // "الممثل الدائم لقطر").
-var reAuthorPhrase = regexp.MustCompile(`(?:Permanent (?:Mission|Representative)|PERMANENT (?:MISSION|REPRESENTATIVE)|Chargé d['’]affaires a\.i\.|[Mm]ission permanente|[Rr]eprésentante? permanente?|Misión Permanente|Representante Permanente|[Пп]остоянного представительства|[Пп]остоянного представителя|[Пп]остоянное представительство|[Пп]остоянный представитель|البعثة الدائمة|الممثلة? الدائمة?|Memorandum from|Mémorandum établi par|Memorando de|Меморандум|مذكرة من|Ministry of Foreign Affairs|[Mm]inistère des affaires étrangères|Ministerio de Relaciones Exteriores|[Мм]инистерства иностранных дел|وزارة خارجية)(?: a\.i\.)?(?: of(?: the)?| de(?: la| l['’]| los)?| del)?\s`)
+var reAuthorPhrase = mustPrefilter(`(?:Permanent (?:Mission|Representative)|PERMANENT (?:MISSION|REPRESENTATIVE)|Chargé d['’]affaires a\.i\.|[Mm]ission permanente|[Rr]eprésentante? permanente?|Misión Permanente|Representante Permanente|[Пп]остоянного представительства|[Пп]остоянного представителя|[Пп]остоянное представительство|[Пп]остоянный представитель|البعثة الدائمة|الممثلة? الدائمة?|Memorandum from|Mémorandum établi par|Memorando de|Меморандум|مذكرة من|Ministry of Foreign Affairs|[Mm]inistère des affaires étrangères|Ministerio de Relaciones Exteriores|[Мм]инистерства иностранных дел|وزارة خارجية)(?: a\.i\.)?(?: of(?: the)?| de(?: la| l['’]| los)?| del)?\s`)
 
 // Chinese puts the State before the mission or ministry: "卡塔尔常驻联合国代表",
 // "乌克兰外交部".
-var reAuthorPhraseZH = regexp.MustCompile(`常驻(?:联合国)?(?:代表团|代表)|外交部`)
+var reAuthorPhraseZH = mustPrefilter(`常驻(?:联合国)?(?:代表团|代表)|外交部`)
 
 // Drafts name their sponsors before ": draft resolution".
-var reSponsorsEnd = regexp.MustCompile(`:\**\s*(?:draft resolution|draft decision|projet de résolution|projet de décision|proyecto de resolución|проект резолюции)`)
+var reSponsorsEnd = mustPrefilter(`:\**\s*(?:draft resolution|draft decision|projet de résolution|projet de décision|proyecto de resolución|проект резолюции)`)
 
 // sponsors returns the sponsor block of a draft: the lines of the block
 // that ends with ": draft resolution", up to the colon.
-func sponsors(header []string) (string, bool) {
+func sponsors(cv *cover) (string, bool) {
+	header := cv.lines
 	for i, l := range header {
+		if !cv.lineMay(reSponsorsEnd, i) {
+			continue
+		}
 		m := reSponsorsEnd.FindStringIndex(l)
 		if m == nil {
 			continue
@@ -35,15 +38,15 @@ func sponsors(header []string) (string, bool) {
 	return "", false
 }
 
-var reStateReport = regexp.MustCompile(`(?i)national report|State under review`)
+var reStateReport = mustPrefilter(`(?i)national report|State under review`)
 
 // author finds the one State that wrote or transmitted the document: the
 // mission or representative that sends a note verbale or letter, the single
 // sponsor of a draft, the State whose national report or views it is. Where
 // several States stand in that place, there is no single author.
-func author(header []string, flowed string, hits []stateHit) string {
-	joined := strings.Join(header, "\n")
-	if block, ok := sponsors(header); ok {
+func author(cv *cover, flowed string, hits []stateHit) string {
+	header := cv.lines
+	if block, ok := sponsors(cv); ok {
 		states := findStates(block)
 		if len(states) == 1 && !strings.Contains(block, ",") {
 			return states[0].code
@@ -53,13 +56,13 @@ func author(header []string, flowed string, hits []stateHit) string {
 	window := flowed[:min(len(flowed), 4000)]
 	found := map[string]bool{}
 	var order []string
-	for _, m := range reAuthorPhrase.FindAllStringIndex(window, -1) {
+	for _, m := range reAuthorPhrase.FindAllStringSubmatchIndex(window) {
 		if c := stateAt(hits, m[1], 4); c != "" && !found[c] {
 			found[c] = true
 			order = append(order, c)
 		}
 	}
-	for _, m := range reAuthorPhraseZH.FindAllStringIndex(window, -1) {
+	for _, m := range reAuthorPhraseZH.FindAllStringSubmatchIndex(window) {
 		for _, h := range hits {
 			if h.end == m[0] && !found[h.code] {
 				found[h.code] = true
@@ -73,7 +76,7 @@ func author(header []string, flowed string, hits []stateHit) string {
 	if len(order) > 1 {
 		return ""
 	}
-	if reStateReport.MatchString(joined) {
+	if cv.match(reStateReport) {
 		// The State stands on a line of its own under the title.
 		for _, l := range header {
 			if s := findStates(l); len(s) == 1 && s[0].start == 0 && s[0].end == len(l) {

@@ -29,19 +29,19 @@ var (
 	reResolutionWord = regexp.MustCompile(`\b(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]ésolutions?|[Rr]esoluci(?:ón|ones))\b|[Рр]езолюци[яиюейхм]*|[وفبلك]{0,2}(?:ال)?قرار(?:ين|ات|اته|يه|ي|ا|ه|ها)?`)
 
 	// One cited number after the word, in the forms the bodies use.
-	reItem = regexp.MustCompile(`^(?:No\.\s?|n[°º]\s?|№\s?)?(?:` +
+	reItem = mustPrefixMatcher(`^(?:No\.\s?|n[°º]\s?|№\s?)?(?:` +
 		`((?:ES|S)-\d{1,2}/\d{1,3})` + // 1: emergency or special session: ES-10/24, S-30/1
 		`|(\d{1,4})/(\d{1,4})` + // 2, 3: session/number or year/number
 		`|(\d{1,4})(?:\s?[A-Z](?:\s(?:and|to|et|y|и)\s[A-Z])?)?\s?[(（]\s?(?:(\d{4})|((?:ES|S)-)?([IVXL]{1,7})|د\s?[-–]\s?(\d{1,2}))\s?[)）]` + // 4: number; 5: year; 6, 7: roman session; 8: Arabic session
 		`|(\d{1,4})\b)`) // 9: bare number
 
 	// A letter part ("54/237 C", "49/233 A and B") after a session/number.
-	reLetterPart = regexp.MustCompile(`^\s[A-Z](?:\s(?:and|to|et|y)\s[A-Z])?\b`)
+	reLetterPart = mustPrefixMatcher(`^\s[A-Z](?:\s(?:and|to|et|y)\s[A-Z])?\b`)
 	// The adoption date that may follow each number.
-	reItemDate = regexp.MustCompile(`^,?\s(?:of|du|de|del|от|المؤرخ|المؤرخة|adopted on|adoptée le)\s\d{1,2}(?:er|º)?\s(?:de\s)?[\p{L}/]+(?:\s(?:de\s)?\d{4}(?:\sгода|\sг\.)?)?`)
+	reItemDate = mustPrefixMatcher(`^,?\s(?:of|du|de|del|от|المؤرخ|المؤرخة|adopted on|adoptée le)\s\d{1,2}(?:er|º)?\s(?:de\s)?[\p{L}/]+(?:\s(?:de\s)?\d{4}(?:\sгода|\sг\.)?)?`)
 	// A footnote mark that PDF text glues to a number or date ("of
 	// 23 March 201810 and", "2013,2 27/21").
-	reFootnote = regexp.MustCompile(`^(?:,\d{1,3}| ?\d{1,3})\b`)
+	reFootnote = mustPrefixMatcher(`^(?:,\d{1,3}| ?\d{1,3})\b`)
 	// Citations in an appendix of another document ("A/56/1026, annex II,
 	// resolution 14/221", "chap. I, resolution 1") are that document's
 	// resolutions (a regional organisation's, a conference's), not the UN's.
@@ -52,10 +52,10 @@ var (
 	reContinuation = regexp.MustCompile(`(?:,\s|\s(?:and|et|y|и)\s|,\s(?:and|et|y|и)\s|\sas well as\s)(?:\d{1,4}\s\((?:\d{4}|[IVXL]{1,7})\)|\d{1,3}/\d{1,4}\sof\s\d)`)
 	// What joins the numbers of a list.
 	// Paragraphs end at a newline, which no separator crosses.
-	reListSep = regexp.MustCompile(`^(?: ?[,،] ?(?:(?:and|et|y|e|и|as well as|ainsi que|así como|а также) |و ?)?| (?:and|et|y|e|и|or|ou|o|или|as well as|ainsi que|así como|а также) | ?و ?)`)
+	reListSep = mustPrefixMatcher(`^(?: ?[,،] ?(?:(?:and|et|y|e|и|as well as|ainsi que|así como|а также) |و ?)?| (?:and|et|y|e|и|or|ou|o|или|as well as|ainsi que|así como|а также) | ?و ?)`)
 
 	// Names of the bodies in the six languages; the group says which.
-	reBodyName = regexp.MustCompile(`(Security Council|Conseil de sécurité|Consejo de Seguridad|Совет\p{L}* Безопасности|مجلس الأمن|安全理事会|安理会)` +
+	reBodyName = mustPrefilter(`(Security Council|Conseil de sécurité|Consejo de Seguridad|Совет\p{L}* Безопасности|مجلس الأمن|安全理事会|安理会)` +
 		`|(General Assembly|Assemblée générale|Asamblea General|Генеральн\p{L}* Ассамбле\p{L}*|الجمعية العامة|联合国大会|大会)` +
 		`|(Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет\p{L}* по правам человека|مجلس حقوق الإنسان|人权理事会)` +
 		`|(Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономическ\p{L}* и Социальн\p{L}* Совет\p{L}*|المجلس الاقتصادي والاجتماعي|经济及社会理事会|经社理事会)` +
@@ -67,7 +67,7 @@ var (
 
 	// "of the General Assembly", "du Conseil de sécurité", "Совета Безопасности"
 	// right after the numbers.
-	reBodyAfterLead = regexp.MustCompile(`^,?\s(?:of the |du |de la |del |de l['’]|des |adopted by the |adoptée par l['’]|)`)
+	reBodyAfterLead = mustPrefixMatcher(`^,?\s(?:of the |du |de la |del |de l['’]|des |adopted by the |adoptée par l['’]|)`)
 
 	// Chinese writes the numbers before the word: 第1267(1999)和第1989(2011)号决议.
 	reChinese     = regexp.MustCompile(`((?:第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?\s*[、和及与,，]\s*)*第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?)\s*号决议`)
@@ -96,7 +96,14 @@ func findCitations(flowed, docBody string) []occurrence {
 		occ = appendList(occ, &st, flowed, m[0], m[1], docBody)
 	}
 	if strings.Contains(flowed, "号决议") {
-		for _, m := range reChinese.FindAllStringSubmatchIndex(flowed, -1) {
+		// A list of numbers stands before each 号决议; the pattern runs on the
+		// text before it.
+		var lists [][]int
+		eachAround(flowed, []string{"号决议"}, 1500, 0, reChinese, func(m []int) bool {
+			lists = append(lists, m)
+			return true
+		})
+		for _, m := range lists {
 			ctx := bodyBefore(flowed, m[0])
 			for _, it := range reChineseItem.FindAllStringSubmatchIndex(flowed[m[2]:m[3]], -1) {
 				sub := func(i int) string {
@@ -128,7 +135,12 @@ func findCitations(flowed, docBody string) []occurrence {
 	if !strings.Contains(flowed, "/RES/") {
 		return occ
 	}
-	for _, m := range reResolutionSymbol.FindAllStringIndex(flowed, -1) {
+	var symbols [][]int
+	eachAround(flowed, []string{"/RES/"}, 8, 40, reResolutionSymbol, func(m []int) bool {
+		symbols = append(symbols, m)
+		return true
+	})
+	for _, m := range symbols {
 		if c, ok := parseSymbol(flowed[m[0]:m[1]]); ok {
 			occ = append(occ, occurrence{c, m[0], m[1]})
 		}
@@ -140,6 +152,17 @@ func findCitations(flowed, docBody string) []occurrence {
 // resolución), "езолюц" (резолюция), "قرار". Running the full pattern only
 // around them keeps the scan at the speed of strings.Index.
 var resolutionCores = []string{"solu", "SOLU", "езолюц", "قرار"}
+
+// hasResolutionWord reports whether s holds the word "resolution", which
+// holds one of the cores.
+func hasResolutionWord(s string) bool {
+	for _, core := range resolutionCores {
+		if strings.Contains(s, core) {
+			return reResolutionWord.MatchString(s)
+		}
+	}
+	return false
+}
 
 // resolutionWords returns the spans of the word "resolution" in s, in order.
 func resolutionWords(s string) [][2]int {
@@ -218,13 +241,13 @@ func continuation(rest string, pos int) (int, bool) {
 	}
 	end = min(end, pos+400)
 	seg := rest[pos:end]
-	m := reContinuation.FindStringIndex(seg)
+	m := findContinuation(seg)
 	if m == nil {
 		return 0, false
 	}
 	// Not past another "resolution" word or a decision: those start lists of
 	// their own.
-	if reResolutionWord.MatchString(seg[:m[0]]) || strings.Contains(seg[:m[0]], "decision") {
+	if hasResolutionWord(seg[:m[0]]) || strings.Contains(seg[:m[0]], "decision") {
 		return 0, false
 	}
 	sm := reListSep.FindStringIndex(seg[m[0]:])
@@ -232,6 +255,34 @@ func continuation(rest string, pos int) (int, bool) {
 		return 0, false
 	}
 	return pos + m[0] + sm[1], true
+}
+
+// findContinuation returns the leftmost match of reContinuation in seg.
+// Every match ends in a number that follows white space, after a separator
+// of a few bytes, so the pattern runs only on a window around such a number.
+func findContinuation(seg string) []int {
+	const before, after = 16, 32 // longest separator; longest number
+	for d := 1; d < len(seg); d++ {
+		if seg[d] < '0' || seg[d] > '9' || !isRegexpSpace(seg[d-1]) {
+			continue
+		}
+		// The number is "822 (1993)" or "1514 (XV)" or "41/213 of 8": its
+		// digits end in " (" or "/".
+		e := d
+		for e < len(seg) && seg[e] >= '0' && seg[e] <= '9' {
+			e++
+		}
+		if e-d > 4 || e+1 >= len(seg) || !(seg[e] == '/' || isRegexpSpace(seg[e]) && seg[e+1] == '(') {
+			d = e
+			continue
+		}
+		ws, we := max(0, d-before), min(len(seg), d+after)
+		// A match starts before its number and holds no other.
+		if m := reContinuation.FindStringIndex(seg[ws:we]); m != nil && ws+m[0] < d && d < ws+m[1] {
+			return []int{ws + m[0], ws + m[1]}
+		}
+	}
+	return nil
 }
 
 // appendList reads the numbers that follow the word "resolution" at
@@ -378,7 +429,7 @@ func bodyBefore(flowed string, kwStart int) string {
 	if i := strings.LastIndexAny(window, ".;\n"); i >= 0 {
 		window = window[i+1:]
 	}
-	ms := reBodyName.FindAllStringSubmatchIndex(window, -1)
+	ms := reBodyName.FindAllStringSubmatchIndex(window)
 	if len(ms) == 0 {
 		return ""
 	}
@@ -580,7 +631,7 @@ func clauseVerb(p string, operative bool) string {
 		p = p[:120]
 	}
 	if operative {
-		p = reNumberedPara.ReplaceAllString(p, "")
+		p = p[numberedPara(p):]
 	}
 	words := strings.Fields(p)
 	for i := 0; i < len(words) && i < 3; i++ {
@@ -634,7 +685,7 @@ func buildCitations(flowed string, occ []occurrence, ownSymbol string, resolutio
 			seenCtx[c.Symbol+"\x00"+sent] = true
 			c.Contexts = append(c.Contexts, sent)
 		}
-		operative := resolutionLike && reNumberedPara.MatchString(para)
+		operative := resolutionLike && numberedPara(para) > 0
 		c.Operative = c.Operative || operative
 		if v := clauseVerb(para, operative); v != "" && !contains(c.Verbs, v) {
 			c.Verbs = append(c.Verbs, v)

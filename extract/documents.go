@@ -95,6 +95,8 @@ func references(flowed, own string, body string, header []string) []string {
 
 var reSymbolAnchored = regexp.MustCompile(`^` + reSymbol.String()[2:])
 
+const maxSymbolLen = 512
+
 // symbolSpans finds the symbols of s. Every symbol has a slash after its
 // prefix, so the pattern is tried only where a slash follows a word that
 // could be a prefix; that keeps the scan linear and cheap.
@@ -108,7 +110,9 @@ func symbolSpans(s string) [][2]int {
 				start--
 			}
 			if start < i && (start == 0 || !isWordRune(rune(s[start-1]))) {
-				if m := reSymbolAnchored.FindStringIndex(s[start:]); m != nil {
+				// No symbol runs to maxSymbolLen bytes; the cut spares the
+				// regexp a pass over the rest of the text.
+				if m := reSymbolAnchored.FindStringIndex(s[start:min(len(s), start+maxSymbolLen)]); m != nil {
 					out = append(out, [2]int{start, start + m[1]})
 					next = start + m[1]
 				}

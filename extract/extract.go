@@ -20,13 +20,12 @@ func Extract(name, text string) *uncite.Document {
 	meta, body := frontMatter(text)
 	base, fileLangs := baseName(name)
 
-	rawLines := strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n")
 	symbol := meta["symbol"]
 	if c, ok := parseSymbol(symbol); ok {
 		symbol = c.Symbol
 	}
 	if symbol == "" {
-		symbol = textSymbol(rawLines)
+		symbol = textSymbol(body)
 	}
 	if symbol == "" {
 		symbol = fileSymbol(base)
@@ -34,7 +33,8 @@ func Extract(name, text string) *uncite.Document {
 
 	lines := cleanLines(body, symbol)
 	header := headerLines(lines)
-	joined := strings.Join(header, "\n")
+	cv := newCover(header)
+	joined := cv.text
 	flowed := flow(lines)
 
 	doc := &uncite.Document{Symbol: symbol, File: name}
@@ -42,18 +42,18 @@ func Extract(name, text string) *uncite.Document {
 	if len(doc.Languages) == 0 {
 		doc.Languages = fileLangs
 	}
-	doc.Type = documentType(symbol, joined)
-	doc.Date = documentDate(doc.Type, header, joined, flowed, meta["date"])
-	doc.Body = documentBody(symbol, joined, flowed)
+	doc.Type = documentType(symbol, cv)
+	doc.Date = documentDate(doc.Type, cv, flowed, meta["date"])
+	doc.Body = documentBody(symbol, cv, flowed)
 	if doc.Body != uncite.BodySC {
 		doc.Session, doc.SessionStart, doc.SessionEnd = session(joined)
 	}
-	doc.AgendaItems = agendaItems(header)
+	doc.AgendaItems = agendaItems(cv)
 	doc.Title = documentTitle(header, meta["title"])
 
 	hits := findStates(flowed)
 	doc.Mentions = mentions(hits)
-	doc.Author = author(header, flowed, hits)
+	doc.Author = author(cv, flowed, hits)
 
 	resolutionLike := strings.Contains(doc.Type, "resolution") || strings.Contains(doc.Type, "decision")
 	doc.Citations = buildCitations(flowed, findCitations(flowed, doc.Body), symbol, resolutionLike)

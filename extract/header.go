@@ -68,9 +68,11 @@ func fileSymbol(base string) string {
 // textSymbol reads the document's symbol from its first lines: a line that
 // holds nothing but a symbol (after "United Nations" in the page layout), or
 // the heading of a Security Council resolution ("Resolution 884 (1993)").
-func textSymbol(lines []string) string {
+func textSymbol(text string) string {
 	n := 0
-	for _, l := range lines {
+	for rest := text; rest != ""; {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
 		t := strings.TrimSpace(l)
 		if t == "" {
 			continue
@@ -81,8 +83,12 @@ func textSymbol(lines []string) string {
 		if m := reSCTitle.FindStringSubmatch(t); m != nil && n <= 2 {
 			return uncite.SCSymbol(m[1], atoi(m[2]))
 		}
-		t = reUnitedNation.ReplaceAllString(t, "")
-		if m := reSymbol.FindString(t); m != "" && m == t && strings.ContainsAny(m, "0123456789") {
+		if m := reUnitedNation.FindStringIndex(t); m != nil {
+			t = t[m[1]:]
+		}
+		// A line that is a symbol matches from its first letter (where \b
+		// holds), so the pattern is tried there only.
+		if m := t; m != "" && m[0] >= 'A' && m[0] <= 'Z' && reSymbolAnchored.FindString(m) == m && strings.ContainsAny(m, "0123456789") {
 			if c, ok := parseSymbol(m); ok {
 				return c.Symbol
 			}
@@ -98,18 +104,17 @@ func atoi(s string) int {
 }
 
 var (
-	reHRCHeader = regexp.MustCompile(`Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет по правам человека|مجلس حقوق الإنسان|人权理事会`)
-	reSCHeader  = regexp.MustCompile(`Security Council|Conseil de sécurité|Consejo de Seguridad|Совет Безопасности|مجلس الأمن|安全理事会`)
-	reGAHeader  = regexp.MustCompile(`General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|الجمعية العامة|大会`)
-	reESCHeader = regexp.MustCompile(`Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономический и Социальный Совет|المجلس الاقتصادي والاجتماعي|经济及社会理事会`)
-	reUPR       = regexp.MustCompile(`Universal Periodic Review|\bUPR\b`)
+	reHRCHeader = mustPrefilter(`Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет по правам человека|مجلس حقوق الإنسان|人权理事会`)
+	reSCHeader  = mustPrefilter(`Security Council|Conseil de sécurité|Consejo de Seguridad|Совет Безопасности|مجلس الأمن|安全理事会`)
+	reGAHeader  = mustPrefilter(`General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|الجمعية العامة|大会`)
+	reESCHeader = mustPrefilter(`Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономический и Социальный Совет|المجلس الاقتصادي والاجتماعي|经济及社会理事会`)
 )
 
 // documentBody decides the organ a document belongs to: a Human Rights
 // Council heading (Council documents are issued in the General Assembly's
 // series), then the symbol, then the other headings.
-func documentBody(symbol, header, flowed string) string {
-	if reHRCHeader.MatchString(header) || strings.HasPrefix(symbol, "A/HRC/") {
+func documentBody(symbol string, cv *cover, flowed string) string {
+	if cv.match(reHRCHeader) || strings.HasPrefix(symbol, "A/HRC/") {
 		return uncite.BodyHRC
 	}
 	switch {
@@ -121,44 +126,56 @@ func documentBody(symbol, header, flowed string) string {
 		return uncite.BodyECOSOC
 	case strings.HasPrefix(symbol, "A/"):
 		return uncite.BodyGA
-	case reSCHeader.MatchString(header):
+	case cv.match(reSCHeader):
 		return uncite.BodySC
-	case reESCHeader.MatchString(header):
+	case cv.match(reESCHeader):
 		return uncite.BodyECOSOC
-	case reGAHeader.MatchString(header):
+	case cv.match(reGAHeader):
 		return uncite.BodyGA
-	case reUPR.MatchString(flowed):
+	case strings.Contains(flowed, "Universal Periodic Review") || containsWord(flowed, "UPR"):
 		return uncite.BodyHRC
 	}
 	return ""
 }
 
 var (
-	reDraftDecision   = regexp.MustCompile(`[Dd]raft decision|DRAFT DECISION|projet de décision|proyecto de decisión|проект решения|مشروع مقرر|决定草案`)
-	reDraftResolution = regexp.MustCompile(`[Dd]raft resolution|DRAFT RESOLUTION|projet de résolution|proyecto de resolución|проект резолюции|مشروع قرار|决议草案`)
-	reNoteVerbale     = regexp.MustCompile(`[Nn]ote verbale|NOTE VERBALE|[Nn]ota verbal|[Вв]ербальная нота|مذكرة شفوية|普通照会`)
-	reLetter          = regexp.MustCompile(`(?im)^(?:Letter dated|Lettre datée|Carta de fecha|Письмо|رسالة مؤرخة|Identical letters dated|Madam,|Sir,|Excellency,|Dear )|\d+日.*信$`)
-	reReport          = regexp.MustCompile(`(?im)^(?:(?:National |Annual )?report\b|Rapport\b|Informe\b|Доклад\b|تقرير|Compilation\b|Summary\b|Views on conclusions)`)
-	reAdoptedRes      = regexp.MustCompile(`[Rr]esolution adopted by|RESOLUTION ADOPTED BY|résolution adoptée par|resolución aprobada por|резолюция, принятая`)
-	reAdoptedDec      = regexp.MustCompile(`[Dd]ecision adopted by|DECISION ADOPTED BY|décision adoptée par|decisión adoptada por|решение, принятое`)
+	reDraftDecision   = mustPrefilter(`[Dd]raft decision|DRAFT DECISION|projet de décision|proyecto de decisión|проект решения|مشروع مقرر|决定草案`)
+	reDraftResolution = mustPrefilter(`[Dd]raft resolution|DRAFT RESOLUTION|projet de résolution|proyecto de resolución|проект резолюции|مشروع قرار|决议草案`)
+	reNoteVerbale     = mustPrefilter(`[Nn]ote verbale|NOTE VERBALE|[Nn]ota verbal|[Вв]ербальная нота|مذكرة شفوية|普通照会`)
+	// A letter or report says so at the start of a line of its cover (a
+	// Chinese letter's heading ends "…日…的信"); the header is matched line by
+	// line.
+	reLetter   = mustPrefixMatcher(`^(?i:Letter dated|Lettre datée|Carta de fecha|Письмо|رسالة مؤرخة|Identical letters dated|Madam,|Sir,|Excellency,|Dear )`)
+	reLetterZH = regexp.MustCompile(`\d+日.*信$`)
+	reReport   = mustPrefixMatcher(`^(?i:(?:National |Annual )?report\b|Rapport\b|Informe\b|Доклад\b|تقرير|Compilation\b|Summary\b|Views on conclusions)`)
+	reAdoptedRes      = mustPrefilter(`[Rr]esolution adopted by|RESOLUTION ADOPTED BY|résolution adoptée par|resolución aprobada por|резолюция, принятая`)
+	reAdoptedDec      = mustPrefilter(`[Dd]ecision adopted by|DECISION ADOPTED BY|décision adoptée par|decisión adoptada por|решение, принятое`)
 )
 
 // documentType names the kind of document from its symbol and cover.
-func documentType(symbol, header string) string {
+func documentType(symbol string, cv *cover) string {
+	lineStarts := func(re *prefixMatcher, zh bool) bool {
+		for _, l := range cv.lines {
+			if re.MatchString(l) || zh && strings.HasSuffix(l, "信") && reLetterZH.MatchString(l) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
-	case strings.Contains(symbol, "/RES/"), reAdoptedRes.MatchString(header):
+	case strings.Contains(symbol, "/RES/"), cv.match(reAdoptedRes):
 		return "resolution"
-	case strings.Contains(symbol, "/DEC/"), reAdoptedDec.MatchString(header):
+	case strings.Contains(symbol, "/DEC/"), cv.match(reAdoptedDec):
 		return "decision"
-	case reDraftDecision.MatchString(header):
+	case cv.match(reDraftDecision):
 		return "draft decision"
-	case reDraftResolution.MatchString(header), strings.Contains(symbol, "/L."):
+	case cv.match(reDraftResolution), strings.Contains(symbol, "/L."):
 		return "draft resolution"
-	case reNoteVerbale.MatchString(header):
+	case cv.match(reNoteVerbale):
 		return "note verbale"
-	case reLetter.MatchString(header):
+	case lineStarts(reLetter, true):
 		return "letter"
-	case reReport.MatchString(header):
+	case lineStarts(reReport, false):
 		return "report"
 	}
 	return ""
@@ -166,7 +183,7 @@ func documentType(symbol, header string) string {
 
 var (
 	reDistr         = regexp.MustCompile(`Distr\.?:?\s*\p{L}+`)
-	reAdoptedOn     = regexp.MustCompile(`(?i)adopted by the [\p{L} ]{3,40}? on |adoptée par l['’][\p{L} ]{3,40}? le |aprobada por la [\p{L} ]{3,40}? el `)
+	reAdoptedOn     = mustPrefilter(`(?i)adopted by the [\p{L} ]{3,40}? on |adoptée par l['’][\p{L} ]{3,40}? le |aprobada por la [\p{L} ]{3,40}? el `)
 	reMeetingDate   = regexp.MustCompile(`\d{1,3}(?:st|nd|rd|th|e|re)? (?:plenary )?(?:meeting|séance(?: plénière)?)\.?\s+`)
 	reSessionEN     = regexp.MustCompile(`\b([A-Z][a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+session\b`)
 	reSessionFR     = regexp.MustCompile(`\b([A-ZÉ][\p{L}]+(?:-(?:et-)?[\p{L}]+)*|\d{1,3}e)\s+session\b`)
@@ -180,9 +197,10 @@ var (
 // documentDate is the document's own date: the adoption date of a
 // resolution or decision, otherwise the Distr. date of the cover, otherwise
 // the first date of the first lines (a letter's date line).
-func documentDate(typ string, header []string, joined, flowed, metaDate string) string {
+func documentDate(typ string, cv *cover, flowed, metaDate string) string {
+	header, joined := cv.lines, cv.text
 	if typ == "resolution" || typ == "decision" {
-		if m := reAdoptedOn.FindStringIndex(joined); m != nil {
+		if m := cv.find(reAdoptedOn); m != nil {
 			if d, end := findDate(joined[m[1]:min(len(joined), m[1]+40)]); d != "" && end > 0 {
 				return d
 			}
@@ -192,10 +210,16 @@ func documentDate(typ string, header []string, joined, flowed, metaDate string) 
 				return d
 			}
 		}
-		for _, m := range reMeetingDate.FindAllStringIndex(flowed, -1) {
+		date := ""
+		eachAround(flowed, []string{"meeting", "séance"}, 24, 32, reMeetingDate, func(m []int) bool {
 			if d, end := findDate(flowed[m[1]:min(len(flowed), m[1]+30)]); d != "" && end > 0 {
-				return d
+				date = d
+				return false
 			}
+			return true
+		})
+		if date != "" {
+			return date
 		}
 	}
 	if m := reDistr.FindStringIndex(joined); m != nil {
@@ -223,10 +247,13 @@ func firstNonEmpty(lines []string) string {
 // and the session's dates when the cover gives them; 0 when it states none.
 func session(joined string) (n int, start, end string) {
 	at := -1
-	try := func(re *regexp.Regexp, read func(m []string) int) {
-		for _, idx := range re.FindAllStringSubmatchIndex(joined, -1) {
+	// Each pattern holds a literal ("session", "届会议") and runs only around
+	// it: white space of the page layout may stand between the number and
+	// the word, so the window reaches well back.
+	try := func(re *regexp.Regexp, anchor string, before, after int, read func(m []string) int) {
+		eachAround(joined, []string{anchor}, before, after, re, func(idx []int) bool {
 			if at >= 0 && idx[0] > at {
-				return
+				return false
 			}
 			m := make([]string, len(idx)/2)
 			for i := range m {
@@ -237,9 +264,10 @@ func session(joined string) (n int, start, end string) {
 			if v := read(m); v > 0 && v < 200 {
 				n, at = v, idx[0]
 				start, end = findDateRange(joined[idx[1]:min(len(joined), idx[1]+120)])
-				return
+				return false
 			}
-		}
+			return true
+		})
 	}
 	ordinal := func(m []string) int {
 		if d := reOrdinalDigits.FindString(m[1]); d != "" {
@@ -247,29 +275,33 @@ func session(joined string) (n int, start, end string) {
 		}
 		return wordsNumber(m[1])
 	}
-	try(reSessionEN, ordinal)
-	try(reSessionFR, ordinal)
-	try(reSessionES, func(m []string) int {
+	try(reSessionEN, "session", 200, 8, ordinal)
+	try(reSessionFR, "session", 200, 8, ordinal)
+	try(reSessionES, "período de sesiones", 200, 0, func(m []string) int {
 		if m[1] != "" {
 			return atoi(m[1])
 		}
 		return wordsNumber(m[2])
 	})
-	try(reSessionRU, func(m []string) int { return wordsNumber(m[1]) })
-	try(reSessionAR, func(m []string) int { return wordsNumber(m[1]) })
-	try(reSessionZH, func(m []string) int { return chineseNumber(m[1]) })
+	try(reSessionRU, "сессия", 200, 0, func(m []string) int { return wordsNumber(m[1]) })
+	try(reSessionAR, "الدورة", 0, 300, func(m []string) int { return wordsNumber(m[1]) })
+	try(reSessionZH, "届会议", 100, 0, func(m []string) int { return chineseNumber(m[1]) })
 	return n, start, end
 }
 
 const agendaNumber = `\d{1,3}(?:\s?\([a-z]{1,3}\))?`
 
-var reAgenda = regexp.MustCompile(`(?:Agenda items?\s|Items?\s|Points? |Temas? |Пункты? |(?:البند|البنود) |议程项目\s*)((?:` + agendaNumber + `)(?:(?:,\s?|\s(?:and|et|y|и|و)\s)` + agendaNumber + `)*)(\s+(?:of the (?:provisional )?agenda|de l['’]ordre du jour(?: provisoire)?|de la agenda|del programa(?: provisional)?|del orden del día|повестки дня|من جدول الأعمال))?`)
+var reAgenda = mustPrefilter(`(?:Agenda items?\s|Items?\s|Points? |Temas? |Пункты? |(?:البند|البنود) |议程项目\s*)((?:` + agendaNumber + `)(?:(?:,\s?|\s(?:and|et|y|и|و)\s)` + agendaNumber + `)*)(\s+(?:of the (?:provisional )?agenda|de l['’]ordre du jour(?: provisoire)?|de la agenda|del programa(?: provisional)?|del orden del día|повестки дня|من جدول الأعمال))?`)
 var reAgendaNumber = regexp.MustCompile(agendaNumber)
 
 // agendaItems reads the agenda items the cover puts the document under, with
 // the item's title where the cover gives one item and its title.
-func agendaItems(header []string) []uncite.AgendaItem {
+func agendaItems(cv *cover) []uncite.AgendaItem {
+	header := cv.lines
 	for i, l := range header {
+		if !cv.lineMay(reAgenda, i) {
+			continue
+		}
 		m := reAgenda.FindStringSubmatchIndex(l)
 		if m == nil {
 			continue
@@ -313,7 +345,10 @@ func agendaTitle(rest string, next []string) string {
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
-var reTitleStart = regexp.MustCompile(`^(?:Note verbale|Letter dated|Lettre datée|Carta de fecha|Письмо|Identical letters|(?:National )?[Rr]eport\b|Rapport\b|Informe\b|Compilation\b|Summary of\b|\d{1,3}/\d{1,4}\.\s)`)
+var (
+	reTitleStart  = mustPrefixMatcher(`^(?:Note verbale|Letter dated|Lettre datée|Carta de fecha|Письмо|Identical letters|(?:National )?[Rr]eport\b|Rapport\b|Informe\b|Compilation\b|Summary of\b|\d{1,3}/\d{1,4}\.\s)`)
+	reTitleNumber = regexp.MustCompile(`^\d{1,3}/\d{1,4}\.\s`)
+)
 
 // documentTitle is the cover block that names the document: a note verbale's
 // or letter's heading, a report's title, a resolution's numbered title.
@@ -330,7 +365,7 @@ func documentTitle(header []string, metaTitle string) string {
 			parts = append(parts, n)
 		}
 		t := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
-		if m := regexp.MustCompile(`^\d{1,3}/\d{1,4}\.\s`).FindString(t); m != "" {
+		if m := reTitleNumber.FindString(t); m != "" {
 			t = t[len(m):]
 		}
 		return strings.TrimRight(t, "*")

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Language codes of the six official UN languages.
@@ -73,19 +74,24 @@ func detectLanguages(flowed string) []string {
 // the paragraph's weight in words (a Han character counts as one word).
 func paragraphLanguage(p string) (string, int) {
 	var arabic, cyrillic, han, latin int
-	for _, r := range p {
-		switch {
-		case r < 0x80:
-			if r|0x20 >= 'a' && r|0x20 <= 'z' {
+	for i := 0; i < len(p); {
+		if c := p[i]; c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
 				latin++
 			}
-		case unicode.Is(unicode.Arabic, r):
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(p[i:])
+		i += size
+		switch props := propsOf(r); {
+		case props&propArabic != 0:
 			arabic++
-		case unicode.Is(unicode.Cyrillic, r):
+		case props&propCyrillic != 0:
 			cyrillic++
-		case unicode.Is(unicode.Han, r):
+		case props&propHan != 0:
 			han++
-		case unicode.IsLetter(r):
+		case props&propLetter != 0:
 			latin++
 		}
 	}
@@ -99,18 +105,30 @@ func paragraphLanguage(p string) (string, int) {
 	case latin == 0:
 		return "", 0
 	}
-	counts := map[string]int{}
-	n := 0
-	for w := range strings.FieldsFuncSeq(p, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		n++
-		if l, ok := stopwords[strings.ToLower(w)]; ok {
-			counts[l]++
+	var en, fr, es, n int
+	for start := 0; start < len(p); {
+		w, end := nextWord(p, start)
+		if w == "" {
+			break
 		}
+		n++
+		switch stopwordLang(w) {
+		case langEN:
+			en++
+		case langFR:
+			fr++
+		case langES:
+			es++
+		}
+		start = end
 	}
 	best, bestN := "", 0
-	for _, l := range []string{langEN, langFR, langES} {
-		if counts[l] > bestN {
-			best, bestN = l, counts[l]
+	for _, c := range []struct {
+		lang string
+		n    int
+	}{{langEN, en}, {langFR, fr}, {langES, es}} {
+		if c.n > bestN {
+			best, bestN = c.lang, c.n
 		}
 	}
 	if bestN < 2 && n > 4 {
@@ -118,3 +136,100 @@ func paragraphLanguage(p string) (string, int) {
 	}
 	return best, n
 }
+
+// nextWord returns the first run of letters of p at or after from, and
+// where it ends.
+func nextWord(p string, from int) (string, int) {
+	start := -1
+	for i := from; i < len(p); {
+		c := p[i]
+		size := 1
+		letter := false
+		if c < utf8.RuneSelf {
+			letter = c|0x20 >= 'a' && c|0x20 <= 'z'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(p[i:])
+			letter = propsOf(r)&propLetter != 0
+		}
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			return p[start:i], i
+		}
+		i += size
+	}
+	if start < 0 {
+		return "", len(p)
+	}
+	return p[start:], len(p)
+}
+
+// stopwordLang returns the language w is a function word of, "" for none.
+// Function words are short, so longer words are not looked at, and a short
+// one is lowered into an integer key rather than a new string.
+func stopwordLang(w string) string {
+	// Lowering shrinks a rune by at most two bytes (the Kelvin sign to "k").
+	if len(w) > 3*maxStopword {
+		return ""
+	}
+	var key uint64
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return stopwordLangSlow(w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if n++; n > maxStopword {
+			return ""
+		}
+		key = key<<8 | uint64(c)
+	}
+	return stopwordKeys[key]
+}
+
+func stopwordLangSlow(w string) string {
+	var key uint64
+	n := 0
+	for _, r := range w {
+		var buf [utf8.UTFMax]byte
+		for _, c := range utf8.AppendRune(buf[:0], unicode.ToLower(r)) {
+			if n++; n > maxStopword {
+				return ""
+			}
+			key = key<<8 | uint64(c)
+		}
+	}
+	return stopwordKeys[key]
+}
+
+// maxStopword is the length of the longest function word in bytes
+// ("which", "cette", "sobre", "está").
+var maxStopword = func() int {
+	n := 0
+	for w := range stopwords {
+		n = max(n, len(w))
+	}
+	if n > 8 {
+		panic("extract: a stopword does not fit a uint64 key")
+	}
+	return n
+}()
+
+// stopwordKeys holds the stopwords by their bytes packed into an integer
+// (words hold no zero byte, so the packing is unambiguous).
+var stopwordKeys = func() map[uint64]string {
+	m := make(map[uint64]string, len(stopwords))
+	for w, lang := range stopwords {
+		var key uint64
+		for i := 0; i < len(w); i++ {
+			key = key<<8 | uint64(w[i])
+		}
+		m[key] = lang
+	}
+	return m
+}()

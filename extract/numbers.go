@@ -158,7 +158,7 @@ func month(s string) time.Month {
 }
 
 var (
-	reDate   = regexp.MustCompile(`(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?([\p{L}0][\p{L}/]+)\s+(?:de\s+)?(\d{4})`)
+	reDate   = mustPrefilter(`(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?([\p{L}0][\p{L}/]+)\s+(?:de\s+)?(\d{4})`)
 	reDateZH = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 )
 
@@ -166,15 +166,19 @@ var (
 // it ends; "" and -1 when there is none.
 func findDate(s string) (string, int) {
 	best, end, at := "", -1, len(s)+1
-	for _, m := range reDate.FindAllStringSubmatchIndex(s, -1) {
+	reDate.each(s, func(m []int) bool {
 		mo := month(s[m[4]:m[5]])
 		if mo == 0 {
-			continue
+			return true
 		}
 		if d := isoDate(s[m[6]:m[7]], mo, s[m[2]:m[3]]); d != "" {
 			best, end, at = d, m[1], m[0]
-			break
+			return false
 		}
+		return true
+	})
+	if !strings.Contains(s, "年") {
+		return best, end
 	}
 	if m := reDateZH.FindStringSubmatchIndex(s); m != nil && m[0] < at {
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])

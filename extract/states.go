@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -203,21 +205,26 @@ func foldArabic(s string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x0600 && r <= 0x06FF }) {
 		return s
 	}
-	var b strings.Builder
+	var b []byte
 	for _, r := range s {
-		switch {
-		case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
-			b.WriteRune('ا')
-		case r == 'ى':
-			b.WriteRune('ي')
-		case r == 'ة':
-			b.WriteRune('ه')
-		case r == 'ـ' || (r >= 0x064B && r <= 0x065F) || r == 0x0670:
-		default:
-			b.WriteRune(r)
-		}
+		b = appendArabicFolded(b, r)
 	}
-	return b.String()
+	return string(b)
+}
+
+// appendArabicFolded appends r to dst as foldArabic writes it.
+func appendArabicFolded(dst []byte, r rune) []byte {
+	switch {
+	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+		return utf8.AppendRune(dst, 'ا')
+	case r == 'ى':
+		return utf8.AppendRune(dst, 'ي')
+	case r == 'ة':
+		return utf8.AppendRune(dst, 'ه')
+	case r == 'ـ' || (r >= 0x064B && r <= 0x065F) || r == 0x0670:
+		return dst
+	}
+	return utf8.AppendRune(dst, r)
 }
 
 // tokenize splits a name into lower-case word tokens; apostrophes, hyphens
@@ -275,10 +282,23 @@ func isWordRune(r rune) bool {
 // Arabic attaches conjunctions, prepositions and the article to the word:
 // "وأرمينيا", "لأذربيجان", "للاتحاد الروسي".
 // A prefix that ends in the article keeps it: "واليمن" is "اليمن".
-var arabicPrefixes = []struct{ strip, keep string }{
-	{"وال", "ال"}, {"بال", "ال"}, {"فال", "ال"}, {"كال", "ال"}, {"ولل", "ال"}, {"لل", "ال"},
-	{"وب", ""}, {"ول", ""}, {"و", ""}, {"ب", ""}, {"ل", ""}, {"ف", ""}, {"ك", ""},
-}
+var arabicPrefixes = func() []struct {
+	strip, keep string
+	stripBytes  []byte
+} {
+	prefixes := []struct {
+		strip, keep string
+		stripBytes  []byte
+	}{
+		{strip: "وال", keep: "ال"}, {strip: "بال", keep: "ال"}, {strip: "فال", keep: "ال"}, {strip: "كال", keep: "ال"},
+		{strip: "ولل", keep: "ال"}, {strip: "لل", keep: "ال"}, {strip: "وب"}, {strip: "ول"}, {strip: "و"},
+		{strip: "ب"}, {strip: "ل"}, {strip: "ف"}, {strip: "ك"},
+	}
+	for i := range prefixes {
+		prefixes[i].stripBytes = []byte(prefixes[i].strip)
+	}
+	return prefixes
+}()
 
 // stateHit is one State name found in text.
 type stateHit struct {
@@ -289,80 +309,229 @@ type stateHit struct {
 // findStates returns every State name written in s, left to right, the
 // longest name winning where names overlap ("Papua New Guinea", not
 // "Guinea"). A name must start with a capital where the script has them.
+//
+// It runs over the whole text, so it reads the words as it goes and lowers
+// only the capitalised ones, into reused buffers: the words of a text are
+// never materialised.
 func findStates(s string) []stateHit {
 	m := stateMatcher()
 	var hits []stateHit
-	toks := splitTokens(s)
-	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if !t.upper {
-			continue
+	sc := tokenScanner{s: s}
+	var first, cut []byte
+	for {
+		t, ok := sc.nextCapital()
+		if !ok {
+			break
 		}
-		if hasHan(t.text) {
+		first = sc.fold(first[:0], t)
+		if hasHan(first) {
 			hits = m.findChinese(s[t.start:t.end], t.start, hits)
 			continue
 		}
 		best, bestLen := "", 0
-		for _, first := range firstForms(t.text) {
-			for _, p := range m.byFirst[first] {
-				if len(p.tokens) <= bestLen || i+len(p.tokens) > len(toks) {
+		try := func(form []byte) {
+			for _, p := range m.byFirst[string(form)] {
+				if len(p.tokens) <= bestLen {
 					continue
 				}
-				if matchRest(p, toks[i+1:i+len(p.tokens)]) {
+				if n := len(p.tokens); n > 1 {
+					if _, ok := sc.at(n - 1); !ok {
+						continue
+					}
+				}
+				if sc.matchRest(p) {
 					best, bestLen = p.code, len(p.tokens)
+				}
+			}
+		}
+		try(first)
+		// Arabic attaches conjunctions, prepositions and the article.
+		if r, _ := utf8.DecodeRune(first); r >= 0x0600 && r <= 0x06FF {
+			for _, p := range arabicPrefixes {
+				if rest, ok := bytes.CutPrefix(first, p.stripBytes); ok && utf8.RuneCount(rest) >= 3 {
+					cut = append(append(cut[:0], p.keep...), rest...)
+					try(cut)
 				}
 			}
 		}
 		if bestLen == 0 {
 			continue
 		}
-		end := toks[i+bestLen-1].end
+		end := t.end
+		if bestLen > 1 {
+			last, _ := sc.at(bestLen - 1)
+			end = last.end
+		}
 		// "United States dollars" is a currency, not the State.
-		if next := i + bestLen; next < len(toks) && (toks[next].text == "dollars" || toks[next].text == "dollar") {
-			i = next
-			continue
+		if next, ok := sc.at(bestLen); ok {
+			if w := sc.fold(cut[:0], next); string(w) == "dollars" || string(w) == "dollar" {
+				sc.skip(bestLen)
+				continue
+			}
 		}
 		hits = append(hits, stateHit{best, t.start, end})
-		i += bestLen - 1
+		sc.skip(bestLen - 1)
 	}
 	return hits
 }
 
-func firstForms(t string) []string {
-	r, _ := utf8.DecodeRuneInString(t)
-	if r < 0x0600 || r > 0x06FF {
-		return []string{t}
-	}
-	out := []string{t}
-	for _, p := range arabicPrefixes {
-		if rest, ok := strings.CutPrefix(t, p.strip); ok && utf8.RuneCountInString(rest) >= 3 {
-			out = append(out, p.keep+rest)
-		}
-	}
-	return out
+// tokenScanner reads the words of a text (splitTokens' tokens) one at a time,
+// keeping the few a multi-word name needs to look ahead at.
+type tokenScanner struct {
+	s       string
+	pos     int     // where reading resumes
+	ahead   []token // tokens read past the current one
+	scratch []byte
 }
 
-func matchRest(p *pattern, toks []token) bool {
-	for k, forms := range p.tokens[1:] {
-		ok := false
-		for _, f := range forms {
-			if toks[k].text == f {
-				ok = true
+// next makes the next token the current one.
+func (sc *tokenScanner) next() (token, bool) {
+	if len(sc.ahead) > 0 {
+		t := sc.ahead[0]
+		sc.ahead = append(sc.ahead[:0], sc.ahead[1:]...)
+		return t, true
+	}
+	return sc.read()
+}
+
+// nextCapital makes the next token that does not start with a lower-case
+// letter the current one. Most words of a text do, and no name does: words
+// of ASCII letters are passed over here, without making tokens of them.
+func (sc *tokenScanner) nextCapital() (token, bool) {
+	for len(sc.ahead) > 0 {
+		if t, _ := sc.next(); t.upper {
+			return t, true
+		}
+	}
+	s := sc.s
+	i := sc.pos
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '&' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			break
+		}
+		if 'a' <= c && c <= 'z' {
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && asciiWord[s[j]] {
+				j++
+			}
+			if j < len(s) && s[j] >= utf8.RuneSelf {
+				break // the word may go on in other letters: read it whole
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	sc.pos = i
+	for {
+		t, ok := sc.read()
+		if !ok || t.upper {
+			return t, ok
+		}
+	}
+}
+
+// at returns the k-th token after the current one (k ≥ 1).
+func (sc *tokenScanner) at(k int) (token, bool) {
+	for len(sc.ahead) < k {
+		t, ok := sc.read()
+		if !ok {
+			return token{}, false
+		}
+		sc.ahead = append(sc.ahead, t)
+	}
+	return sc.ahead[k-1], true
+}
+
+// skip passes the n tokens after the current one.
+func (sc *tokenScanner) skip(n int) {
+	for range n {
+		sc.next()
+	}
+}
+
+// read returns the next token: a run of word runes, or "&" read as "and".
+// Only the span and the case of the first rune are taken; fold gives the
+// text.
+func (sc *tokenScanner) read() (token, bool) {
+	s := sc.s
+	for i := sc.pos; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			if c == '&' {
+				sc.pos = i
+				return token{text: "and", start: i - 1, end: i, upper: true}, true
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		upper := r < utf8.RuneSelf && !('a' <= r && r <= 'z') || r >= utf8.RuneSelf && propsOf(r)&propLower == 0
+		j := i + size
+		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if !asciiWord[c] {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) {
 				break
 			}
+			j += size
 		}
-		if !ok {
+		sc.pos = j
+		return token{start: i, end: j, upper: upper}, true
+	}
+	sc.pos = len(s)
+	return token{}, false
+}
+
+// fold appends the token's text as splitTokens gives it (lower case, Arabic
+// folded) to dst.
+func (sc *tokenScanner) fold(dst []byte, t token) []byte {
+	if t.text != "" {
+		return append(dst, t.text...)
+	}
+	for _, r := range sc.s[t.start:t.end] {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+			continue
+		}
+		dst = appendArabicFolded(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// matchRest reports whether the tokens after the current one are the rest of
+// pattern p.
+func (sc *tokenScanner) matchRest(p *pattern) bool {
+	for k, forms := range p.tokens[1:] {
+		t, _ := sc.at(k + 1)
+		sc.scratch = sc.fold(sc.scratch[:0], t)
+		if !slices.Contains(forms, string(sc.scratch)) {
 			return false
 		}
 	}
 	return true
 }
 
-func hasHan(s string) bool {
-	for _, r := range s {
-		if r >= 0x2E80 && unicode.Is(unicode.Han, r) {
+func hasHan(s []byte) bool {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		if r >= 0x2E80 && propsOf(r)&propHan != 0 {
 			return true
 		}
+		s = s[size:]
 	}
 	return false
 }

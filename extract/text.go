@@ -66,12 +66,39 @@ func cleanLines(text, symbol string) []string {
 	squeezedSymbol := squeeze(symbol)
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
-		if t != "" && (rePageFurniture.MatchString(t) || (squeezedSymbol != "" && squeeze(t) == squeezedSymbol)) {
+		if t != "" && (isPageFurniture(t) || (squeezedSymbol != "" && equalSqueezed(t, squeezedSymbol))) {
 			continue
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// isPageFurniture runs rePageFurniture only on lines that start the way its
+// branches do; most lines are text.
+func isPageFurniture(t string) bool {
+	switch c := t[0]; {
+	case c >= '0' && c <= '9', c == 'G', c == '*', c == '_', c == 'P':
+		return rePageFurniture.MatchString(t)
+	}
+	return false
+}
+
+// equalSqueezed reports whether squeeze(t) == sq without building
+// squeeze(t): it runs for every line of the text.
+func equalSqueezed(t, sq string) bool {
+	j := 0
+	for _, r := range t {
+		if propsOf(r)&propSpace != 0 {
+			continue
+		}
+		want, size := utf8.DecodeRuneInString(sq[j:])
+		if size == 0 || unicode.ToUpper(r) != want {
+			return false
+		}
+		j += size
+	}
+	return j == len(sq)
 }
 
 // squeeze upper-cases s and drops its white space, the form in which symbols
@@ -80,7 +107,54 @@ func squeeze(s string) string {
 	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
 }
 
-var reNumberedPara = regexp.MustCompile(`^\s*(?:\d{1,3}|[٠-٩]{1,3})\s*[.\-–]\s`)
+// numberedPara returns the length of the paragraph number that opens s
+// ("12. ", "٣ - "): up to three digits, a full stop or dash, a space; 0
+// when s does not open with one. It is the pattern
+// ^\s*(?:\d{1,3}|[٠-٩]{1,3})\s*[.\-–]\s written out, since it is asked of every
+// line.
+func numberedPara(s string) int {
+	i := skipSpace(s, 0)
+	digits := 0
+	if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			digits++
+		}
+	} else {
+		for i+1 < len(s) && s[i] == 0xD9 && s[i+1] >= 0xA0 && s[i+1] <= 0xA9 { // ٠-٩
+			i += 2
+			digits++
+		}
+	}
+	if digits == 0 || digits > 3 {
+		return 0
+	}
+	i = skipSpace(s, i)
+	switch {
+	case i < len(s) && (s[i] == '.' || s[i] == '-'):
+		i++
+	case strings.HasPrefix(s[i:], "–"):
+		i += len("–")
+	default:
+		return 0
+	}
+	if i < len(s) && isRegexpSpace(s[i]) {
+		return i + 1
+	}
+	return 0
+}
+
+// isRegexpSpace is \s of package regexp: ASCII white space but \v.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && isRegexpSpace(s[i]) {
+		i++
+	}
+	return i
+}
 
 // flow joins wrapped lines into paragraphs: one paragraph per line of the
 // result, white space collapsed. A line ends a paragraph when it is followed
@@ -89,6 +163,11 @@ var reNumberedPara = regexp.MustCompile(`^\s*(?:\d{1,3}|[٠-٩]{1,3})\s*[.\-–]
 // and page breaks come out whole.
 func flow(lines []string) string {
 	var b strings.Builder
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	b.Grow(n)
 	pending := false // a paragraph is open
 	for i, l := range lines {
 		t := strings.TrimSpace(l)
@@ -100,7 +179,7 @@ func flow(lines []string) string {
 			continue
 		}
 		if pending {
-			if reNumberedPara.MatchString(t) {
+			if numberedPara(t) > 0 {
 				b.WriteByte('\n')
 			} else {
 				b.WriteByte(' ')
@@ -110,7 +189,7 @@ func flow(lines []string) string {
 		pending = true
 		// Lines far longer than a printed line are whole paragraphs (Markdown,
 		// one-sentence-per-line corpora).
-		if (endsParagraph(t) || utf8.RuneCountInString(t) > 160) && i+1 < len(lines) {
+		if (endsParagraph(t) || len(t) > 160 && utf8.RuneCountInString(t) > 160) && i+1 < len(lines) {
 			b.WriteByte('\n')
 			pending = false
 		}
@@ -127,19 +206,85 @@ func endsParagraph(t string) bool {
 	return false
 }
 
+// writeCollapsed writes t with each run of white space as one space and
+// each invalid byte as U+FFFD (what ranging over it and writing the runes
+// back gives). Text is copied in runs: only white space other than a single
+// space, and invalid bytes, break a run.
 func writeCollapsed(b *strings.Builder, t string) {
-	space := false
-	for _, r := range t {
-		if unicode.IsSpace(r) {
+	valid := utf8.ValidString(t)
+	space := false // white space seen and not yet written
+	run := 0       // start of the text not yet written; run == i while space
+	for i := 0; i < len(t); {
+		c := t[i]
+		size := 1
+		switch {
+		case c > ' ' && c < utf8.RuneSelf:
+		case c == ' ' && !space && i+1 < len(t) && plainByte(t[i+1], valid):
+			// a single space between words stays as it is
+		case c == ' ' || c >= '\t' && c <= '\r':
+			b.WriteString(t[run:i])
 			space = true
+			i++
+			run = i
 			continue
+		case c < utf8.RuneSelf:
+		case valid && !mayBeSpaceLead(c):
+			size = utf8RuneLen(c)
+		default:
+			r, n := utf8.DecodeRuneInString(t[i:])
+			size = n
+			if propsOf(r)&propSpace != 0 {
+				b.WriteString(t[run:i])
+				space = true
+				i += n
+				run = i
+				continue
+			}
+			if r == utf8.RuneError && n == 1 {
+				b.WriteString(t[run:i])
+				if space {
+					b.WriteByte(' ')
+					space = false
+				}
+				b.WriteRune(utf8.RuneError)
+				i++
+				run = i
+				continue
+			}
 		}
 		if space {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(r)
+		i += size
 	}
+	b.WriteString(t[run:])
+}
+
+// mayBeSpaceLead reports whether c leads the UTF-8 encoding of a white space
+// rune (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+func mayBeSpaceLead(c byte) bool {
+	return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3
+}
+
+// plainByte reports whether c, in text whose validity is given, starts a
+// rune that is neither white space nor invalid.
+func plainByte(c byte, valid bool) bool {
+	if c < utf8.RuneSelf {
+		return c > ' '
+	}
+	return valid && utf8.RuneStart(c) && !mayBeSpaceLead(c)
+}
+
+// utf8RuneLen is the length of the valid UTF-8 sequence that lead byte c starts.
+func utf8RuneLen(c byte) int {
+	switch {
+	case c >= 0xF0:
+		return 4
+	case c >= 0xE0:
+		return 3
+	}
+	return 2
 }
 
 // abbreviations end with a full stop that does not end a sentence.

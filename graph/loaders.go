@@ -21,16 +21,22 @@ type loaders struct {
 
 type loadersKey struct{}
 
+// DefaultBatchWait is how long a loader waits for sibling resolvers, which
+// gqlgen runs concurrently, to join a batch: long enough for a page on an
+// idle machine, short enough not to be felt.
+const DefaultBatchWait = 2 * time.Millisecond
+
 // WithLoaders returns ctx carrying fresh loaders over store; the server
 // calls it once per operation so that cached results never outlive it.
-func WithLoaders(ctx context.Context, store uncite.Store) context.Context {
-	// A short wait lets sibling resolvers, which gqlgen runs concurrently,
-	// join the same batch.
-	wait := dataloadgen.WithWait(time.Millisecond)
+func WithLoaders(ctx context.Context, store uncite.Store, batchWait time.Duration) context.Context {
+	// The capacity covers a full page of documents with their citations,
+	// so that one page is one batch.
+	wait := dataloadgen.WithWait(batchWait)
+	capacity := dataloadgen.WithBatchCapacity(5000)
 	return context.WithValue(ctx, loadersKey{}, &loaders{
-		documents:   dataloadgen.NewMappedLoader(store.DocumentsByID, wait),
-		resolutions: dataloadgen.NewMappedLoader(store.ResolutionsBySymbol, wait),
-		sessions:    dataloadgen.NewMappedLoader(store.SessionsByKey, wait),
+		documents:   dataloadgen.NewMappedLoader(store.DocumentsByID, wait, capacity),
+		resolutions: dataloadgen.NewMappedLoader(store.ResolutionsBySymbol, wait, capacity),
+		sessions:    dataloadgen.NewMappedLoader(store.SessionsByKey, wait, capacity),
 	})
 }
 

@@ -10,22 +10,26 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/refdata"
 )
 
-// Store keeps documents by ID and derives every other node from them on
-// read, so that replacing a document can never leave a stale relationship.
+// Store keeps documents by ID and derives every other node from them, so
+// that replacing a document can never leave a stale relationship. Indexes
+// (index.go) are updated on every write and undone on every replacement,
+// so that reads look up instead of scanning.
 type Store struct {
-	mu   sync.RWMutex
-	docs map[string]*uncite.Document
-	// ids is the sorted key set of docs, kept so listings need no sort.
-	ids []string
-	// citing maps a resolution symbol to the IDs of documents citing it.
-	citing map[string]map[string]bool
-	// bySymbol maps a document symbol to the IDs of documents carrying it.
-	bySymbol map[string]map[string]bool
+	mu    sync.RWMutex
+	docs  map[string]*doc
+	slots []*doc // by doc.slot
+	indexes
+	resolutions map[string]*resolution
+	resByIdx    []*resolution // by resolution.idx
+	// rankings caches the existing resolutions sorted in each of
+	// resolutionOrders; a write clears it. Atomic, as readers fill it.
+	rankings [3]atomic.Pointer[[]*resolution]
 }
 
 var _ uncite.Store = (*Store)(nil)
@@ -33,63 +37,45 @@ var _ uncite.Store = (*Store)(nil)
 // New returns an empty store.
 func New() *Store {
 	return &Store{
-		docs:     map[string]*uncite.Document{},
-		citing:   map[string]map[string]bool{},
-		bySymbol: map[string]map[string]bool{},
+		docs:        map[string]*doc{},
+		indexes:     newIndexes(),
+		resolutions: map[string]*resolution{},
 	}
 }
 
-// WriteDocuments implements uncite.Store.
+// WriteDocuments implements uncite.Store. The batch is validated before
+// anything is written, and written under one lock, so it is atomic.
 func (s *Store) WriteDocuments(_ context.Context, docs []*uncite.Document) error {
+	for i, d := range docs {
+		if d == nil || d.ID == "" {
+			return uncite.Errorf(uncite.EINVALID, "document %d of the batch has no ID", i)
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, d := range docs {
-		if old, ok := s.docs[d.ID]; ok {
-			if old.SHA256 == d.SHA256 && d.SHA256 != "" {
-				continue
-			}
-			s.unindex(old)
-		} else {
-			i, _ := slices.BinarySearch(s.ids, d.ID)
-			s.ids = slices.Insert(s.ids, i, d.ID)
+		old := s.docs[d.ID]
+		// A document without a digest is always rewritten: nothing proves
+		// it unchanged.
+		if old != nil && d.SHA256 != "" && old.SHA256 == d.SHA256 {
+			continue
 		}
-		c := clone(d)
-		s.docs[d.ID] = c
-		s.index(c)
+		x := s.newDoc(d)
+		if old != nil {
+			s.unindex(old)
+			x.slot = old.slot
+			s.slots[x.slot] = x
+		} else {
+			x.slot = int32(len(s.slots))
+			s.slots = append(s.slots, x)
+		}
+		s.docs[d.ID] = x
+		s.index(x, sortedUnique(uncite.Words(d.Title+" "+d.Text)))
+		for i := range s.rankings {
+			s.rankings[i].Store(nil)
+		}
 	}
 	return nil
-}
-
-func (s *Store) index(d *uncite.Document) {
-	for _, c := range d.Citations {
-		addTo(s.citing, c.Symbol, d.ID)
-	}
-	if d.Symbol != "" {
-		addTo(s.bySymbol, d.Symbol, d.ID)
-	}
-}
-
-func (s *Store) unindex(d *uncite.Document) {
-	for _, c := range d.Citations {
-		removeFrom(s.citing, c.Symbol, d.ID)
-	}
-	if d.Symbol != "" {
-		removeFrom(s.bySymbol, d.Symbol, d.ID)
-	}
-}
-
-func addTo(m map[string]map[string]bool, k, id string) {
-	if m[k] == nil {
-		m[k] = map[string]bool{}
-	}
-	m[k][id] = true
-}
-
-func removeFrom(m map[string]map[string]bool, k, id string) {
-	delete(m[k], id)
-	if len(m[k]) == 0 {
-		delete(m, k)
-	}
 }
 
 // clone copies a document so that callers can neither mutate the store's
@@ -120,46 +106,131 @@ func (s *Store) Document(_ context.Context, id string) (*uncite.Document, error)
 	if !ok {
 		return nil, uncite.Errorf(uncite.ENOTFOUND, "no document with id %q", id)
 	}
-	return clone(d), nil
+	return clone(d.Document), nil
+}
+
+// DocumentsByID implements uncite.Store.
+func (s *Store) DocumentsByID(_ context.Context, ids []string) (map[string]*uncite.Document, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string]*uncite.Document, len(ids))
+	for _, id := range ids {
+		if d, ok := s.docs[id]; ok {
+			out[id] = clone(d.Document)
+		}
+	}
+	return out, nil
 }
 
 // Documents implements uncite.Store.
 func (s *Store) Documents(_ context.Context, f uncite.DocumentFilter, p uncite.Page) ([]*uncite.Document, int, error) {
+	if err := checkPage(p); err != nil {
+		return nil, 0, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	candidates := s.ids
-	if f.Cites != "" {
-		// The citation index turns the most selective common filter into a
-		// lookup instead of a scan.
-		candidates = sortedKeys(s.citing[f.Cites])
-	}
-	var out []*uncite.Document
+	list, exact := s.candidates(f)
+	var page []*doc
 	total := 0
-	for _, id := range candidates {
-		d := s.docs[id]
-		if !matches(d, f) {
-			continue
+	if exact {
+		page, total = window(list, p), len(list)
+	} else {
+		for _, d := range list {
+			if !matches(d, f) {
+				continue
+			}
+			if total >= p.Offset && len(page) < p.Limit {
+				page = append(page, d)
+			}
+			total++
 		}
-		if total >= p.Offset && len(out) < p.Limit {
-			out = append(out, clone(d))
-		}
-		total++
 	}
-	return out, total, nil
+	return clones(page), total, nil
 }
 
-func sortedKeys(m map[string]bool) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
+// clones copies a page of documents for the caller; an empty page is nil.
+func clones(docs []*doc) []*uncite.Document {
+	if len(docs) == 0 {
+		return nil
 	}
-	slices.Sort(ks)
-	return ks
+	out := make([]*uncite.Document, len(docs))
+	for i, d := range docs {
+		out[i] = clone(d.Document)
+	}
+	return out
 }
 
-func matches(d *uncite.Document, f uncite.DocumentFilter) bool {
+// candidates returns, in ID order, the documents of the smallest index set
+// that a field of f selects, to be checked against the rest of f; exact
+// when that set alone implies every field of f, so that no check is needed.
+func (s *Store) candidates(f uncite.DocumentFilter) (list []*doc, exact bool) {
+	best, implied := &s.all, 0
+	consider := func(set *docSet, fields int) {
+		if set.len() < best.len() || (set.len() == best.len() && fields > implied) {
+			best, implied = set, fields
+		}
+	}
+	key := uncite.SessionKey(f.Body, f.Session)
+	for _, c := range []struct {
+		set    bool
+		index  index
+		key    string
+		fields int
+	}{
+		{f.Symbol != "", s.bySymbol, f.Symbol, 1},
+		{f.Body != "", s.byBody, f.Body, 1},
+		{f.Body != "" && f.Session != 0, s.bySession, key, 2},
+		{f.Body != "" && f.Session != 0 && f.AgendaItem != "", s.byItem, key + "-" + f.AgendaItem, 3},
+		{f.Author != "", s.byAuthor, f.Author, 1},
+		{f.Mentions != "", s.byMention, f.Mentions, 1},
+		{f.Type != "", s.byType, f.Type, 1},
+		{f.Language != "", s.byLanguage, f.Language, 1},
+	} {
+		if c.set {
+			consider(c.index[c.key], c.fields)
+		}
+	}
+	if f.Cites != "" {
+		r := s.resolutions[f.Cites]
+		if r == nil {
+			return nil, true
+		}
+		consider(&r.citing, 1)
+	}
+	set := 0
+	for _, v := range []bool{f.Symbol != "", f.Body != "", f.Session != 0, f.AgendaItem != "", f.Author != "",
+		f.Mentions != "", f.Cites != "", f.Type != "", f.Language != "", f.DateFrom != "", f.DateTo != ""} {
+		if v {
+			set++
+		}
+	}
+	return s.list(best), implied == set
+}
+
+// matching returns the first n documents matching f in ID order, and
+// whether more match.
+func (s *Store) matching(f uncite.DocumentFilter, n int) ([]*doc, bool) {
+	list, exact := s.candidates(f)
+	if exact {
+		return list[:min(n, len(list))], len(list) > n
+	}
+	var out []*doc
+	for _, d := range list {
+		if matches(d, f) {
+			if len(out) == n {
+				return out, true
+			}
+			out = append(out, d)
+		}
+	}
+	return out, false
+}
+
+// matches checks every field of f. Symbols compare in canonical form, and
+// Mentions by the links to reference-table States, as the graph has them.
+func matches(d *doc, f uncite.DocumentFilter) bool {
 	switch {
-	case f.Symbol != "" && d.Symbol != f.Symbol,
+	case f.Symbol != "" && d.symbol != f.Symbol,
 		f.Body != "" && d.Body != f.Body,
 		f.Session != 0 && d.Session != f.Session,
 		f.Author != "" && d.Author != f.Author,
@@ -168,8 +239,8 @@ func matches(d *uncite.Document, f uncite.DocumentFilter) bool {
 		f.DateFrom != "" && (d.Date == "" || d.Date < f.DateFrom),
 		f.DateTo != "" && (d.Date == "" || d.Date > f.DateTo),
 		f.AgendaItem != "" && !slices.ContainsFunc(d.AgendaItems, func(a uncite.AgendaItem) bool { return a.Number == f.AgendaItem }),
-		f.Mentions != "" && !slices.ContainsFunc(d.Mentions, func(m uncite.Mention) bool { return m.State == f.Mentions }),
-		f.Cites != "" && !slices.ContainsFunc(d.Citations, func(c uncite.Citation) bool { return c.Symbol == f.Cites }):
+		f.Mentions != "" && !slices.ContainsFunc(d.mentions, func(m uncite.Mention) bool { return m.State == f.Mentions }),
+		f.Cites != "" && !slices.ContainsFunc(d.cites, func(c cite) bool { return c.res.Symbol == f.Cites }):
 		return false
 	}
 	return true
@@ -183,83 +254,113 @@ func (s *Store) Resolution(_ context.Context, symbol string) (*uncite.Resolution
 	if r == nil {
 		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
 	}
-	return r, nil
+	return s.resolutionView(r), nil
 }
 
-// resolution builds the resolution node for symbol, or nil if none exists.
-func (s *Store) resolution(symbol string) *uncite.Resolution {
-	citers, selfIDs := s.citing[symbol], s.bySymbol[symbol]
-	if len(citers) == 0 && len(selfIDs) == 0 {
-		return nil
-	}
-	c, err := uncite.ParseResolutionSymbol(symbol)
-	if err != nil {
-		return nil
-	}
-	r := &uncite.Resolution{Symbol: c.Symbol, Body: c.Body, Number: c.Number, Year: c.Year, CitationCount: len(citers)}
-	if ref, ok := refdata.LookupResolution(symbol); ok {
-		r.Title, r.Date, r.Known = ref.Title, ref.Date, true
-		if r.Year == 0 {
-			r.Year = ref.Year
-		}
-	} else if ids := sortedKeys(selfIDs); len(ids) > 0 {
-		d := s.docs[ids[0]]
-		r.Title, r.Date = d.Title, d.Date
-	}
-	return r
-}
-
-// Resolutions implements uncite.Store.
-func (s *Store) Resolutions(_ context.Context, f uncite.ResolutionFilter, o uncite.ResolutionOrder, p uncite.Page) ([]*uncite.Resolution, int, error) {
+// ResolutionsBySymbol implements uncite.Store.
+func (s *Store) ResolutionsBySymbol(_ context.Context, symbols []string) (map[string]*uncite.Resolution, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	symbols := map[string]bool{}
-	for sym := range s.citing {
-		symbols[sym] = true
-	}
-	for sym := range s.bySymbol {
-		symbols[sym] = true
-	}
-	var all []*uncite.Resolution
-	for sym := range symbols {
-		r := s.resolution(sym)
-		if r == nil || !s.resolutionMatches(r, f) {
-			continue
+	out := make(map[string]*uncite.Resolution, len(symbols))
+	for _, sym := range symbols {
+		if r := s.resolution(sym); r != nil {
+			out[sym] = s.resolutionView(r)
 		}
-		all = append(all, r)
 	}
-	slices.SortFunc(all, func(a, b *uncite.Resolution) int {
-		switch o {
-		case uncite.OrderByCitationCount:
-			if c := cmp.Compare(b.CitationCount, a.CitationCount); c != 0 {
-				return c
-			}
-		case uncite.OrderByYear:
-			if c := cmp.Compare(b.Year, a.Year); c != 0 {
-				return c
-			}
-		}
-		return strings.Compare(a.Symbol, b.Symbol)
-	})
-	return window(all, p), len(all), nil
+	return out, nil
 }
 
-func (s *Store) resolutionMatches(r *uncite.Resolution, f uncite.ResolutionFilter) bool {
-	switch {
-	case f.Body != "" && r.Body != f.Body,
-		f.YearFrom != 0 && r.Year < f.YearFrom,
-		f.YearTo != 0 && (r.Year == 0 || r.Year > f.YearTo):
-		return false
+// resolution returns the entry of an existing resolution, nil if none.
+func (s *Store) resolution(symbol string) *resolution {
+	if r := s.resolutions[symbol]; r != nil && s.alive(r) {
+		return r
 	}
-	if f.CitedBy != "" {
-		for id := range s.citing[r.Symbol] {
-			if s.docs[id].Author == f.CitedBy {
-				return true
+	return nil
+}
+
+// resolutionView builds the Resolution of r. Each of title and date comes
+// from the reference tables when they give it, else from the document that
+// is the resolution (the Neo4j store coalesces the same way).
+func (s *Store) resolutionView(r *resolution) *uncite.Resolution {
+	v := &uncite.Resolution{Symbol: r.Symbol, Body: r.Body, Number: r.Number, Year: r.year, Known: r.known, CitationCount: r.citing.len(),
+		Title: r.ref.Title, Date: r.ref.Date}
+	if d := s.host(r); d != nil {
+		v.Title = cmp.Or(v.Title, d.Title)
+		v.Date = cmp.Or(v.Date, d.Date)
+	}
+	return v
+}
+
+// Resolutions implements uncite.Store, walking the cached ranking of the
+// order and building views for the page only.
+func (s *Store) Resolutions(_ context.Context, f uncite.ResolutionFilter, o uncite.ResolutionOrder, p uncite.Page) ([]*uncite.Resolution, int, error) {
+	order := slices.Index(resolutionOrders, o)
+	if o == "" {
+		order = 0
+	}
+	if order < 0 {
+		return nil, 0, uncite.Errorf(uncite.EINVALID, "unknown resolution order %q", o)
+	}
+	if err := checkPage(p); err != nil {
+		return nil, 0, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var inSession map[*resolution]bool
+	if f.CitedInSession != "" {
+		inSession = map[*resolution]bool{}
+		for _, d := range s.list(s.bySession[f.CitedInSession]) {
+			for _, c := range d.cites {
+				inSession[c.res] = true
 			}
 		}
-		return false
 	}
-	return true
+	var page []*uncite.Resolution
+	total := 0
+	for _, r := range s.ranking(order) {
+		switch {
+		case f.Body != "" && r.Body != f.Body,
+			f.YearFrom != 0 && r.year < f.YearFrom,
+			f.YearTo != 0 && (r.year == 0 || r.year > f.YearTo),
+			f.CitedBy != "" && r.byState[f.CitedBy] == 0,
+			inSession != nil && !inSession[r]:
+			continue
+		}
+		if total >= p.Offset && len(page) < p.Limit {
+			page = append(page, s.resolutionView(r))
+		}
+		total++
+	}
+	return page, total, nil
+}
+
+// resolutionOrders indexes Store.rankings.
+var resolutionOrders = []uncite.ResolutionOrder{uncite.OrderBySymbol, uncite.OrderByCitationCount, uncite.OrderByYear}
+
+// ranking returns the existing resolutions in the order numbered i, ties by
+// symbol, sorting them on first use after a write.
+func (s *Store) ranking(i int) []*resolution {
+	if p := s.rankings[i].Load(); p != nil {
+		return *p
+	}
+	var l []*resolution
+	for _, r := range s.resByIdx {
+		if s.alive(r) {
+			l = append(l, r)
+		}
+	}
+	slices.SortFunc(l, func(a, b *resolution) int {
+		c := 0
+		switch resolutionOrders[i] {
+		case uncite.OrderByCitationCount:
+			c = cmp.Compare(b.citing.len(), a.citing.len())
+		case uncite.OrderByYear:
+			c = cmp.Compare(b.year, a.year)
+		}
+		return cmp.Or(c, strings.Compare(a.Symbol, b.Symbol))
+	})
+	s.rankings[i].Store(&l)
+	return l
 }
 
 func window[T any](all []T, p uncite.Page) []T {
@@ -267,6 +368,16 @@ func window[T any](all []T, p uncite.Page) []T {
 		return nil
 	}
 	return all[p.Offset:min(len(all), p.Offset+p.Limit)]
+}
+
+// checkPage rejects pages the contract does not allow, with the Neo4j
+// store's message.
+func checkPage(p uncite.Page) error {
+	if p.Offset < 0 || p.Limit < 0 || p.Limit > uncite.MaxPageSize {
+		return uncite.Errorf(uncite.EINVALID, "page offset %d, limit %d: the offset must be at least 0 and the limit between 0 and %d",
+			p.Offset, p.Limit, uncite.MaxPageSize)
+	}
+	return nil
 }
 
 // State implements uncite.Store.
@@ -280,6 +391,9 @@ func (s *Store) State(_ context.Context, code string) (*uncite.State, error) {
 
 // States implements uncite.Store.
 func (s *Store) States(_ context.Context, p uncite.Page) ([]*uncite.State, int, error) {
+	if err := checkPage(p); err != nil {
+		return nil, 0, err
+	}
 	all := refdata.States()
 	var out []*uncite.State
 	for _, st := range window(all, p) {
@@ -292,23 +406,39 @@ func (s *Store) States(_ context.Context, p uncite.Page) ([]*uncite.State, int, 
 func (s *Store) Session(_ context.Context, body string, number int) (*uncite.Session, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	var ses *uncite.Session
-	for _, d := range s.docs {
-		if d.Body != body || d.Session != number {
-			continue
+	ses := s.session(uncite.SessionKey(body, number))
+	if ses == nil {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "no documents of %s session %d in the graph", body, number)
+	}
+	return ses, nil
+}
+
+// SessionsByKey implements uncite.Store.
+func (s *Store) SessionsByKey(_ context.Context, keys []string) (map[string]*uncite.Session, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string]*uncite.Session, len(keys))
+	for _, k := range keys {
+		if ses := s.session(k); ses != nil {
+			out[k] = ses
 		}
+	}
+	return out, nil
+}
+
+// session derives a session from its documents, nil when it has none.
+func (s *Store) session(key string) *uncite.Session {
+	var ses *uncite.Session
+	for _, d := range s.list(s.bySession[key]) {
 		if ses == nil {
-			ses = &uncite.Session{Body: body, Number: number}
+			ses = &uncite.Session{Body: d.Body, Number: d.Session}
 		}
 		if d.SessionStart != "" && (ses.StartDate == "" || d.SessionStart < ses.StartDate) {
 			ses.StartDate = d.SessionStart
 		}
 		ses.EndDate = max(ses.EndDate, d.SessionEnd)
 	}
-	if ses == nil {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "no documents of %s session %d in the graph", body, number)
-	}
-	return ses, nil
+	return ses
 }
 
 // AgendaItems implements uncite.Store.
@@ -316,15 +446,9 @@ func (s *Store) AgendaItems(_ context.Context, body string, session int) ([]unci
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	titles := map[string]string{}
-	for _, d := range s.docs {
-		if d.Body != body || d.Session != session {
-			continue
-		}
+	for _, d := range s.list(s.bySession[uncite.SessionKey(body, session)]) {
 		for _, a := range d.AgendaItems {
-			t, seen := titles[a.Number]
-			if !seen || (a.Title != "" && (t == "" || a.Title < t)) {
-				titles[a.Number] = a.Title
-			}
+			titles[a.Number] = smallerTitle(titles[a.Number], a.Title)
 		}
 	}
 	var out []uncite.AgendaItem
@@ -333,6 +457,14 @@ func (s *Store) AgendaItems(_ context.Context, body string, session int) ([]unci
 	}
 	slices.SortFunc(out, func(a, b uncite.AgendaItem) int { return strings.Compare(a.Number, b.Number) })
 	return out, nil
+}
+
+// smallerTitle keeps the smallest non-empty title.
+func smallerTitle(a, b string) string {
+	if a == "" || (b != "" && b < a) {
+		return b
+	}
+	return a
 }
 
 // Ping implements uncite.Store; memory is always reachable.

@@ -11,7 +11,10 @@ import (
 
 // documentProjection turns a Document node d into a map that carries its
 // citations and mentions too, so that a document costs no extra round trip.
-const documentProjection = `d {.*,
+// The properties are named rather than taken with .*, which would also carry
+// the words kept for search (see search.go), as large as the text.
+const documentProjection = `d {.id, .symbol, .title, .type, .date, .languages, .body, .session,
+  .sessionStart, .sessionEnd, .author, .file, .sha256, .references, .agendaItems, .agendaTitles,
   citations: COLLECT {
     MATCH (d)-[c:CITES]->(r:Resolution)
     RETURN c {.*, symbol: r.symbol}
@@ -151,6 +154,8 @@ func (s *Store) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o un
 	add(f.YearFrom != 0, "r.year >= $yearFrom", "yearFrom", f.YearFrom)
 	add(f.YearTo != 0, "r.year <= $yearTo", "yearTo", f.YearTo)
 	add(f.CitedBy != "", "EXISTS { (:State {code: $citedBy})<-[:SUBMITTED_BY]-(:Document)-[:CITES]->(r) }", "citedBy", f.CitedBy)
+	add(f.CitedInSession != "", "EXISTS { (:Session {key: $citedInSession})<-[:IN_SESSION]-(:Document)-[:CITES]->(r) }",
+		"citedInSession", f.CitedInSession)
 	where := whereClause(conds)
 	cypher := `
 CALL () { MATCH (r:Resolution) ` + where + ` RETURN count(r) AS total }
@@ -170,6 +175,61 @@ RETURN total, page`
 		out = append(out, toResolution(m.(map[string]any)))
 	}
 	return out, int(get[int64](recs[0], "total")), nil
+}
+
+// DocumentsByID reads many documents in one query.
+func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*uncite.Document, error) {
+	out := map[string]*uncite.Document{}
+	recs, err := s.lookup(ctx, "MATCH (d:Document {id: key}) RETURN key, "+documentProjection+" AS value", ids)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: reading %d documents: %w", len(ids), err)
+	}
+	for _, r := range recs {
+		out[get[string](r, "key")] = toDocument(get[map[string]any](r, "value"))
+	}
+	return out, nil
+}
+
+// ResolutionsBySymbol reads many resolutions in one query.
+func (s *Store) ResolutionsBySymbol(ctx context.Context, symbols []string) (map[string]*uncite.Resolution, error) {
+	out := map[string]*uncite.Resolution{}
+	recs, err := s.lookup(ctx, "MATCH (r:Resolution {symbol: key}) RETURN key, "+resolutionProjection+" AS value", symbols)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: reading %d resolutions: %w", len(symbols), err)
+	}
+	for _, r := range recs {
+		out[get[string](r, "key")] = toResolution(get[map[string]any](r, "value"))
+	}
+	return out, nil
+}
+
+// SessionsByKey reads many sessions, keyed "HRC-43", in one query.
+func (s *Store) SessionsByKey(ctx context.Context, keys []string) (map[string]*uncite.Session, error) {
+	out := map[string]*uncite.Session{}
+	recs, err := s.lookup(ctx, `MATCH (s:Session {key: key})
+RETURN key, {body: s.body, number: s.number, start: s.startDate, end: s.endDate} AS value`, keys)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: reading %d sessions: %w", len(keys), err)
+	}
+	for _, r := range recs {
+		m := get[map[string]any](r, "value")
+		out[get[string](r, "key")] = &uncite.Session{
+			Body:      mapGet[string](m, "body"),
+			Number:    int(mapGet[int64](m, "number")),
+			StartDate: mapGet[string](m, "start"),
+			EndDate:   mapGet[string](m, "end"),
+		}
+	}
+	return out, nil
+}
+
+// lookup runs a batch lookup: match, which binds each of keys as key,
+// returns one record per key found. A key asked twice is looked up once.
+func (s *Store) lookup(ctx context.Context, match string, keys []string) ([]*neo4j.Record, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	return s.query(ctx, "UNWIND $keys AS key WITH DISTINCT key "+match, map[string]any{"keys": keys}, neo4j.Read)
 }
 
 // State returns one State by alpha-3 code, written in any case.
@@ -336,8 +396,12 @@ func mapGet[T any](m map[string]any, key string) T {
 }
 
 // stringList reads a list of strings, nil when absent or empty.
-func stringList(m map[string]any, key string) []string {
-	xs, _ := m[key].([]any)
+func stringList(m map[string]any, key string) []string { return toStrings(m[key]) }
+
+// toStrings converts a list of strings as the driver returns it, nil when
+// absent or empty.
+func toStrings(v any) []string {
+	xs, _ := v.([]any)
 	if len(xs) == 0 {
 		return nil
 	}

@@ -23,6 +23,15 @@ var schema = []string{
 	// Document symbols are not unique (language versions share one), but
 	// REFERS_TO links and resolution documents are found by symbol.
 	"CREATE INDEX document_symbol IF NOT EXISTS FOR (n:Document) ON (n.symbol)",
+	// Date ranges (listings, TopCited of a year), body and author filters.
+	"CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)",
+	"CREATE INDEX document_body IF NOT EXISTS FOR (n:Document) ON (n.body)",
+	"CREATE INDEX document_author IF NOT EXISTS FOR (n:Document) ON (n.author)",
+	"CREATE FULLTEXT INDEX " + wordsIndex + " IF NOT EXISTS FOR (n:Document) ON EACH [n.words] " +
+		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+	// Indexes are built in the background; queries must not run before
+	// they are online (a full-text query on a populating index fails).
+	"CALL db.awaitIndexes(300)",
 }
 
 const seedBodies = `

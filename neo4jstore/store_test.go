@@ -485,3 +485,119 @@ func diff(a, b []string) string {
 	}
 	return out
 }
+
+func TestBatchLookups(t *testing.T) {
+	s := fresh(t)
+	ctx := context.Background()
+	write(t, s, fixture()...)
+
+	d1, _ := s.Document(ctx, d1ID)
+	r, _ := s.Resolution(ctx, r822)
+	ses, _ := s.Session(ctx, uncite.BodyHRC, 43)
+	docs, err := s.DocumentsByID(ctx, []string{d1ID, "nope", d1ID})
+	if want := map[string]*uncite.Document{d1ID: d1}; err != nil || !reflect.DeepEqual(docs, want) {
+		t.Errorf("DocumentsByID = %+v, %v; want %+v", docs, err, want)
+	}
+	rs, err := s.ResolutionsBySymbol(ctx, []string{r822, "s/res/822(1993)", "S/RES/1 (2099)"})
+	if want := map[string]*uncite.Resolution{r822: r}; err != nil || !reflect.DeepEqual(rs, want) {
+		t.Errorf("ResolutionsBySymbol = %+v, %v; want %+v", rs, err, want)
+	}
+	sessions, err := s.SessionsByKey(ctx, []string{"HRC-43", "HRC-1", "43"})
+	if want := map[string]*uncite.Session{"HRC-43": ses}; err != nil || !reflect.DeepEqual(sessions, want) {
+		t.Errorf("SessionsByKey = %+v, %v; want %+v", sessions, err, want)
+	}
+	// Nothing asked, nothing found: an empty map, not nil.
+	if docs, err := s.DocumentsByID(ctx, nil); err != nil || docs == nil || len(docs) != 0 {
+		t.Errorf("DocumentsByID(nil) = %#v, %v", docs, err)
+	}
+	if rs, err := s.ResolutionsBySymbol(ctx, []string{}); err != nil || rs == nil || len(rs) != 0 {
+		t.Errorf("ResolutionsBySymbol([]) = %#v, %v", rs, err)
+	}
+	if sessions, err := s.SessionsByKey(ctx, nil); err != nil || sessions == nil || len(sessions) != 0 {
+		t.Errorf("SessionsByKey(nil) = %#v, %v", sessions, err)
+	}
+}
+
+func TestResolutionsCitedInSession(t *testing.T) {
+	s := fresh(t)
+	ctx := context.Background()
+	write(t, s, fixture()...)
+	for _, c := range []struct {
+		f    uncite.ResolutionFilter
+		want []string
+	}{
+		{uncite.ResolutionFilter{CitedInSession: "HRC-43"}, []string{r251, r822, r853, r874}},
+		// Each filter is a condition of its own: 874 is cited by ARM (d3)
+		// and, in another document, in HRC-43 (d2).
+		{uncite.ResolutionFilter{CitedInSession: "HRC-43", Body: uncite.BodySC, CitedBy: "ARM"}, []string{r822, r853, r874}},
+		{uncite.ResolutionFilter{CitedInSession: "HRC-43", Body: uncite.BodyGA, CitedBy: "ARM"}, nil},
+		{uncite.ResolutionFilter{CitedInSession: "HRC-44"}, nil},
+	} {
+		rs, total, err := s.Resolutions(ctx, c.f, uncite.OrderBySymbol, uncite.Page{Limit: 10})
+		if got := symbols(rs); err != nil || !slices.Equal(got, c.want) || total != len(c.want) {
+			t.Errorf("%+v: %v (total %d), %v; want %v", c.f, got, total, err, c.want)
+		}
+	}
+}
+
+// TestReplaceKeepsViewsRight replaces a document and holds every graph view,
+// facet and search to a store given the final documents directly, besides
+// checking a few answers by hand.
+func TestReplaceKeepsViewsRight(t *testing.T) {
+	ctx := context.Background()
+	docs := fixture()
+	changed := *docs[0]
+	changed.SHA256 = "d1-v2"
+	changed.Session, changed.AgendaItems = 44, nil
+	changed.Mentions, changed.References = nil, nil
+	changed.Citations = []uncite.Citation{cite(r874, 1)}
+	changed.Text = "Rewritten."
+	final := []*uncite.Document{&changed, docs[1], docs[2], docs[3]}
+
+	answers := func(s *Store) []any {
+		var out []any
+		add := func(v any, err error) { out = append(out, v, err) }
+		add(s.CoCited(ctx, r822, 10, 10))
+		add(s.CoCited(ctx, r874, 10, 10))
+		add(s.Coupled(ctx, d3ID, 10, 10))
+		add(s.ResolutionFacets(ctx, r822))
+		add(s.MostCitedBy(ctx, "ARM", 10))
+		add(s.TopCited(ctx, "", 0, 10))
+		add(s.TopCited(ctx, "", 2020, 10))
+		add(s.Neighborhood(ctx, nARM, 3, 100))
+		add(s.Neighborhood(ctx, n822, 2, 100))
+		add(s.FilterSubgraph(ctx, uncite.DocumentFilter{}, 100))
+		add(s.Paths(ctx, nARM, nAZE, 4))
+		docs, total, err := s.Search(ctx, "human", uncite.Page{Limit: 10})
+		out = append(out, docs, total, err)
+		return out
+	}
+
+	s := fresh(t)
+	write(t, s, docs...)
+	write(t, s, &changed)
+	replaced := answers(s)
+	s = fresh(t)
+	write(t, s, final...)
+	if direct := answers(s); !reflect.DeepEqual(replaced, direct) {
+		t.Errorf("after replacing, the views differ from a store written directly:\n got %+v\nwant %+v", replaced, direct)
+	}
+
+	// d1 now cites only 874, in session HRC-44 with no agenda item.
+	if got, _ := s.CoCited(ctx, r822, 10, 10); !reflect.DeepEqual(got, []uncite.CoCitation{
+		{Symbol: r874, Count: 2, Documents: []string{d2ID, d3ID}},
+		{Symbol: r251, Count: 1, Documents: []string{d2ID}},
+		{Symbol: r853, Count: 1, Documents: []string{d2ID}},
+	}) {
+		t.Errorf("co-cited with 822 after replacing: %+v", got)
+	}
+	f, _ := s.ResolutionFacets(ctx, r822)
+	if want := []uncite.SessionItemCount{{Body: "HRC", Session: 43, Count: 1}}; !reflect.DeepEqual(f.BySession, want) {
+		t.Errorf("sessions citing 822 after replacing: %+v, want %+v", f.BySession, want)
+	}
+	if _, err := s.Neighborhood(ctx, nItem4, 1, 10); uncite.ErrorCode(err) != uncite.ENOTFOUND {
+		t.Errorf("agenda item of no document: error %v, want not found", err)
+	}
+	g, err := s.Neighborhood(ctx, "Session:HRC-44", 1, 10)
+	checkSubgraph(t, "new session", g, err, []string{"Session:HRC-44", nD1}, []uncite.Edge{edge(nD1, "IN_SESSION", "Session:HRC-44", -1)}, false)
+}

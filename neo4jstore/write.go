@@ -40,19 +40,21 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []*uncite.Document) err
 
 // batch is a set of documents turned into query parameters, keyed by ID.
 type batch struct {
-	docs  map[string]map[string]any
-	ids   []string // in first-seen order, for deterministic statements
-	sha   map[string]string
-	cites map[string][]map[string]any
+	docs     map[string]map[string]any
+	ids      []string // in first-seen order, for deterministic statements
+	sha      map[string]string
+	hasWords map[string]bool // the document has words to search
+	cites    map[string][]map[string]any
 }
 
 // newBatch validates the documents and converts them. A later document with
 // the same ID replaces an earlier one, as a later write would.
 func newBatch(docs []*uncite.Document) (*batch, error) {
 	b := &batch{
-		docs:  map[string]map[string]any{},
-		sha:   map[string]string{},
-		cites: map[string][]map[string]any{},
+		docs:     map[string]map[string]any{},
+		sha:      map[string]string{},
+		hasWords: map[string]bool{},
+		cites:    map[string][]map[string]any{},
 	}
 	for i, d := range docs {
 		if d == nil || d.ID == "" {
@@ -61,16 +63,18 @@ func newBatch(docs []*uncite.Document) (*batch, error) {
 		if _, seen := b.docs[d.ID]; !seen {
 			b.ids = append(b.ids, d.ID)
 		}
-		b.docs[d.ID] = docParams(d)
+		words := documentWords(d)
+		b.docs[d.ID] = docParams(d, words)
 		b.sha[d.ID] = d.SHA256
+		b.hasWords[d.ID] = words != ""
 		b.cites[d.ID] = citeParams(d)
 	}
 	return b, nil
 }
 
 // docParams converts a document into the properties of its node and the
-// data its relationships are built from.
-func docParams(d *uncite.Document) map[string]any {
+// data its relationships are built from; words are those search matches.
+func docParams(d *uncite.Document, words string) map[string]any {
 	symbol := d.Symbol
 	var resolution any
 	// A resolution document shares its node with the Resolution, whose
@@ -115,6 +119,9 @@ func docParams(d *uncite.Document) map[string]any {
 		// and there is no AgendaItem node to link those to.
 		"agendaItems":  list(numbers),
 		"agendaTitles": list(titles),
+		// The text itself is not kept: reads never return it, and search
+		// needs only its words.
+		"words": str(words),
 	}
 	return map[string]any{
 		"id":         d.ID,
@@ -198,21 +205,29 @@ func (w *writer) write(ctx context.Context) error {
 const selectHashes = `
 UNWIND $ids AS id
 MATCH (d:Document {id: id})
-RETURN d.id AS id, d.sha256 AS sha256`
+RETURN d.id AS id, d.sha256 AS sha256, d.words IS NOT NULL AS searchable`
 
 // findChanged keeps the documents that are new or whose content changed. A
 // document without a digest is always rewritten: nothing proves it unchanged.
+// So is one stored without the words that search needs although it has
+// some, as documents written before search existed are: reloading the
+// corpus makes them searchable.
 func (w *writer) findChanged(ctx context.Context) error {
 	recs, err := run(ctx, w.tx, selectHashes, map[string]any{"ids": w.batch.ids})
 	if err != nil {
 		return err
 	}
-	stored := map[string]string{}
+	type state struct {
+		sha        string
+		searchable bool
+	}
+	stored := map[string]state{}
 	for _, r := range recs {
-		stored[get[string](r, "id")] = get[string](r, "sha256")
+		stored[get[string](r, "id")] = state{get[string](r, "sha256"), get[bool](r, "searchable")}
 	}
 	for _, id := range w.batch.ids {
-		if sha := w.batch.sha[id]; sha == "" || stored[id] != sha {
+		old := stored[id]
+		if sha := w.batch.sha[id]; sha == "" || old.sha != sha || w.batch.hasWords[id] && !old.searchable {
 			w.changed = append(w.changed, id)
 		}
 	}

@@ -33,7 +33,10 @@ type Config struct {
 	MaxBodyBytes int64
 	// MaxComplexity caps a query's cost (default 5000); see graph.NewSchema.
 	MaxComplexity int
-	Logger        *slog.Logger
+	// BatchWait is how long the dataloaders gather keys before calling the
+	// store (default graph.DefaultBatchWait).
+	BatchWait time.Duration
+	Logger    *slog.Logger
 }
 
 // Routes served by Handler.
@@ -50,6 +53,9 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	if cfg.MaxComplexity <= 0 {
 		cfg.MaxComplexity = 5000
 	}
+	if cfg.BatchWait <= 0 {
+		cfg.BatchWait = graph.DefaultBatchWait
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -62,7 +68,7 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	gql.Use(extension.Introspection{})
 	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	gql.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(graph.WithLoaders(ctx, store))
+		return next(graph.WithLoaders(ctx, store, cfg.BatchWait))
 	})
 	gql.SetErrorPresenter(presentError(cfg.Logger))
 	gql.SetRecoverFunc(func(ctx context.Context, p any) error {

@@ -158,12 +158,15 @@ var GraphCases = []Case{
 		Want:  []string{`{"symbol":"S/RES/822 (1993)"},{"symbol":"S/RES/853 (1993)"},{"symbol":"S/RES/874 (1993)"},{"symbol":"S/RES/884 (1993)"}`},
 	},
 	{
-		Name:  "citation paths from a State to a resolution",
-		Query: `{ citationPath(from: "State:AZE", to: "Resolution:S/RES/822 (1993)") { length nodes { id } edges { source target type } } }`,
-		Want: []string{
-			`{"length":2,"nodes":[{"id":"State:AZE"},{"id":"Document:000_1a7a508cbf762381"},{"id":"Resolution:S/RES/822 (1993)"}],"edges":[{"source":"Document:000_1a7a508cbf762381","target":"State:AZE","type":"MENTIONS"},{"source":"Document:000_1a7a508cbf762381","target":"Resolution:S/RES/822 (1993)","type":"CITES"}]}`,
-			`"type":"SUBMITTED_BY"`,
-		},
+		Name:  "citation path from a session to a resolution",
+		Query: `{ citationPath(from: "Session:HRC-43", to: "Resolution:S/RES/853 (1993)") { length nodes { id } edges { source target type } } }`,
+		Want: []string{`{"data":{"citationPath":[{"length":2,"nodes":[{"id":"Session:HRC-43"},{"id":"Document:000_1a7a508cbf762381"},{"id":"Resolution:S/RES/853 (1993)"}],` +
+			`"edges":[{"source":"Document:000_1a7a508cbf762381","target":"Session:HRC-43","type":"IN_SESSION"},{"source":"Document:000_1a7a508cbf762381","target":"Resolution:S/RES/853 (1993)","type":"CITES"}]}]}}`},
+	},
+	{
+		Name:  "parallel relationships make distinct paths",
+		Query: `{ citationPath(from: "State:AZE", to: "Session:HRC-43") { length edges { type } } }`,
+		Want:  []string{`{"data":{"citationPath":[{"length":2,"edges":[{"type":"MENTIONS"},{"type":"IN_SESSION"}]},{"length":2,"edges":[{"type":"SUBMITTED_BY"},{"type":"IN_SESSION"}]}]}}`},
 	},
 	{
 		Name:  "a path past maxHops is an error",
@@ -176,7 +179,8 @@ var GraphCases = []Case{
 		Want: []string{
 			`"truncated":false`,
 			`"nodes":[{"id":"Resolution:S/RES/822 (1993)","label":"S/RES/822 (1993)","type":"Resolution"},{"id":"Document:000_1a7a508cbf762381","label":"000_1a7a508cbf762381","type":"Document"},{"id":"Resolution:S/RES/853 (1993)"`,
-			`{"source":"Resolution:S/RES/884 (1993)","target":"Resolution:S/RES/874 (1993)","type":"CITES","properties":{"count":1}}`,
+			`{"source":"Resolution:S/RES/884 (1993)","target":"Resolution:S/RES/874 (1993)","type":"CITES","properties":{"count":2}}`,
+			`{"source":"Document:000_1a7a508cbf762381","target":"State:AZE","type":"SUBMITTED_BY","properties":{}}`,
 		},
 	},
 	{

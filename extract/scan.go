@@ -1,0 +1,658 @@
+package extract
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The cover and citation patterns are long alternations over six languages
+// ("Security Council|Conseil de sécurité|Consejo de Seguridad|…"). Go's
+// regexp package speeds up a search only for a pattern with one literal
+// prefix; for an alternation it steps through the text position by position,
+// trying every branch, which made extraction run at a few MB/s.
+//
+// A prefiltered regexp keeps the pattern's meaning and finds where it can
+// match first: every match of these patterns starts with one of a few literal
+// strings, which the pattern itself yields (prefixLiterals). strings.Index
+// finds those (it runs at memory speed), and the pattern, anchored, is tried
+// only where one occurs, on a slice no longer than its longest match.
+
+// prefiltered is a regexp whose every match starts with one of lits.
+type prefiltered struct {
+	re     *regexp.Regexp // the pattern as written
+	at     *regexp.Regexp // the pattern anchored at the start of its input
+	lits   []string       // every match starts with one of these
+	exact  bool           // the pattern matches exactly the strings of lits
+	fold   bool           // lits are lower case, to be found in s with its ASCII letters lowered
+	maxLen int            // bytes a match (and the text it looks at) can span; -1: unbounded
+	index  literalIndex   // of lits
+}
+
+// Bounds of the literal sets: past them a prefilter is slower than the scan
+// it saves.
+const (
+	maxPrefixLiterals = 64
+	maxLiteralProduct = 16
+)
+
+// mustPrefilter compiles expr and derives its literal prefixes; it panics
+// (at init) when a match could start anywhere, since then prefiltering would
+// change the results.
+func mustPrefilter(expr string) *prefiltered {
+	re := regexp.MustCompile(expr)
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	tree = tree.Simplify()
+	fold := hasFoldCase(tree)
+	lits, exact, ok := prefixLiterals(tree, fold)
+	if fold {
+		exact = false
+		for i, l := range lits {
+			lits[i] = asciiLower(l)
+		}
+	}
+	if !ok || len(lits) == 0 || slices.Contains(lits, "") {
+		panic("extract: pattern has no literal prefix: " + expr)
+	}
+	slices.Sort(lits)
+	lits = slices.Compact(lits)
+	if !exact {
+		// A literal that extends another finds nothing the shorter one misses.
+		lits = slices.DeleteFunc(slices.Clone(lits), func(l string) bool {
+			for _, o := range lits {
+				if o != l && strings.HasPrefix(l, o) {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	p := &prefiltered{
+		re:     re,
+		at:     regexp.MustCompile(`^(?:` + expr + `)`),
+		lits:   lits,
+		exact:  exact,
+		fold:   fold,
+		maxLen: matchSpan(tree),
+	}
+	for _, l := range lits {
+		p.index.add(l, fold, 0)
+	}
+	return p
+}
+
+func (p *prefiltered) String() string { return p.re.String() }
+
+// prefixLiterals returns strings one of which starts every match of re.
+// exact reports that re matches those strings and nothing else; ok is false
+// when no such set can be given (a match may start with anything, or after
+// looking at the text before it). With fold, the literals are meant to be
+// found in text whose ASCII letters are lowered, so a case-insensitive ASCII
+// letter needs one form, not two.
+func prefixLiterals(re *syntax.Regexp, fold bool) (lits []string, exact, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true, true
+	case syntax.OpLiteral:
+		out := []string{""}
+		for i, r := range re.Rune {
+			forms := []rune{r}
+			if re.Flags&syntax.FoldCase != 0 && !(fold && r < utf8.RuneSelf) {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					forms = append(forms, f)
+				}
+			}
+			if len(out)*len(forms) > maxLiteralProduct {
+				return out, false, i > 0
+			}
+			out = product(out, forms)
+		}
+		return out, true, true
+	case syntax.OpCharClass:
+		var forms []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(forms) == maxLiteralProduct {
+					return nil, false, false
+				}
+				forms = append(forms, r)
+			}
+		}
+		return product([]string{""}, forms), true, len(forms) > 0
+	case syntax.OpCapture:
+		return prefixLiterals(re.Sub[0], fold)
+	case syntax.OpPlus:
+		lits, _, ok := prefixLiterals(re.Sub[0], fold)
+		return lits, false, ok
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return nil, false, false
+		}
+		lits, _, ok := prefixLiterals(re.Sub[0], fold)
+		return lits, false, ok
+	case syntax.OpQuest:
+		lits, exact, ok := prefixLiterals(re.Sub[0], fold)
+		return append(lits, ""), exact, ok
+	case syntax.OpAlternate:
+		var out []string
+		exact := true
+		for _, sub := range re.Sub {
+			lits, e, ok := prefixLiterals(sub, fold)
+			if !ok {
+				return nil, false, false
+			}
+			out = append(out, lits...)
+			exact = exact && e
+		}
+		if len(out) > maxPrefixLiterals {
+			return nil, false, false
+		}
+		return out, exact, true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			lits, e, ok := prefixLiterals(sub, fold)
+			extending := len(out) > 1 || out[0] != ""
+			if !ok || len(out)*len(lits) > maxPrefixLiterals || (extending && len(out)*len(lits) > maxLiteralProduct) {
+				return out, false, !slices.Contains(out, "")
+			}
+			next := make([]string, 0, len(out)*len(lits))
+			for _, a := range out {
+				for _, b := range lits {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+			if !e {
+				return out, false, !slices.Contains(out, "")
+			}
+		}
+		return out, true, true
+	}
+	return nil, false, false
+}
+
+// hasFoldCase reports whether part of re is case-insensitive.
+func hasFoldCase(re *syntax.Regexp) bool {
+	if re.Flags&syntax.FoldCase != 0 {
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, hasFoldCase)
+}
+
+// asciiLower lowers the ASCII letters of s only, so that offsets into the
+// result are offsets into s.
+func asciiLower(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' })
+	if i < 0 {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// Case-insensitive matching also equates k with the Kelvin sign and s with
+// the long s, which asciiLower does not fold; text holding them is searched
+// with the plain pattern.
+func hasExoticFold(s string) bool {
+	return strings.Contains(s, "\u212a") || strings.Contains(s, "ſ")
+}
+
+func product(prefixes []string, forms []rune) []string {
+	out := make([]string, 0, len(prefixes)*len(forms))
+	for _, p := range prefixes {
+		for _, r := range forms {
+			out = append(out, p+string(r))
+		}
+	}
+	return out
+}
+
+// matchSpan bounds, in bytes, the text a match of re reads from its start:
+// the match itself plus one rune after it where a word boundary is tested;
+// -1 when unbounded (a star, or an end-of-text test, which needs the rest).
+func matchSpan(re *syntax.Regexp) int {
+	n := span(re)
+	if n < 0 {
+		return -1
+	}
+	return n + utf8.UTFMax
+}
+
+func span(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		return utf8.UTFMax * len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return span(re.Sub[0])
+	case syntax.OpRepeat:
+		n := span(re.Sub[0])
+		if n < 0 || re.Max < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n := span(sub)
+			if n < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total
+	}
+	return -1 // star, plus, end of line or text
+}
+
+// candidates returns the offsets of s where a literal prefix occurs, in order.
+// A few literals are found by strings.Index each; more, in one pass over s
+// (literalIndex.scan).
+func (p *prefiltered) candidates(s string) []int {
+	var at []int
+	if len(p.lits) > 3 || p.fold {
+		p.index.scan(s, func(_, i int) {
+			if len(at) == 0 || at[len(at)-1] != i {
+				at = append(at, i)
+			}
+		})
+		return at
+	}
+	for _, l := range p.lits {
+		for from := 0; ; {
+			i := strings.Index(s[from:], l)
+			if i < 0 {
+				break
+			}
+			at = append(at, from+i)
+			from += i + 1
+		}
+	}
+	slices.Sort(at)
+	return slices.Compact(at)
+}
+
+// literalIndex finds the occurrences of many literals (of one or several
+// patterns) in one pass: it looks at a byte pair only where the first byte
+// starts a literal, and compares literals only where the pair starts one.
+type literalIndex struct {
+	starts  [256]bool    // a literal starts with the byte
+	single  [256]bool    // a one-byte literal is the byte
+	pairs   pairSet      // a literal starts with the two bytes
+	byFirst [256][]int32 // the literals by first byte, as indexes into lits
+	lits    []indexedLiteral
+}
+
+type indexedLiteral struct {
+	s    string // lower case when fold
+	fold bool   // ASCII letters match in either case
+	pat  int    // the pattern it belongs to
+}
+
+type pairSet [1 << 16 / 64]uint64
+
+func (ps *pairSet) has(a, b byte) bool {
+	k := uint(a)<<8 | uint(b)
+	return ps[k/64]&(1<<(k%64)) != 0
+}
+
+func (ps *pairSet) add(a, b byte) {
+	k := uint(a)<<8 | uint(b)
+	ps[k/64] |= 1 << (k % 64)
+}
+
+func (x *literalIndex) add(s string, fold bool, pat int) {
+	cases := func(c byte) []byte {
+		if fold && 'a' <= c && c <= 'z' {
+			return []byte{c, c - 'a' + 'A'}
+		}
+		return []byte{c}
+	}
+	id := int32(len(x.lits))
+	x.lits = append(x.lits, indexedLiteral{s, fold, pat})
+	for _, c := range cases(s[0]) {
+		x.starts[c] = true
+		x.byFirst[c] = append(x.byFirst[c], id)
+		if len(s) == 1 {
+			x.single[c] = true
+			continue
+		}
+		for _, d := range cases(s[1]) {
+			x.pairs.add(c, d)
+		}
+	}
+}
+
+// scan calls hit with the pattern and offset of each literal occurrence, in
+// order of offset.
+func (x *literalIndex) scan(s string, hit func(pat, at int)) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !x.starts[c] {
+			continue
+		}
+		if i+1 < len(s) && !x.single[c] && !x.pairs.has(c, s[i+1]) {
+			continue
+		}
+		for _, id := range x.byFirst[c] {
+			l := &x.lits[id]
+			if len(s)-i < len(l.s) {
+				continue
+			}
+			if l.fold && equalLowerASCII(s[i:i+len(l.s)], l.s) || !l.fold && s[i:i+len(l.s)] == l.s {
+				hit(l.pat, i)
+			}
+		}
+	}
+}
+
+// equalLowerASCII reports whether s, its ASCII letters lowered, is l.
+func equalLowerASCII(s, l string) bool {
+	for i := 0; i < len(l); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != l[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// window is the part of s a match starting at i can read.
+func (p *prefiltered) window(s string, i int) string {
+	if p.maxLen < 0 || i+p.maxLen >= len(s) {
+		return s[i:]
+	}
+	return s[i : i+p.maxLen]
+}
+
+// MatchString reports whether s contains a match.
+func (p *prefiltered) MatchString(s string) bool {
+	if p.exact {
+		for _, l := range p.lits {
+			if strings.Contains(s, l) {
+				return true
+			}
+		}
+		return false
+	}
+	return p.FindStringSubmatchIndex(s) != nil
+}
+
+// FindStringIndex returns the span of the leftmost match, like regexp's.
+func (p *prefiltered) FindStringIndex(s string) []int {
+	if m := p.FindStringSubmatchIndex(s); m != nil {
+		return m[:2]
+	}
+	return nil
+}
+
+// FindStringSubmatchIndex returns the leftmost match, like regexp's.
+func (p *prefiltered) FindStringSubmatchIndex(s string) []int {
+	var out []int
+	p.each(s, func(m []int) bool {
+		out = m
+		return false
+	})
+	return out
+}
+
+// FindAllStringSubmatchIndex returns the successive non-overlapping matches,
+// like regexp's with n < 0.
+func (p *prefiltered) FindAllStringSubmatchIndex(s string) [][]int {
+	var out [][]int
+	p.each(s, func(m []int) bool {
+		out = append(out, m)
+		return true
+	})
+	return out
+}
+
+// each calls fn with the successive matches of s (submatch offsets into s)
+// until fn returns false. A match found at a candidate is the leftmost one
+// from there: the pattern does not look behind its start.
+func (p *prefiltered) each(s string, fn func(m []int) bool) {
+	p.eachAt(s, nil, fn)
+}
+
+// eachAt is each with the candidates of s already found (nil: not yet).
+func (p *prefiltered) eachAt(s string, cands []int, fn func(m []int) bool) {
+	if p.fold && hasExoticFold(s) {
+		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
+			if !fn(m) {
+				return
+			}
+		}
+		return
+	}
+	if cands == nil {
+		cands = p.candidates(s)
+	}
+	next := 0
+	for _, i := range cands {
+		if i < next {
+			continue
+		}
+		m := p.at.FindStringSubmatchIndex(p.window(s, i))
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
+			}
+		}
+		if !fn(m) {
+			return
+		}
+		next = m[1]
+	}
+}
+
+// A cover is the header of a document (the lines before the body opens),
+// which a dozen patterns read: the literals of all of them are found in one
+// pass (coverPatterns) and each pattern then tries only its own candidates.
+type cover struct {
+	text  string   // the lines joined by "\n"
+	lines []string // trimmed, "" for blank lines
+	start []int    // offset of each line in text
+	cands map[*prefiltered][]int
+}
+
+// coverPatterns are the patterns run on covers.
+var coverPatterns = sync.OnceValue(func() []*prefiltered {
+	return []*prefiltered{
+		reHRCHeader, reSCHeader, reGAHeader, reESCHeader, reDraftDecision, reDraftResolution, reNoteVerbale,
+		reAdoptedRes, reAdoptedDec, reAdoptedOn, reAgenda, reSponsorsEnd, reStateReport,
+	}
+})
+
+var coverIndex = sync.OnceValue(func() *literalIndex {
+	x := &literalIndex{}
+	for i, p := range coverPatterns() {
+		for _, l := range p.lits {
+			x.add(l, p.fold, i)
+		}
+	}
+	return x
+})
+
+func newCover(lines []string) *cover {
+	c := &cover{text: strings.Join(lines, "\n"), lines: lines, cands: map[*prefiltered][]int{}}
+	off := 0
+	for _, l := range lines {
+		c.start = append(c.start, off)
+		off += len(l) + 1
+	}
+	pats := coverPatterns()
+	for _, p := range pats {
+		c.cands[p] = []int{} // scanned: no candidates
+	}
+	coverIndex().scan(c.text, func(pat, at int) {
+		p := pats[pat]
+		if cs := c.cands[p]; len(cs) == 0 || cs[len(cs)-1] != at {
+			c.cands[p] = append(cs, at)
+		}
+	})
+	return c
+}
+
+// match reports whether p matches the cover text.
+func (c *cover) match(p *prefiltered) bool {
+	if cands, ok := c.cands[p]; ok && len(cands) == 0 {
+		return false
+	}
+	return c.find(p) != nil
+}
+
+// lineMay reports whether p may match line i: whether one of its literals
+// starts there.
+func (c *cover) lineMay(p *prefiltered, i int) bool {
+	cands, ok := c.cands[p]
+	if !ok {
+		return true
+	}
+	start, end := c.start[i], c.start[i]+len(c.lines[i])
+	k, _ := slices.BinarySearch(cands, start)
+	return k < len(cands) && cands[k] < end
+}
+
+// find returns the leftmost match of p in the cover text.
+func (c *cover) find(p *prefiltered) []int {
+	cands, ok := c.cands[p]
+	if !ok {
+		return p.FindStringSubmatchIndex(c.text)
+	}
+	var out []int
+	p.eachAt(c.text, cands, func(m []int) bool {
+		out = m
+		return false
+	})
+	return out
+}
+
+// prefixMatcher runs an anchored pattern ("^…") on the start of a text,
+// giving it no more than the text its longest match can read: the regexp
+// package's backtracker clears a bitmap sized to its whole input on every
+// call, which made each short match cost as much as the kilobytes after it.
+type prefixMatcher struct {
+	re     *regexp.Regexp
+	maxLen int
+}
+
+func mustPrefixMatcher(expr string) *prefixMatcher {
+	if !strings.HasPrefix(expr, "^") {
+		panic("extract: prefix pattern must start with ^: " + expr)
+	}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	return &prefixMatcher{re: regexp.MustCompile(expr), maxLen: matchSpan(tree.Simplify())}
+}
+
+func (p *prefixMatcher) cut(s string) string {
+	if p.maxLen >= 0 && len(s) > p.maxLen {
+		return s[:p.maxLen]
+	}
+	return s
+}
+
+func (p *prefixMatcher) String() string                        { return p.re.String() }
+func (p *prefixMatcher) MatchString(s string) bool             { return p.re.MatchString(p.cut(s)) }
+func (p *prefixMatcher) FindStringIndex(s string) []int        { return p.re.FindStringIndex(p.cut(s)) }
+func (p *prefixMatcher) FindString(s string) string            { return p.re.FindString(p.cut(s)) }
+func (p *prefixMatcher) FindStringSubmatchIndex(s string) []int { return p.re.FindStringSubmatchIndex(p.cut(s)) }
+
+// isRegexpWordByte is \w of package regexp, which \b tests.
+func isRegexpWordByte(c byte) bool {
+	return c == '_' || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+}
+
+// containsWord reports whether s holds w between word boundaries (\bw\b).
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isRegexpWordByte(s[i-1])) && (end == len(s) || !isRegexpWordByte(s[end])) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+// eachAround calls fn, in order, with the matches of re that hold one of the
+// literal anchors, which every match of re holds once, at most before bytes
+// after its start and after bytes before its end. re runs only on the
+// window around each anchor, which is what makes a pattern that starts with
+// a character class (a number, a capital) cheap to find in a long text.
+// Windows do not reach back past the previous anchor: no match spans two.
+func eachAround(s string, anchors []string, before, after int, re *regexp.Regexp, fn func(m []int) bool) {
+	var at [][2]int
+	for _, a := range anchors {
+		for from := 0; ; {
+			i := strings.Index(s[from:], a)
+			if i < 0 {
+				break
+			}
+			at = append(at, [2]int{from + i, from + i + len(a)})
+			from += i + len(a)
+		}
+	}
+	if len(anchors) > 1 {
+		slices.SortFunc(at, func(a, b [2]int) int { return a[0] - b[0] })
+	}
+	prevEnd, done := 0, 0
+	for _, a := range at {
+		ws := runeStartAfter(s, max(prevEnd, a[0]-before))
+		we := runeStartAfter(s, min(len(s), a[1]+after))
+		prevEnd = a[1]
+		m := re.FindStringSubmatchIndex(s[ws:we])
+		if m == nil || ws+m[0] < done || ws+m[0] > a[0] || ws+m[1] < a[1] {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += ws
+			}
+		}
+		done = m[1]
+		if !fn(m) {
+			return
+		}
+	}
+}
+
+// runeStartAfter moves offset i of s forward to the start of a rune.
+func runeStartAfter(s string, i int) int {
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
+}

@@ -1,0 +1,248 @@
+package memstore
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/uncite/uncite"
+)
+
+// CoCited implements uncite.Store from the resolution's co-citation
+// ranking, built on first use after a change to its citing documents.
+func (s *Store) CoCited(_ context.Context, symbol string, limit, evidence int) ([]uncite.CoCitation, error) {
+	if err := checkLimits(limit, evidence); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	r := s.resolution(symbol)
+	if r == nil {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
+	}
+	ranking := s.coCitedRanking(r)
+	out := make([]uncite.CoCitation, min(limit, len(ranking)))
+	for i, rc := range ranking[:len(out)] {
+		out[i] = uncite.CoCitation{Symbol: rc.Symbol, Count: rc.Count, Documents: sharedDocs(s.slots, &r.citing, &s.resolutions[rc.Symbol].citing, evidence)}
+	}
+	return out, nil
+}
+
+// coCitedRanking counts, over the documents citing r, every other
+// resolution they cite, in a flat array indexed by resolution: even the
+// most cited resolution costs one pass over its citing documents'
+// citations and no map traffic.
+func (s *Store) coCitedRanking(r *resolution) []uncite.ResolutionCount {
+	if p := r.coCited.Load(); p != nil {
+		return *p
+	}
+	counts := make([]int32, len(s.resByIdx))
+	var touched []int32
+	for _, d := range s.list(&r.citing) {
+		for _, c := range d.cites {
+			if c.res == r {
+				continue
+			}
+			if counts[c.res.idx] == 0 {
+				touched = append(touched, c.res.idx)
+			}
+			counts[c.res.idx]++
+		}
+	}
+	ranking := make([]uncite.ResolutionCount, len(touched))
+	for i, idx := range touched {
+		ranking[i] = uncite.ResolutionCount{Symbol: s.resByIdx[idx].Symbol, Count: int(counts[idx])}
+	}
+	slices.SortFunc(ranking, byCountThenSymbol)
+	r.coCited.Store(&ranking)
+	return ranking
+}
+
+// sharedDocs returns the IDs of the first n documents, in ID order, that
+// are in both sets, walking the smaller one.
+func sharedDocs(slots []*doc, a, b *docSet, n int) []string {
+	if a.len() > b.len() {
+		a, b = b, a
+	}
+	var out []string
+	for _, d := range a.list(slots) {
+		if len(out) == n {
+			break
+		}
+		if b.has(d) {
+			out = append(out, d.ID)
+		}
+	}
+	return out
+}
+
+// Coupled implements uncite.Store, counting shared resolutions per
+// document in a flat array indexed by document slot.
+func (s *Store) Coupled(_ context.Context, id string, limit, evidence int) ([]uncite.Coupling, error) {
+	if err := checkLimits(limit, evidence); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	d := s.docs[id]
+	if d == nil {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "no document with id %q", id)
+	}
+	counts := make([]int32, len(s.slots))
+	var touched []int32
+	for _, c := range d.cites {
+		for _, e := range s.list(&c.res.citing) {
+			if e == d {
+				continue
+			}
+			if counts[e.slot] == 0 {
+				touched = append(touched, e.slot)
+			}
+			counts[e.slot]++
+		}
+	}
+	top := topN[*doc]{n: limit, cmp: func(a, b *doc) int {
+		return cmp.Or(cmp.Compare(counts[b.slot], counts[a.slot]), strings.Compare(a.ID, b.ID))
+	}}
+	for _, i := range touched {
+		top.offer(s.slots[i])
+	}
+	out := make([]uncite.Coupling, len(top.items))
+	for i, e := range top.items {
+		out[i] = uncite.Coupling{DocumentID: e.ID, Count: int(counts[e.slot]), Shared: sharedCites(d, e, evidence)}
+	}
+	return out, nil
+}
+
+// sharedCites returns the first n symbols, in order, that both documents
+// cite; their citations are sorted by symbol, so one merge finds them.
+func sharedCites(a, b *doc, n int) []string {
+	var out []string
+	for i, j := 0, 0; i < len(a.cites) && j < len(b.cites) && len(out) < n; {
+		switch c := strings.Compare(a.cites[i].res.Symbol, b.cites[j].res.Symbol); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			out = append(out, a.cites[i].res.Symbol)
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// ResolutionFacets implements uncite.Store from the counters that writes
+// keep on each resolution, sorted on first use after a change.
+func (s *Store) ResolutionFacets(_ context.Context, symbol string) (*uncite.Facets, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	r := s.resolution(symbol)
+	if r == nil {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
+	}
+	f := r.facets.Load()
+	if f == nil {
+		f = facets(r)
+		r.facets.Store(f)
+	}
+	// The cache is shared: the caller gets slices of its own.
+	return &uncite.Facets{ByYear: slices.Clone(f.ByYear), ByState: slices.Clone(f.ByState), BySession: slices.Clone(f.BySession)}, nil
+}
+
+func facets(r *resolution) *uncite.Facets {
+	f := &uncite.Facets{}
+	for y, n := range r.byYear {
+		f.ByYear = append(f.ByYear, uncite.YearCount{Year: y, Count: n})
+	}
+	slices.SortFunc(f.ByYear, func(a, b uncite.YearCount) int { return cmp.Compare(a.Year, b.Year) })
+	for st, n := range r.byState {
+		f.ByState = append(f.ByState, uncite.StateCount{State: st, Count: n})
+	}
+	slices.SortFunc(f.ByState, func(a, b uncite.StateCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.State, b.State))
+	})
+	for k, n := range r.bySession {
+		f.BySession = append(f.BySession, uncite.SessionItemCount{Body: k.body, Session: k.session, AgendaItem: k.item, Count: n})
+	}
+	slices.SortFunc(f.BySession, func(a, b uncite.SessionItemCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Body, b.Body),
+			cmp.Compare(a.Session, b.Session), strings.Compare(a.AgendaItem, b.AgendaItem))
+	})
+	return f
+}
+
+// MostCitedBy implements uncite.Store. A State that authored nothing, or
+// that is not in the reference tables, has no ranking.
+func (s *Store) MostCitedBy(_ context.Context, state string, limit int) ([]uncite.ResolutionCount, error) {
+	if err := checkLimits(limit, 0); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	top := topN[uncite.ResolutionCount]{n: limit, cmp: byCountThenSymbol}
+	for _, r := range s.resByIdx {
+		if n := r.byState[state]; n > 0 {
+			top.offer(uncite.ResolutionCount{Symbol: r.Symbol, Count: n})
+		}
+	}
+	return top.items, nil
+}
+
+// TopCited implements uncite.Store.
+func (s *Store) TopCited(_ context.Context, body string, year, limit int) ([]uncite.ResolutionCount, error) {
+	if err := checkLimits(limit, 0); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	top := topN[uncite.ResolutionCount]{n: limit, cmp: byCountThenSymbol}
+	for _, r := range s.resByIdx {
+		if body != "" && r.Body != body {
+			continue
+		}
+		n := r.citing.len()
+		if year != 0 {
+			n = r.byYear[year]
+		}
+		if n > 0 {
+			top.offer(uncite.ResolutionCount{Symbol: r.Symbol, Count: n})
+		}
+	}
+	return top.items, nil
+}
+
+func byCountThenSymbol(a, b uncite.ResolutionCount) int {
+	return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Symbol, b.Symbol))
+}
+
+// topN keeps the n first items offered, in the order of cmp, without
+// sorting everything offered: rankings look at thousands of candidates to
+// return a few.
+type topN[T any] struct {
+	n     int
+	cmp   func(a, b T) int
+	items []T
+}
+
+func (t *topN[T]) offer(x T) {
+	if t.n == 0 || (len(t.items) == t.n && t.cmp(x, t.items[t.n-1]) >= 0) {
+		return
+	}
+	if len(t.items) == t.n {
+		t.items = t.items[:t.n-1]
+	}
+	i, _ := slices.BinarySearchFunc(t.items, x, t.cmp)
+	t.items = slices.Insert(t.items, i, x)
+}
+
+// checkLimits rejects a ranking size or evidence count outside
+// 0..MaxPageSize, as pages are: past the maximum is an error, not clamped.
+func checkLimits(limit, evidence int) error {
+	if limit < 0 || limit > uncite.MaxPageSize || evidence < 0 || evidence > uncite.MaxPageSize {
+		return uncite.Errorf(uncite.EINVALID, "limit %d, evidence %d: each must be between 0 and %d", limit, evidence, uncite.MaxPageSize)
+	}
+	return nil
+}

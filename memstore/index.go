@@ -1,0 +1,416 @@
+package memstore
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/refdata"
+)
+
+// doc is a stored document together with what its indexes and graph views
+// derive from it, computed once on write so that reads never re-derive it.
+type doc struct {
+	// Document is the stored copy, without its Text: search needs only
+	// the words, and keeping megabytes of text per document would not pay.
+	*uncite.Document
+	// slot is a dense number, stable per ID, that lets counting queries use
+	// a flat array instead of a map keyed by document.
+	slot int32
+	// symbol is Symbol in canonical form when it is a resolution symbol, as
+	// the Neo4j store stores it; res is then that resolution.
+	symbol string
+	res    *resolution
+	// cites are the distinct resolutions cited, sorted by symbol, each with
+	// the count of its last citation (as a repeated MERGE would keep).
+	cites []cite
+	// author is Author when it is a State of the reference tables, and
+	// mentions the mentioned States of the tables, distinct and sorted:
+	// only those States exist as nodes to link to.
+	author   string
+	mentions []uncite.Mention
+	session  string   // session key, "" when none
+	items    []string // distinct agenda item keys, only with a session
+	refs     []string // distinct References
+	year     int      // year of Date, 0 when undated
+	words    []int32  // numbers of the distinct search words
+}
+
+type cite struct {
+	res   *resolution
+	count int
+}
+
+// resolution holds a resolution symbol's parsed fields and the documents
+// citing it, with the facet counters kept up to date on write so that
+// facets, rankings and co-citations never scan the citing documents.
+// Entries are interned for good: a resolution exists while it is cited or
+// loaded (see alive), and the flat counters of CoCited index by idx.
+type resolution struct {
+	uncite.Citation // Symbol, Body, Number, Year as the symbol states them
+	ref             refdata.Resolution
+	known           bool
+	year            int // Year, or else the year of the reference tables
+	idx             int32
+	citing          docSet
+	byYear          map[int]int
+	byState         map[string]int
+	bySession       map[sessionItem]int
+	// coCited and facets cache the answers derived from the citing
+	// documents, which for a popular resolution take milliseconds to build;
+	// any change to a citing document clears them (see changed).
+	coCited atomic.Pointer[[]uncite.ResolutionCount]
+	facets  atomic.Pointer[uncite.Facets]
+}
+
+func (r *resolution) changed() {
+	r.coCited.Store(nil)
+	r.facets.Store(nil)
+}
+
+// sessionItem keys the session facet; item is "" for documents of the
+// session issued under no agenda item.
+type sessionItem struct {
+	body    string
+	session int
+	item    string
+}
+
+// docSet is a set of documents that also hands out its members sorted by
+// ID. Members are kept by slot, so that the garbage collector has no
+// pointers to trace through millions of index entries. The sorted slice is
+// built on first read after a change and cached, so that bulk loading
+// stays linear and reads after it pay nothing; the cache is atomic because
+// readers share the store's read lock.
+type docSet struct {
+	members map[int32]struct{}
+	sorted  atomic.Pointer[[]*doc]
+}
+
+func (s *docSet) add(d *doc) {
+	if s.members == nil {
+		s.members = map[int32]struct{}{}
+	}
+	s.members[d.slot] = struct{}{}
+	s.sorted.Store(nil)
+}
+
+func (s *docSet) remove(d *doc) {
+	delete(s.members, d.slot)
+	s.sorted.Store(nil)
+}
+
+// The read methods accept a nil set, which is how an absent index key reads.
+
+func (s *docSet) len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.members)
+}
+
+func (s *docSet) has(d *doc) bool {
+	if s == nil {
+		return false
+	}
+	_, ok := s.members[d.slot]
+	return ok
+}
+
+// list returns the members sorted by ID; slots is the store's slot table.
+func (s *docSet) list(slots []*doc) []*doc {
+	if s == nil {
+		return nil
+	}
+	if p := s.sorted.Load(); p != nil {
+		return *p
+	}
+	l := make([]*doc, 0, len(s.members))
+	for slot := range s.members {
+		l = append(l, slots[slot])
+	}
+	slices.SortFunc(l, byID)
+	s.sorted.Store(&l)
+	return l
+}
+
+func byID(a, b *doc) int { return strings.Compare(a.ID, b.ID) }
+
+// index is a family of document sets keyed by a string.
+type index map[string]*docSet
+
+func (x index) add(key string, d *doc) {
+	if x[key] == nil {
+		x[key] = &docSet{}
+	}
+	x[key].add(d)
+}
+
+func (x index) remove(key string, d *doc) {
+	if set := x[key]; set != nil {
+		set.remove(d)
+		if set.len() == 0 {
+			delete(x, key)
+		}
+	}
+}
+
+// indexes are the lookups that keep every filter and graph step off a scan
+// of all documents.
+type indexes struct {
+	all        docSet
+	bySymbol   index // canonical symbol
+	byBody     index
+	byType     index
+	byLanguage index
+	byAuthor   index // Author as written, as the author filter compares it
+	byMention  index // reference-table States only
+	bySession  index // session key
+	byItem     index // agenda item key
+	byRef      index // referenced symbol → documents referring to it
+	// Search words are numbered, so that documents list theirs as small
+	// integers instead of strings pinning their lower-cased text; a word
+	// keeps its number (and its possibly empty set) for good.
+	wordIDs  map[string]int32
+	postings []*docSet // by word number
+}
+
+func newIndexes() indexes {
+	return indexes{
+		bySymbol: index{}, byBody: index{}, byType: index{}, byLanguage: index{},
+		byAuthor: index{}, byMention: index{}, bySession: index{}, byItem: index{},
+		byRef: index{}, wordIDs: map[string]int32{},
+	}
+}
+
+// newDoc derives the stored record of d.
+func (s *Store) newDoc(d *uncite.Document) *doc {
+	c := clone(d)
+	c.Text = ""
+	x := &doc{Document: c, symbol: d.Symbol, session: d.SessionKey()}
+	if p, err := uncite.ParseResolutionSymbol(d.Symbol); err == nil {
+		x.symbol = p.Symbol
+		x.res = s.intern(p)
+	}
+	byRes := map[*resolution]int{}
+	for _, ct := range d.Citations {
+		// Citations whose symbol is not a resolution symbol name no node;
+		// they are kept on the document but left out of the graph.
+		p, err := uncite.ParseResolutionSymbol(ct.Symbol)
+		if err != nil {
+			continue
+		}
+		byRes[s.intern(p)] = ct.Count
+	}
+	for r, n := range byRes {
+		x.cites = append(x.cites, cite{r, n})
+	}
+	slices.SortFunc(x.cites, func(a, b cite) int { return strings.Compare(a.res.Symbol, b.res.Symbol) })
+	if knownState(d.Author) {
+		x.author = d.Author
+	}
+	counts := map[string]int{}
+	for _, m := range d.Mentions {
+		if knownState(m.State) {
+			counts[m.State] = m.Count
+		}
+	}
+	for code, n := range counts {
+		x.mentions = append(x.mentions, uncite.Mention{State: code, Count: n})
+	}
+	slices.SortFunc(x.mentions, func(a, b uncite.Mention) int { return strings.Compare(a.State, b.State) })
+	if x.session != "" {
+		for _, a := range d.AgendaItems {
+			x.items = append(x.items, uncite.AgendaItemKey(d.Body, d.Session, a.Number))
+		}
+		x.items = sortedUnique(x.items)
+	}
+	x.refs = sortedUnique(slices.Clone(d.References))
+	x.year = yearOf(d.Date)
+	return x
+}
+
+// index adds d to every index; words are its distinct search words.
+func (s *Store) index(d *doc, words []string) {
+	s.all.add(d)
+	addIf(s.bySymbol, d.symbol, d)
+	addIf(s.byBody, d.Body, d)
+	addIf(s.byType, d.Type, d)
+	for _, l := range sortedUnique(slices.Clone(d.Languages)) {
+		s.byLanguage.add(l, d)
+	}
+	addIf(s.byAuthor, d.Author, d)
+	for _, m := range d.mentions {
+		s.byMention.add(m.State, d)
+	}
+	addIf(s.bySession, d.session, d)
+	for _, k := range d.items {
+		s.byItem.add(k, d)
+	}
+	for _, r := range d.refs {
+		s.byRef.add(r, d)
+	}
+	d.words = d.words[:0]
+	for _, w := range words {
+		id, ok := s.wordIDs[w]
+		if !ok {
+			id = int32(len(s.postings))
+			s.wordIDs[strings.Clone(w)] = id
+			s.postings = append(s.postings, &docSet{})
+		}
+		s.postings[id].add(d)
+		d.words = append(d.words, id)
+	}
+	for _, c := range d.cites {
+		r := c.res
+		r.changed()
+		r.citing.add(d)
+		if d.year != 0 {
+			r.byYear[d.year]++
+		}
+		if d.author != "" {
+			r.byState[d.author]++
+		}
+		for _, k := range sessionItems(d) {
+			r.bySession[k]++
+		}
+	}
+}
+
+// unindex removes d from every index, undoing index exactly.
+func (s *Store) unindex(d *doc) {
+	s.all.remove(d)
+	removeIf(s.bySymbol, d.symbol, d)
+	removeIf(s.byBody, d.Body, d)
+	removeIf(s.byType, d.Type, d)
+	for _, l := range d.Languages {
+		s.byLanguage.remove(l, d)
+	}
+	removeIf(s.byAuthor, d.Author, d)
+	for _, m := range d.mentions {
+		s.byMention.remove(m.State, d)
+	}
+	removeIf(s.bySession, d.session, d)
+	for _, k := range d.items {
+		s.byItem.remove(k, d)
+	}
+	for _, r := range d.refs {
+		s.byRef.remove(r, d)
+	}
+	for _, w := range d.words {
+		s.postings[w].remove(d)
+	}
+	for _, c := range d.cites {
+		r := c.res
+		r.changed()
+		r.citing.remove(d)
+		if d.year != 0 {
+			decrement(r.byYear, d.year)
+		}
+		if d.author != "" {
+			decrement(r.byState, d.author)
+		}
+		for _, k := range sessionItems(d) {
+			decrement(r.bySession, k)
+		}
+	}
+}
+
+// intern returns the resolution entry of a parsed symbol, creating it.
+func (s *Store) intern(p uncite.Citation) *resolution {
+	if r := s.resolutions[p.Symbol]; r != nil {
+		return r
+	}
+	r := &resolution{
+		Citation: uncite.Citation{Symbol: p.Symbol, Body: p.Body, Number: p.Number, Year: p.Year},
+		idx:      int32(len(s.resByIdx)),
+		byYear:   map[int]int{}, byState: map[string]int{}, bySession: map[sessionItem]int{},
+	}
+	r.ref, r.known = refdata.LookupResolution(p.Symbol)
+	r.year = cmp.Or(r.Year, r.ref.Year)
+	s.resolutions[p.Symbol] = r
+	s.resByIdx = append(s.resByIdx, r)
+	return r
+}
+
+// alive reports whether r exists: cited, or the symbol of a stored document.
+func (s *Store) alive(r *resolution) bool {
+	return r.citing.len() > 0 || s.bySymbol[r.Symbol].len() > 0
+}
+
+// host is the document that is the resolution r, nil when none is stored:
+// of the documents with its symbol, the one with the smallest ID, so that
+// the choice does not depend on the order of writes.
+func (s *Store) host(r *resolution) *doc {
+	if l := s.list(s.bySymbol[r.Symbol]); len(l) > 0 {
+		return l[0]
+	}
+	return nil
+}
+
+// list returns the documents of set sorted by ID.
+func (s *Store) list(set *docSet) []*doc { return set.list(s.slots) }
+
+// isHost reports whether d is the node of the resolution its symbol names.
+func (s *Store) isHost(d *doc) bool { return d.res != nil && s.host(d.res) == d }
+
+// sessionItems lists the session facet keys a document counts under.
+func sessionItems(d *doc) []sessionItem {
+	if d.session == "" {
+		return nil
+	}
+	if len(d.items) == 0 {
+		return []sessionItem{{d.Body, d.Session, ""}}
+	}
+	prefix := d.session + "-"
+	out := make([]sessionItem, len(d.items))
+	for i, k := range d.items {
+		out[i] = sessionItem{d.Body, d.Session, strings.TrimPrefix(k, prefix)}
+	}
+	return out
+}
+
+// knownState reports whether code is exactly the code of a State of the
+// reference tables; only those States are nodes.
+func knownState(code string) bool {
+	st, ok := refdata.StateByCode(code)
+	return ok && st.Code == code
+}
+
+// yearOf is the year of an ISO date, 0 when the date does not start with one.
+func yearOf(date string) int {
+	if len(date) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(date[:4])
+	if err != nil || y <= 0 {
+		return 0
+	}
+	return y
+}
+
+func addIf(x index, key string, d *doc) {
+	if key != "" {
+		x.add(key, d)
+	}
+}
+
+func removeIf(x index, key string, d *doc) {
+	if key != "" {
+		x.remove(key, d)
+	}
+}
+
+func decrement[K comparable](m map[K]int, k K) {
+	if m[k]--; m[k] <= 0 {
+		delete(m, k)
+	}
+}
+
+func sortedUnique(xs []string) []string {
+	slices.Sort(xs)
+	return slices.Compact(xs)
+}

@@ -1,0 +1,250 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/uncite/uncite"
+)
+
+// The counts below are of distinct documents, yet count rows: a document
+// has at most one CITES to a resolution (they are merged per pair), so
+// each row of a citation pattern stands for a different citing document.
+// Evidence lists are cut to their smallest entries inside the query, so that
+// only what is returned crosses the wire.
+//
+// Reading a property costs about as much as following a relationship, and
+// these queries fan out to tens of thousands of rows on a large graph: each
+// property is read once per node, before the fan-out or after the grouping,
+// rather than once per row.
+
+// CoCited returns the resolutions cited alongside symbol, in one query.
+func (s *Store) CoCited(ctx context.Context, symbol string, limit, evidence int) ([]uncite.CoCitation, error) {
+	if err := checkLimits(limit, evidence); err != nil {
+		return nil, err
+	}
+	const cypher = `
+OPTIONAL MATCH (r:Resolution {symbol: $symbol})
+CALL (r) {
+  MATCH (r)<-[:CITES]-(d)
+  WITH r, d, d.id AS id
+  MATCH (d)-[:CITES]->(c)
+  WHERE c <> r
+  WITH c, count(*) AS n, collect(id) AS docs
+  WITH c.symbol AS symbol, n, docs
+  ORDER BY n DESC, symbol
+  LIMIT $limit
+  RETURN collect([symbol, n, COLLECT { UNWIND docs AS id RETURN id ORDER BY id LIMIT $evidence }]) AS ranking
+}
+RETURN r IS NOT NULL AS found, ranking`
+	recs, err := s.query(ctx, cypher, map[string]any{"symbol": symbol, "limit": limit, "evidence": evidence}, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: co-citations of %q: %w", symbol, err)
+	}
+	if !get[bool](recs[0], "found") {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
+	}
+	var out []uncite.CoCitation
+	for _, x := range get[[]any](recs[0], "ranking") {
+		row := x.([]any)
+		out = append(out, uncite.CoCitation{Symbol: row[0].(string), Count: int(row[1].(int64)), Documents: toStrings(row[2])})
+	}
+	return out, nil
+}
+
+// Coupled returns the documents sharing citations with the document id, in
+// one query.
+func (s *Store) Coupled(ctx context.Context, id string, limit, evidence int) ([]uncite.Coupling, error) {
+	if err := checkLimits(limit, evidence); err != nil {
+		return nil, err
+	}
+	// Here each row is a distinct resolution both documents cite.
+	const cypher = `
+OPTIONAL MATCH (d:Document {id: $id})
+CALL (d) {
+  MATCH (d)-[:CITES]->(r)
+  WITH d, r, r.symbol AS symbol
+  MATCH (r)<-[:CITES]-(o)
+  WHERE o <> d
+  WITH o, count(*) AS n, collect(symbol) AS shared
+  WITH o.id AS id, n, shared
+  ORDER BY n DESC, id
+  LIMIT $limit
+  RETURN collect([id, n, COLLECT { UNWIND shared AS symbol RETURN symbol ORDER BY symbol LIMIT $evidence }]) AS ranking
+}
+RETURN d IS NOT NULL AS found, ranking`
+	recs, err := s.query(ctx, cypher, map[string]any{"id": id, "limit": limit, "evidence": evidence}, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: documents coupled with %q: %w", id, err)
+	}
+	if !get[bool](recs[0], "found") {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "no document with id %q", id)
+	}
+	var out []uncite.Coupling
+	for _, x := range get[[]any](recs[0], "ranking") {
+		row := x.([]any)
+		out = append(out, uncite.Coupling{DocumentID: row[0].(string), Count: int(row[1].(int64)), Shared: toStrings(row[2])})
+	}
+	return out, nil
+}
+
+// resolutionFacets first groups the citing documents by everything the
+// facets break them down by, reading each document once, then folds the
+// (far fewer) groups three ways. The session is read from the document's
+// body and number rather than through IN_SESSION, which means the same and
+// saves a traversal per document; the author is its SUBMITTED_BY State, as
+// only States of the reference tables count. A year is that of an ISO date
+// (its first four characters, when they are a number above zero). A
+// document listing an agenda item twice counts once under it.
+const resolutionFacets = `
+OPTIONAL MATCH (r:Resolution {symbol: $symbol})
+CALL (r) {
+  MATCH (r)<-[:CITES]-(d)
+  WITH toInteger(left(d.date, 4)) AS year, head([(d)-[:SUBMITTED_BY]->(s) | s.code]) AS state,
+       d.body AS body, d.session AS session, d.agendaItems AS items, count(*) AS n
+  RETURN collect({year: year, state: state, body: body, session: session, items: items, n: n}) AS groups
+}
+CALL (groups) {
+  UNWIND groups AS g
+  WITH g.year AS year, sum(g.n) AS n
+  WHERE year > 0
+  ORDER BY year
+  RETURN collect([year, n]) AS byYear
+}
+CALL (groups) {
+  UNWIND groups AS g
+  WITH g.state AS state, sum(g.n) AS n
+  WHERE state IS NOT NULL
+  ORDER BY n DESC, state
+  RETURN collect([state, n]) AS byState
+}
+CALL (groups) {
+  UNWIND groups AS g
+  WITH g WHERE g.body IS NOT NULL AND g.session IS NOT NULL
+  UNWIND COLLECT { UNWIND coalesce(g.items, ['']) AS item RETURN DISTINCT item } AS item
+  WITH g.body AS body, g.session AS session, item, sum(g.n) AS n
+  ORDER BY n DESC, body, session, item
+  RETURN collect([body, session, item, n]) AS bySession
+}
+RETURN r IS NOT NULL AS found, byYear, byState, bySession`
+
+// ResolutionFacets breaks down the documents citing symbol, in one query.
+func (s *Store) ResolutionFacets(ctx context.Context, symbol string) (*uncite.Facets, error) {
+	recs, err := s.query(ctx, resolutionFacets, map[string]any{"symbol": symbol}, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: facets of %q: %w", symbol, err)
+	}
+	if !get[bool](recs[0], "found") {
+		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
+	}
+	f := &uncite.Facets{}
+	for _, x := range get[[]any](recs[0], "byYear") {
+		row := x.([]any)
+		f.ByYear = append(f.ByYear, uncite.YearCount{Year: int(row[0].(int64)), Count: int(row[1].(int64))})
+	}
+	for _, x := range get[[]any](recs[0], "byState") {
+		row := x.([]any)
+		f.ByState = append(f.ByState, uncite.StateCount{State: row[0].(string), Count: int(row[1].(int64))})
+	}
+	for _, x := range get[[]any](recs[0], "bySession") {
+		row := x.([]any)
+		f.BySession = append(f.BySession, uncite.SessionItemCount{
+			Body: row[0].(string), Session: int(row[1].(int64)), AgendaItem: row[2].(string), Count: int(row[3].(int64)),
+		})
+	}
+	return f, nil
+}
+
+// MostCitedBy counts the resolutions cited by the documents a State
+// authored, in one query.
+func (s *Store) MostCitedBy(ctx context.Context, state string, limit int) ([]uncite.ResolutionCount, error) {
+	if err := checkLimits(limit, 0); err != nil {
+		return nil, err
+	}
+	// Only States of the reference tables have SUBMITTED_BY, so an
+	// unknown code has no ranking.
+	const cypher = `
+MATCH (:State {code: $state})<-[:SUBMITTED_BY]-(d)-[:CITES]->(r)
+WITH r.symbol AS symbol, count(*) AS n
+ORDER BY n DESC, symbol
+LIMIT $limit
+RETURN symbol, n`
+	recs, err := s.query(ctx, cypher, map[string]any{"state": state, "limit": limit}, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: resolutions most cited by %q: %w", state, err)
+	}
+	return resolutionCounts(recs), nil
+}
+
+// topCited holds the TopCited query for each combination of filters,
+// indexed by [body set][year set]. Over all years a resolution's count is
+// the degree of its incoming CITES, which the server keeps and reads
+// without visiting the documents; for one year the documents dated in it
+// are found through the date index (an ISO date of year y sorts between "y"
+// and "y+1") and grouped by the resolution they cite, and the body is
+// checked once per resolution, after grouping.
+var topCited = [2][2]string{
+	{
+		`MATCH (r:Resolution)
+WITH r.symbol AS symbol, COUNT { ()-[:CITES]->(r) } AS n`,
+		`MATCH (d:Document) WHERE d.date >= $from AND d.date < $to
+MATCH (d)-[:CITES]->(r)
+WITH r.symbol AS symbol, count(*) AS n`,
+	},
+	{
+		`MATCH (:Body {code: $body})<-[:ADOPTED_BY]-(r:Resolution)
+WITH r.symbol AS symbol, COUNT { ()-[:CITES]->(r) } AS n`,
+		`MATCH (d:Document) WHERE d.date >= $from AND d.date < $to
+MATCH (d)-[:CITES]->(r)
+WITH r, count(*) AS n
+WHERE EXISTS { (r)-[:ADOPTED_BY]->(:Body {code: $body}) }
+WITH r.symbol AS symbol, n`,
+	},
+}
+
+// TopCited counts the resolutions of body cited by documents dated in year,
+// in one query. Resolutions no document cites are left out.
+func (s *Store) TopCited(ctx context.Context, body string, year, limit int) ([]uncite.ResolutionCount, error) {
+	if err := checkLimits(limit, 0); err != nil {
+		return nil, err
+	}
+	if year < 0 || year > 9999 {
+		return nil, nil // no ISO date falls in such a year
+	}
+	params := map[string]any{"body": body, "limit": limit, "from": fmt.Sprintf("%04d", year), "to": fmt.Sprintf("%04d", year+1)}
+	cypher := topCited[b2i(body != "")][b2i(year != 0)] + `
+WHERE n > 0
+ORDER BY n DESC, symbol
+LIMIT $limit
+RETURN symbol, n`
+	recs, err := s.query(ctx, cypher, params, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: most cited resolutions of %q in %d: %w", body, year, err)
+	}
+	return resolutionCounts(recs), nil
+}
+
+func resolutionCounts(recs []*neo4j.Record) []uncite.ResolutionCount {
+	var out []uncite.ResolutionCount
+	for _, r := range recs {
+		out = append(out, uncite.ResolutionCount{Symbol: get[string](r, "symbol"), Count: int(get[int64](r, "n"))})
+	}
+	return out
+}
+
+// checkLimits bounds the size of a ranking and of its evidence lists like
+// a page size: past the maximum is an error, not clamped.
+func checkLimits(limit, evidence int) error {
+	if limit < 0 || limit > uncite.MaxPageSize || evidence < 0 || evidence > uncite.MaxPageSize {
+		return uncite.Errorf(uncite.EINVALID, "limit %d, evidence %d: each must be between 0 and %d", limit, evidence, uncite.MaxPageSize)
+	}
+	return nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,190 @@
+package neo4jstore
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/uncite/uncite"
+)
+
+func TestCoCitedAndCoupled(t *testing.T) {
+	s := fresh(t)
+	ctx := context.Background()
+	write(t, s, fixture()...)
+
+	for _, c := range []struct {
+		symbol          string
+		limit, evidence int
+		want            []uncite.CoCitation
+	}{
+		// 822 is cited by d1, d2 and d3: 853 by d1, d2; 874 by d2, d3; 60/251 by d2.
+		{r822, 10, 10, []uncite.CoCitation{
+			{Symbol: r853, Count: 2, Documents: []string{d1ID, d2ID}},
+			{Symbol: r874, Count: 2, Documents: []string{d2ID, d3ID}},
+			{Symbol: r251, Count: 1, Documents: []string{d2ID}},
+		}},
+		{r822, 2, 1, []uncite.CoCitation{
+			{Symbol: r853, Count: 2, Documents: []string{d1ID}},
+			{Symbol: r874, Count: 2, Documents: []string{d2ID}},
+		}},
+		{r822, 1, 0, []uncite.CoCitation{{Symbol: r853, Count: 2}}},
+		{r822, 0, 5, nil},
+		{r812, 10, 10, nil}, // its one citing document cites nothing else
+		{r853, 10, 1, []uncite.CoCitation{{Symbol: r822, Count: 2, Documents: []string{d1ID}},
+			{Symbol: r251, Count: 1, Documents: []string{d2ID}}, {Symbol: r874, Count: 1, Documents: []string{d2ID}}}},
+	} {
+		got, err := s.CoCited(ctx, c.symbol, c.limit, c.evidence)
+		if err != nil || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("CoCited(%s, %d, %d) = %+v, %v; want %+v", c.symbol, c.limit, c.evidence, got, err, c.want)
+		}
+	}
+
+	for _, c := range []struct {
+		id              string
+		limit, evidence int
+		want            []uncite.Coupling
+	}{
+		// d1 cites 822 and 853: d2 cites both, d3 only 822.
+		{d1ID, 10, 10, []uncite.Coupling{
+			{DocumentID: d2ID, Count: 2, Shared: []string{r822, r853}},
+			{DocumentID: d3ID, Count: 1, Shared: []string{r822}},
+		}},
+		{d1ID, 1, 1, []uncite.Coupling{{DocumentID: d2ID, Count: 2, Shared: []string{r822}}}},
+		// d3 cites 822 and 874: d2 both, d1 only 822.
+		{d3ID, 10, 0, []uncite.Coupling{{DocumentID: d2ID, Count: 2}, {DocumentID: d1ID, Count: 1}}},
+		{r822, 10, 10, nil},
+	} {
+		got, err := s.Coupled(ctx, c.id, c.limit, c.evidence)
+		if err != nil || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Coupled(%s, %d, %d) = %+v, %v; want %+v", c.id, c.limit, c.evidence, got, err, c.want)
+		}
+	}
+
+	if _, err := s.CoCited(ctx, "S/RES/1 (2099)", 10, 10); err == nil || err.Error() != `no resolution "S/RES/1 (2099)" in the graph` {
+		t.Errorf("CoCited of an absent resolution: error %v", err)
+	}
+	if _, err := s.Coupled(ctx, "nope", 10, 10); err == nil || err.Error() != `no document with id "nope"` {
+		t.Errorf("Coupled of an absent document: error %v", err)
+	}
+	for _, bad := range [][2]int{{-1, 1}, {1, -1}, {uncite.MaxPageSize + 1, 1}, {1, uncite.MaxPageSize + 1}} {
+		if _, err := s.CoCited(ctx, r822, bad[0], bad[1]); uncite.ErrorCode(err) != uncite.EINVALID {
+			t.Errorf("CoCited limit %d, evidence %d: error %v, want invalid", bad[0], bad[1], err)
+		}
+		if _, err := s.Coupled(ctx, d1ID, bad[0], bad[1]); uncite.ErrorCode(err) != uncite.EINVALID {
+			t.Errorf("Coupled limit %d, evidence %d: error %v, want invalid", bad[0], bad[1], err)
+		}
+	}
+}
+
+func TestResolutionFacets(t *testing.T) {
+	s := fresh(t)
+	ctx := context.Background()
+	const x = "A/HRC/RES/40/1"
+	doc := func(id, date, author string, session int, items ...string) *uncite.Document {
+		d := &uncite.Document{ID: id, Date: date, Author: author, Body: uncite.BodyHRC, Session: session,
+			Citations: []uncite.Citation{cite(x, 1)}}
+		for _, n := range items {
+			d.AgendaItems = append(d.AgendaItems, uncite.AgendaItem{Number: n})
+		}
+		return d
+	}
+	write(t, s,
+		doc("f1", "2019-02-01", "FRA", 40, "1", "2"),
+		doc("f2", "2019-03-01", "DEU", 40, "2"),
+		doc("f3", "2018-01-01", "FRA", 41),
+		doc("f4", "", "AUT", 40, "2", "2"), // an item twice still counts the document once
+		doc("f5", "2018-12-31", "DEU", 0),  // no session
+		doc("f6", "2019-05-05", "FRA", 40),
+		doc("f7", "", "BEL", 9),
+		doc("f9", "0000-01-01", "XXX", 0), // neither a year nor a State of the tables
+		// No body, so no session either.
+		&uncite.Document{ID: "f8", Date: "2020-01-01", Session: 40, Citations: []uncite.Citation{cite(x, 1)}},
+		&uncite.Document{ID: "other", Date: "2019-01-01", Author: "FRA", Body: uncite.BodyHRC, Session: 40,
+			Citations: []uncite.Citation{cite(r822, 1)}},
+	)
+
+	got, err := s.ResolutionFacets(ctx, x)
+	want := &uncite.Facets{
+		ByYear: []uncite.YearCount{{Year: 2018, Count: 2}, {Year: 2019, Count: 3}, {Year: 2020, Count: 1}},
+		// Most first, ties by code.
+		ByState: []uncite.StateCount{{State: "FRA", Count: 3}, {State: "DEU", Count: 2}, {State: "AUT", Count: 1}, {State: "BEL", Count: 1}},
+		// Most first, ties by body, session number (9 before 40) and item.
+		BySession: []uncite.SessionItemCount{
+			{Body: "HRC", Session: 40, AgendaItem: "2", Count: 3},
+			{Body: "HRC", Session: 9, AgendaItem: "", Count: 1},
+			{Body: "HRC", Session: 40, AgendaItem: "", Count: 1},
+			{Body: "HRC", Session: 40, AgendaItem: "1", Count: 1},
+			{Body: "HRC", Session: 41, AgendaItem: "", Count: 1},
+		},
+	}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("facets\n got %+v, %v\nwant %+v", got, err, want)
+	}
+	if _, err := s.ResolutionFacets(ctx, "S/RES/1 (2099)"); uncite.ErrorCode(err) != uncite.ENOTFOUND {
+		t.Errorf("facets of an absent resolution: error %v, want not found", err)
+	}
+	// A resolution only its own document names has nothing to break down.
+	write(t, s, &uncite.Document{ID: "r", Symbol: "A/HRC/RES/41/1"})
+	if got, err := s.ResolutionFacets(ctx, "A/HRC/RES/41/1"); err != nil || !reflect.DeepEqual(got, &uncite.Facets{}) {
+		t.Errorf("facets of an uncited resolution: %+v, %v; want empty", got, err)
+	}
+}
+
+func TestMostCitedAndTopCited(t *testing.T) {
+	s := fresh(t)
+	ctx := context.Background()
+	write(t, s, fixture()...)
+
+	for _, c := range []struct {
+		state string
+		limit int
+		want  []uncite.ResolutionCount
+	}{
+		// ARM wrote d1 (822, 853) and d3 (822, 874).
+		{"ARM", 10, []uncite.ResolutionCount{{Symbol: r822, Count: 2}, {Symbol: r853, Count: 1}, {Symbol: r874, Count: 1}}},
+		{"ARM", 1, []uncite.ResolutionCount{{Symbol: r822, Count: 2}}},
+		{"AZE", 10, []uncite.ResolutionCount{{Symbol: r251, Count: 1}, {Symbol: r822, Count: 1}, {Symbol: r853, Count: 1}, {Symbol: r874, Count: 1}}},
+		{"FRA", 10, nil},
+		{"XXX", 10, nil},
+	} {
+		got, err := s.MostCitedBy(ctx, c.state, c.limit)
+		if err != nil || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("MostCitedBy(%s, %d) = %+v, %v; want %+v", c.state, c.limit, got, err, c.want)
+		}
+	}
+
+	for _, c := range []struct {
+		body        string
+		year, limit int
+		want        []uncite.ResolutionCount
+	}{
+		{"", 0, 10, []uncite.ResolutionCount{{Symbol: r822, Count: 3}, {Symbol: r853, Count: 2}, {Symbol: r874, Count: 2},
+			{Symbol: r251, Count: 1}, {Symbol: r812, Count: 1}}},
+		{"", 0, 2, []uncite.ResolutionCount{{Symbol: r822, Count: 3}, {Symbol: r853, Count: 2}}},
+		{"GA", 0, 10, []uncite.ResolutionCount{{Symbol: r251, Count: 1}}},
+		// Dated 2020: d1 (822, 853) and d3 (822, 874).
+		{"SC", 2020, 10, []uncite.ResolutionCount{{Symbol: r822, Count: 2}, {Symbol: r853, Count: 1}, {Symbol: r874, Count: 1}}},
+		{"", 2021, 10, []uncite.ResolutionCount{{Symbol: r251, Count: 1}, {Symbol: r822, Count: 1}, {Symbol: r853, Count: 1}, {Symbol: r874, Count: 1}}},
+		{"GA", 2020, 10, nil},
+		{"SC", 1993, 10, []uncite.ResolutionCount{{Symbol: r812, Count: 1}}},
+		{"HRC", 0, 10, nil},
+		{"", 2022, 10, nil},
+		{"XX", 0, 10, nil},
+		{"", -1, 10, nil},
+		{"", 10000, 10, nil},
+	} {
+		got, err := s.TopCited(ctx, c.body, c.year, c.limit)
+		if err != nil || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("TopCited(%q, %d, %d) = %+v, %v; want %+v", c.body, c.year, c.limit, got, err, c.want)
+		}
+	}
+	for _, limit := range []int{-1, uncite.MaxPageSize + 1} {
+		if _, err := s.TopCited(ctx, "", 0, limit); uncite.ErrorCode(err) != uncite.EINVALID {
+			t.Errorf("TopCited limit %d: error %v, want invalid", limit, err)
+		}
+	}
+	if _, err := s.MostCitedBy(ctx, "ARM", -1); uncite.ErrorCode(err) != uncite.EINVALID {
+		t.Errorf("MostCitedBy limit -1: error %v, want invalid", err)
+	}
+}

@@ -1,0 +1,359 @@
+package neo4jstore
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/uncite/uncite"
+)
+
+// viewRels are the relationship types of the graph views. ADOPTED_BY and
+// OF_BODY are left out with the Body nodes they lead to (see uncite.KindDocument).
+const viewRels = "SUBMITTED_BY|MENTIONS|IN_SESSION|UNDER_ITEM|CITES|REFERS_TO"
+
+// nodeIDOf is the Cypher expression of the graph-view ID of the node bound
+// to %[1]s. The Resolution label is tested first: a document that is a
+// resolution is shown as the Resolution.
+const nodeIDOf = `CASE
+  WHEN %[1]s:Resolution THEN 'Resolution:' + %[1]s.symbol
+  WHEN %[1]s:Document THEN 'Document:' + %[1]s.id
+  WHEN %[1]s:State THEN 'State:' + %[1]s.code
+  WHEN %[1]s:Session THEN 'Session:' + %[1]s.key
+  WHEN %[1]s:AgendaItem THEN 'AgendaItem:' + %[1]s.key
+END`
+
+// nodeOf projects the node bound to %[1]s into its ID and the properties
+// graphview.go lists for its kind; absent properties come back null and are
+// dropped by toNode. A resolution's body is that of the Body it is adopted
+// by, an agenda item's body and session those of its one session.
+const nodeOf = `{id: ` + nodeIDOf + `, props: CASE
+  WHEN %[1]s:Resolution THEN {
+    symbol: %[1]s.symbol, number: %[1]s.number, year: %[1]s.year, known: coalesce(%[1]s.known, false),
+    title: %[1]s.resolutionTitle, date: %[1]s.resolutionDate,
+    body: [(%[1]s)-[:ADOPTED_BY]->(b:Body) | b.code][0],
+    document: CASE WHEN %[1]s:Document THEN %[1]s.id END}
+  WHEN %[1]s:Document THEN {
+    id: %[1]s.id, symbol: %[1]s.symbol, title: %[1]s.title, type: %[1]s.type, date: %[1]s.date, body: %[1]s.body}
+  WHEN %[1]s:State THEN {code: %[1]s.code, name: %[1]s.name}
+  WHEN %[1]s:Session THEN {
+    body: %[1]s.body, number: %[1]s.number, startDate: %[1]s.startDate, endDate: %[1]s.endDate}
+  WHEN %[1]s:AgendaItem THEN head([(%[1]s)-[:IN_SESSION]->(s:Session) |
+    {body: s.body, session: s.number, number: %[1]s.number, title: %[1]s.title}])
+END}`
+
+// The expressions above bound to the variable names the queries use. Only
+// these constant names are ever substituted.
+var (
+	idN   = fmt.Sprintf(nodeIDOf, "n")
+	nodeN = fmt.Sprintf(nodeOf, "n")
+	// edgeAB projects a relationship r from a to b.
+	edgeAB = `{source: ` + fmt.Sprintf(nodeIDOf, "a") + `, target: ` + fmt.Sprintf(nodeIDOf, "b") +
+		`, type: type(r), count: r.count}`
+)
+
+// nodeKeys gives, for each kind of node ID, the label and key property that
+// find the node. A Document key finds a resolution document too, which then
+// stands as its Resolution.
+var nodeKeys = map[string][2]string{
+	uncite.KindDocument:   {"Document", "id"},
+	uncite.KindResolution: {"Resolution", "symbol"},
+	uncite.KindState:      {"State", "code"},
+	uncite.KindSession:    {"Session", "key"},
+	uncite.KindAgendaItem: {"AgendaItem", "key"},
+}
+
+// nodePattern is the pattern binding v to the node of the given kind whose
+// key is the parameter param. kind has been checked by uncite.SplitNodeID
+// and v and param are constants of this package, so no input reaches the text.
+func nodePattern(v, kind, param string) string {
+	k := nodeKeys[kind]
+	return "(" + v + ":" + k[0] + " {" + k[1] + ": $" + param + "})"
+}
+
+// Neighborhood expands breadth-first from the node id, one query per level
+// in one read transaction. Nodes are passed between levels by element ID,
+// which is stable within the transaction.
+func (s *Store) Neighborhood(ctx context.Context, id string, depth, limit int) (*uncite.Subgraph, error) {
+	if depth < 0 || depth > uncite.MaxNeighborhoodDepth || limit < 1 || limit > uncite.MaxNeighborhoodLimit {
+		return nil, uncite.Errorf(uncite.EINVALID, "depth %d, limit %d: the depth must be between 0 and %d and the limit between 1 and %d",
+			depth, limit, uncite.MaxNeighborhoodDepth, uncite.MaxNeighborhoodLimit)
+	}
+	kind, key, err := uncite.SplitNodeID(id)
+	if err != nil {
+		return nil, err
+	}
+	g, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (*uncite.Subgraph, error) {
+		return neighborhood(ctx, tx, id, kind, key, depth, limit)
+	})
+	if err != nil {
+		if uncite.ErrorCode(err) == uncite.ENOTFOUND {
+			return nil, err
+		}
+		return nil, fmt.Errorf("neo4j: neighbourhood of %q: %w", id, err)
+	}
+	return g, nil
+}
+
+// expandLevel returns the neighbours of the frontier not selected yet, in ID
+// order, at most $take of them; the IDs are computed before the cut so that
+// the cut keeps the smallest.
+var expandLevel = `
+UNWIND $frontier AS eid
+MATCH (f) WHERE elementId(f) = eid
+MATCH (f)-[:` + viewRels + `]-(n)
+WITH DISTINCT n
+WHERE NOT elementId(n) IN $seen
+WITH n, ` + idN + ` AS id
+ORDER BY id
+LIMIT $take
+RETURN elementId(n) AS eid, ` + nodeN + ` AS node`
+
+// edgesAmong returns every view relationship between the nodes $ids. Only
+// outgoing relationships are expanded, so each is found once, from its
+// source.
+var edgesAmong = `
+UNWIND $ids AS eid
+MATCH (a) WHERE elementId(a) = eid
+MATCH (a)-[r:` + viewRels + `]->(b)
+WHERE elementId(b) IN $ids
+RETURN ` + edgeAB + ` AS edge`
+
+func neighborhood(ctx context.Context, tx neo4j.ManagedTransaction, id, kind, key string, depth, limit int) (*uncite.Subgraph, error) {
+	recs, err := run(ctx, tx, "MATCH "+nodePattern("n", kind, "key")+" RETURN elementId(n) AS eid, "+nodeN+" AS node",
+		map[string]any{"key": key})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, notFound(id)
+	}
+	g := &uncite.Subgraph{Nodes: []uncite.Node{toNode(get[map[string]any](recs[0], "node"))}}
+	seen := []string{get[string](recs[0], "eid")}
+	frontier := seen
+	for level := 1; level <= depth && len(frontier) > 0 && !g.Truncated; level++ {
+		room := limit - len(g.Nodes)
+		// One row past the room tells a full level from a cut one.
+		recs, err := run(ctx, tx, expandLevel, map[string]any{"frontier": frontier, "seen": seen, "take": room + 1})
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) > room {
+			recs, g.Truncated = recs[:room], true
+		}
+		frontier = make([]string, len(recs))
+		for i, r := range recs {
+			frontier[i] = get[string](r, "eid")
+			g.Nodes = append(g.Nodes, toNode(get[map[string]any](r, "node")))
+		}
+		seen = append(seen, frontier...)
+	}
+	recs, err = run(ctx, tx, edgesAmong, map[string]any{"ids": seen})
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		g.Edges = append(g.Edges, toEdge(get[map[string]any](r, "edge")))
+	}
+	sortEdges(g.Edges)
+	return g, nil
+}
+
+// FilterSubgraph draws the first limit documents matching f and their
+// direct neighbours, in one query.
+func (s *Store) FilterSubgraph(ctx context.Context, f uncite.DocumentFilter, limit int) (*uncite.Subgraph, error) {
+	if limit < 1 || limit > uncite.MaxNeighborhoodLimit {
+		return nil, uncite.Errorf(uncite.EINVALID, "limit %d: must be between 1 and %d", limit, uncite.MaxNeighborhoodLimit)
+	}
+	match, params := documentMatch(f)
+	params["limit"] = limit
+	// One document past the limit tells whether more matched. The edges
+	// are the view relationships leaving any node of the subgraph for
+	// another: every relationship among them, each once.
+	cypher := `
+CALL () { ` + match + ` WITH d ORDER BY d.id LIMIT $limit + 1 RETURN collect(d) AS docs }
+WITH docs[..$limit] AS matched, size(docs) > $limit AS truncated
+CALL (matched) {
+  UNWIND matched AS d
+  MATCH (d)-[:` + viewRels + `]-(n)
+  WITH DISTINCT n
+  WHERE NOT n IN matched
+  WITH n, ` + idN + ` AS id
+  ORDER BY id
+  RETURN collect(n) AS neighbours
+}
+WITH matched, neighbours, truncated, matched + neighbours AS selected
+CALL (selected) {
+  UNWIND selected AS a
+  MATCH (a)-[r:` + viewRels + `]->(b)
+  WHERE b IN selected
+  RETURN collect(` + edgeAB + `) AS edges
+}
+RETURN [n IN selected | ` + nodeN + `] AS nodes, edges, truncated`
+	recs, err := s.query(ctx, cypher, params, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: subgraph of %+v: %w", f, err)
+	}
+	g := &uncite.Subgraph{Truncated: get[bool](recs[0], "truncated")}
+	for _, x := range get[[]any](recs[0], "nodes") {
+		g.Nodes = append(g.Nodes, toNode(x.(map[string]any)))
+	}
+	for _, x := range get[[]any](recs[0], "edges") {
+		g.Edges = append(g.Edges, toEdge(x.(map[string]any)))
+	}
+	sortEdges(g.Edges)
+	return g, nil
+}
+
+// pathsCypher completes the lookup of a and b into the paths query, one
+// per hop bound, indexed by the validated maxHops: a variable-length bound
+// cannot be a parameter. Both ends are looked up in the same query so that
+// an absent one is told apart from an unreachable one. Paths are ordered by
+// their node IDs, then by their edges as (type, source, target), so that
+// two relationships between the same nodes give two paths in a fixed order.
+// With no hop allowed only the ends are looked up.
+var pathsCypher = func() (qs [uncite.MaxPathHops + 1]string) {
+	ends := `
+RETURN CASE WHEN a IS NOT NULL THEN ` + fmt.Sprintf(nodeOf, "a") + ` END AS from,
+       CASE WHEN b IS NOT NULL THEN ` + fmt.Sprintf(nodeOf, "b") + ` END AS to`
+	qs[0] = ends + ", [] AS paths"
+	for hops := 1; hops <= uncite.MaxPathHops; hops++ {
+		qs[hops] = `
+CALL (a, b) {
+  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
+  MATCH p = allShortestPaths((a)-[:` + viewRels + `*..` + strconv.Itoa(hops) + `]-(b))
+  WITH nodes(p) AS ns, relationships(p) AS rs
+  WITH ns, rs, [n IN ns | ` + idN + `] AS ids
+  WITH ns, rs, ids, [i IN range(0, size(rs) - 1) |
+    CASE WHEN startNode(rs[i]) = ns[i] THEN [type(rs[i]), ids[i], ids[i + 1]]
+         ELSE [type(rs[i]), ids[i + 1], ids[i]] END] AS edges
+  ORDER BY ids, edges
+  LIMIT $max
+  RETURN collect({nodes: [n IN ns | ` + nodeN + `], edges: [i IN range(0, size(rs) - 1) |
+    {source: edges[i][1], target: edges[i][2], type: edges[i][0], count: rs[i].count}]}) AS paths
+}` + ends + ", paths"
+	}
+	return qs
+}()
+
+// Paths returns the shortest chains between two nodes in one query.
+func (s *Store) Paths(ctx context.Context, from, to string, maxHops int) ([]uncite.Path, error) {
+	if maxHops < 0 || maxHops > uncite.MaxPathHops {
+		return nil, uncite.Errorf(uncite.EINVALID, "maxHops %d: must be between 0 and %d", maxHops, uncite.MaxPathHops)
+	}
+	fromKind, fromKey, err := uncite.SplitNodeID(from)
+	if err != nil {
+		return nil, err
+	}
+	toKind, toKey, err := uncite.SplitNodeID(to)
+	if err != nil {
+		// The ends are checked in order, as the embedded store does: an
+		// absent start is reported before a malformed end.
+		found, ferr := s.exists(ctx, fromKind, fromKey)
+		switch {
+		case ferr != nil:
+			return nil, ferr
+		case !found:
+			return nil, notFound(from)
+		}
+		return nil, err
+	}
+	cypher := "OPTIONAL MATCH " + nodePattern("a", fromKind, "from") + "\nOPTIONAL MATCH " + nodePattern("b", toKind, "to") +
+		pathsCypher[maxHops]
+	recs, err := s.query(ctx, cypher, map[string]any{"from": fromKey, "to": toKey, "max": uncite.MaxPaths}, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: paths from %q to %q: %w", from, to, err)
+	}
+	a, b := get[map[string]any](recs[0], "from"), get[map[string]any](recs[0], "to")
+	switch {
+	case a == nil:
+		return nil, notFound(from)
+	case b == nil:
+		return nil, notFound(to)
+	case a["id"] == b["id"]:
+		// A document and the Resolution it is are one node too.
+		return []uncite.Path{{Nodes: []uncite.Node{toNode(a)}}}, nil
+	}
+	var paths []uncite.Path
+	for _, x := range get[[]any](recs[0], "paths") {
+		m := x.(map[string]any)
+		var p uncite.Path
+		for _, n := range m["nodes"].([]any) {
+			p.Nodes = append(p.Nodes, toNode(n.(map[string]any)))
+		}
+		for _, e := range m["edges"].([]any) {
+			p.Edges = append(p.Edges, toEdge(e.(map[string]any)))
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+// toNode converts a projection of nodeOf. Null properties are dropped and
+// integers narrowed to int, so that both stores give the same values.
+func toNode(m map[string]any) uncite.Node {
+	id := m["id"].(string)
+	kind, key, _ := strings.Cut(id, ":")
+	n := uncite.Node{ID: id, Kind: kind, Label: key, Properties: map[string]any{}}
+	for k, v := range m["props"].(map[string]any) {
+		switch v := v.(type) {
+		case nil:
+		case int64:
+			n.Properties[k] = int(v)
+		default:
+			n.Properties[k] = v
+		}
+	}
+	switch kind {
+	case uncite.KindState:
+		n.Label, _ = n.Properties["name"].(string)
+	case uncite.KindDocument:
+		if symbol, ok := n.Properties["symbol"].(string); ok {
+			n.Label = symbol
+		}
+	}
+	return n
+}
+
+// toEdge converts a projection of an edge; only CITES and MENTIONS carry a
+// count. Properties are never nil: the GraphQL field is non-null.
+func toEdge(m map[string]any) uncite.Edge {
+	e := uncite.Edge{Source: m["source"].(string), Target: m["target"].(string), Type: m["type"].(string),
+		Properties: map[string]any{}}
+	if e.Type == uncite.RelCites || e.Type == uncite.RelMentions {
+		n, _ := m["count"].(int64)
+		e.Properties["count"] = int(n)
+	}
+	return e
+}
+
+// exists reports whether the node of kind with key exists.
+func (s *Store) exists(ctx context.Context, kind, key string) (bool, error) {
+	recs, err := s.query(ctx, "MATCH "+nodePattern("n", kind, "key")+" RETURN count(n) > 0 AS found", map[string]any{"key": key}, neo4j.Read)
+	if err != nil {
+		return false, fmt.Errorf("neo4j: looking up %q: %w", uncite.NodeID(kind, key), err)
+	}
+	return get[bool](recs[0], "found"), nil
+}
+
+func notFound(id string) error {
+	return uncite.Errorf(uncite.ENOTFOUND, "no node %q in the graph", id)
+}
+
+func sortEdges(edges []uncite.Edge) {
+	slices.SortFunc(edges, func(x, y uncite.Edge) int {
+		return cmp.Or(strings.Compare(x.Source, y.Source), strings.Compare(x.Type, y.Type), strings.Compare(x.Target, y.Target))
+	})
+}
+
+// readTx runs fn in one managed read transaction, retried as a whole on
+// transient failures.
+func readTx[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
+	defer session.Close(ctx)
+	return neo4j.ExecuteRead(ctx, session, fn)
+}
