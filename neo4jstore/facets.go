@@ -91,17 +91,19 @@ RETURN d IS NOT NULL AS found, ranking`
 
 // resolutionFacets first groups the citing documents by everything the
 // facets break them down by, reading each document once, then folds the
-// (far fewer) groups three ways. The session is read from the document's
-// body and number rather than through IN_SESSION, which means the same and
-// saves a traversal per document; the author is its SUBMITTED_BY State, as
-// only States of the reference tables count. A year is that of an ISO date
-// (its first four characters, when they are a number above zero). A
-// document listing an agenda item twice counts once under it.
+// (far fewer) groups three ways. Following SUBMITTED_BY or IN_SESSION from
+// every document would cost a traversal each: the session is read from the
+// document's body and number instead, which means the same, and the author
+// from its author property, kept once per author only when it is a State
+// node, as SUBMITTED_BY links only those of the reference tables. A year
+// is that of an ISO date (its first four characters, when they are a
+// number above zero). A document listing an agenda item twice counts once
+// under it.
 const resolutionFacets = `
 OPTIONAL MATCH (r:Resolution {symbol: $symbol})
 CALL (r) {
   MATCH (r)<-[:CITES]-(d)
-  WITH toInteger(left(d.date, 4)) AS year, head([(d)-[:SUBMITTED_BY]->(s) | s.code]) AS state,
+  WITH toInteger(left(d.date, 4)) AS year, d.author AS state,
        d.body AS body, d.session AS session, d.agendaItems AS items, count(*) AS n
   RETURN collect({year: year, state: state, body: body, session: session, items: items, n: n}) AS groups
 }
@@ -115,7 +117,7 @@ CALL (groups) {
 CALL (groups) {
   UNWIND groups AS g
   WITH g.state AS state, sum(g.n) AS n
-  WHERE state IS NOT NULL
+  WHERE EXISTS { (:State {code: state}) }
   ORDER BY n DESC, state
   RETURN collect([state, n]) AS byState
 }
