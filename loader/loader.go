@@ -64,10 +64,42 @@ func (r *Report) Err() error {
 	return errors.Join(errs...)
 }
 
-// source is one file to read, from the OS or from an fs.FS.
-type source struct {
-	name string // shown in errors: the path as the user gave it
-	read func() ([]byte, error)
+// Source is one document to read, from the OS or from an fs.FS.
+type Source struct {
+	Name string // shown in errors: the path as the user gave it
+	Read func() ([]byte, error)
+	// Sidecar reads the optional metadata file (see SidecarSuffix); it
+	// returns nil bytes and no error when there is none.
+	Sidecar func() ([]byte, error)
+}
+
+// FileSource is the file at p, refused when larger than maxSize bytes.
+func FileSource(p string, maxSize int64) Source {
+	return Source{
+		Name: p,
+		Read: func() ([]byte, error) { return ReadFile(p, maxSize) },
+		Sidecar: func() ([]byte, error) {
+			b, err := os.ReadFile(p + SidecarSuffix)
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, nil
+			}
+			return b, err
+		},
+	}
+}
+
+func fsSource(fsys fs.FS, p string) Source {
+	return Source{
+		Name: p,
+		Read: func() ([]byte, error) { return fs.ReadFile(fsys, p) },
+		Sidecar: func() ([]byte, error) {
+			b, err := fs.ReadFile(fsys, p+SidecarSuffix)
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, nil
+			}
+			return b, err
+		},
+	}
 }
 
 // Load loads files and folders (walked recursively for .txt and .md files).
@@ -81,12 +113,12 @@ func (l *Loader) Load(ctx context.Context, paths ...string) (*Report, error) {
 
 // LoadFS loads every .txt and .md file of fsys, such as an embedded corpus.
 func (l *Loader) LoadFS(ctx context.Context, fsys fs.FS) (*Report, error) {
-	var srcs []source
+	var srcs []Source
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !isDocument(p) {
 			return err
 		}
-		srcs = append(srcs, source{name: p, read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+		srcs = append(srcs, fsSource(fsys, p))
 		return nil
 	})
 	if err != nil {
@@ -105,14 +137,14 @@ func isDocument(p string) bool {
 }
 
 // osSources wraps the files named or found under paths.
-func osSources(paths []string, maxSize int64) ([]source, error) {
+func osSources(paths []string, maxSize int64) ([]Source, error) {
 	files, err := Walk(paths...)
 	if err != nil {
 		return nil, err
 	}
-	srcs := make([]source, len(files))
+	srcs := make([]Source, len(files))
 	for i, p := range files {
-		srcs[i] = source{name: p, read: func() ([]byte, error) { return ReadFile(p, maxSize) }}
+		srcs[i] = FileSource(p, maxSize)
 	}
 	return srcs, nil
 }
@@ -173,7 +205,7 @@ func (l *Loader) maxFileSize() int64 {
 
 // load extracts in parallel (extraction is CPU-bound and pure) and writes
 // batches from a single goroutine, so the store sees one writer.
-func (l *Loader) load(ctx context.Context, srcs []source) (*Report, error) {
+func (l *Loader) load(ctx context.Context, srcs []Source) (*Report, error) {
 	start := time.Now()
 	rep := &Report{Files: len(srcs)}
 	type result struct {
@@ -187,7 +219,7 @@ func (l *Loader) load(ctx context.Context, srcs []source) (*Report, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				doc, n, err := ReadDocument(srcs[i].name, srcs[i].read)
+				doc, n, err := ReadDocument(srcs[i])
 				results[i] = result{doc, n, err}
 			}
 		})
@@ -240,19 +272,35 @@ func dedupe(docs []*uncite.Document, rep *Report) []*uncite.Document {
 	})
 }
 
-// ReadDocument reads, decodes and extracts one file.
-func ReadDocument(name string, read func() ([]byte, error)) (*uncite.Document, int, *FileError) {
-	b, err := read()
+// ReadDocument reads, decodes and extracts one document and applies its
+// metadata sidecar. The digest covers the sidecar too, so editing only the
+// sidecar still replaces the stored document.
+func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
+	fail := func(n int, err error) (*uncite.Document, int, *FileError) {
+		return nil, n, &FileError{Path: src.Name, Err: err}
+	}
+	b, err := src.Read()
 	if err != nil {
-		return nil, len(b), &FileError{Path: name, Err: err}
+		return fail(len(b), err)
 	}
 	text, err := Decode(b)
 	if err != nil {
-		return nil, len(b), &FileError{Path: name, Err: err}
+		return fail(len(b), err)
 	}
-	doc := extract.Extract(path.Base(filepath.ToSlash(name)), text)
+	meta, err := src.Sidecar()
+	if err != nil {
+		return fail(len(b), err)
+	}
+	doc := extract.Extract(path.Base(filepath.ToSlash(src.Name)), text)
 	doc.Text = text
-	sum := sha256.Sum256(b)
-	doc.SHA256 = hex.EncodeToString(sum[:])
+	if meta != nil {
+		if err := applySidecar(doc, meta); err != nil {
+			return fail(len(b), err)
+		}
+	}
+	h := sha256.New()
+	h.Write(b)
+	h.Write(meta)
+	doc.SHA256 = hex.EncodeToString(h.Sum(nil))
 	return doc, len(b), nil
 }

@@ -104,7 +104,7 @@ func extractCmd(args []string, stdout, stderr io.Writer) error {
 	enc.SetEscapeHTML(false)
 	failed := 0
 	for _, p := range files {
-		d, _, ferr := loader.ReadDocument(p, func() ([]byte, error) { return loader.ReadFile(p, loader.DefaultMaxFileSize) })
+		d, _, ferr := loader.ReadDocument(loader.FileSource(p, loader.DefaultMaxFileSize))
 		if ferr != nil {
 			fmt.Fprintln(stderr, "failed:", ferr)
 			failed++
