@@ -23,58 +23,67 @@ func (s *Store) CoCited(_ context.Context, symbol string, limit, evidence int) (
 	}
 	ranking := s.coCitedRanking(r)
 	out := make([]uncite.CoCitation, min(limit, len(ranking)))
-	for i, rc := range ranking[:len(out)] {
-		out[i] = uncite.CoCitation{Symbol: rc.Symbol, Count: rc.Count, Documents: sharedDocs(s.slots, &r.citing, &s.resolutions[rc.Symbol].citing, evidence)}
+	at := make(map[int32]int, len(out))
+	missing := 0
+	for i, c := range ranking[:len(out)] {
+		out[i] = uncite.CoCitation{Symbol: s.resByIdx[c.idx].Symbol, Count: int(c.count)}
+		at[c.idx] = i
+		missing += min(int(c.count), evidence)
+	}
+	// The evidence of every entry comes from one walk of r's citing
+	// documents in ID order, which stops once each entry has its share:
+	// walking each co-cited resolution's own documents instead would sort
+	// thousands of them on first use.
+	for _, d := range s.list(&r.citing) {
+		if missing == 0 {
+			break
+		}
+		for _, c := range d.cites {
+			if i, ok := at[c.idx]; ok && len(out[i].Documents) < min(out[i].Count, evidence) {
+				out[i].Documents = append(out[i].Documents, d.ID)
+				missing--
+			}
+		}
 	}
 	return out, nil
 }
 
-// coCitedRanking counts, over the documents citing r, every other
+// coCitation is an entry of a co-citation ranking: a resolution, by idx,
+// and the number of documents citing it with the ranked one.
+type coCitation struct{ idx, count int32 }
+
+// coCitedRanking returns the first MaxPageSize resolutions co-cited with
+// r, as many as any call may ask for, most shared documents first, ties
+// by symbol. It counts, over the documents citing r, every other
 // resolution they cite, in a flat array indexed by resolution: even the
 // most cited resolution costs one pass over its citing documents'
-// citations and no map traffic.
-func (s *Store) coCitedRanking(r *resolution) []uncite.ResolutionCount {
+// citations, in no particular order, and no map traffic; then it selects
+// the top entries without sorting the thousands counted.
+func (s *Store) coCitedRanking(r *resolution) []coCitation {
 	if p := r.coCited.Load(); p != nil {
 		return *p
 	}
 	counts := make([]int32, len(s.resByIdx))
 	var touched []int32
-	for _, d := range s.list(&r.citing) {
-		for _, c := range d.cites {
-			if c.res == r {
+	for slot := range r.citing.members {
+		for _, c := range s.slots[slot].cites {
+			if c.idx == r.idx {
 				continue
 			}
-			if counts[c.res.idx] == 0 {
-				touched = append(touched, c.res.idx)
+			if counts[c.idx] == 0 {
+				touched = append(touched, c.idx)
 			}
-			counts[c.res.idx]++
+			counts[c.idx]++
 		}
 	}
-	ranking := make([]uncite.ResolutionCount, len(touched))
-	for i, idx := range touched {
-		ranking[i] = uncite.ResolutionCount{Symbol: s.resByIdx[idx].Symbol, Count: int(counts[idx])}
+	top := topN[coCitation]{n: uncite.MaxPageSize, cmp: func(a, b coCitation) int {
+		return cmp.Or(cmp.Compare(b.count, a.count), strings.Compare(s.resByIdx[a.idx].Symbol, s.resByIdx[b.idx].Symbol))
+	}}
+	for _, idx := range touched {
+		top.offer(coCitation{idx, counts[idx]})
 	}
-	slices.SortFunc(ranking, byCountThenSymbol)
-	r.coCited.Store(&ranking)
-	return ranking
-}
-
-// sharedDocs returns the IDs of the first n documents, in ID order, that
-// are in both sets, walking the smaller one.
-func sharedDocs(slots []*doc, a, b *docSet, n int) []string {
-	if a.len() > b.len() {
-		a, b = b, a
-	}
-	var out []string
-	for _, d := range a.list(slots) {
-		if len(out) == n {
-			break
-		}
-		if b.has(d) {
-			out = append(out, d.ID)
-		}
-	}
-	return out
+	r.coCited.Store(&top.items)
+	return top.items
 }
 
 // Coupled implements uncite.Store, counting shared resolutions per

@@ -10,120 +10,173 @@ import (
 	"strings"
 
 	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/refdata"
 )
 
-// node is a node of the graph views (see uncite.Node). Its global ID is
-// built only for output: comparing kind then key orders nodes as their IDs
-// do (no kind is a prefix of another), and nodeRef keys them, so that
-// walking thousands of nodes allocates no strings.
-type node struct {
-	kind string
-	key  string
-	doc  *doc        // the document of a Document node or of a loaded Resolution
-	res  *resolution // the resolution of a Resolution node
+// nid is a node of the graph views as one integer: its kind in the top
+// bits, numbered in the order the kinds' names sort, and below them the
+// document slot, resolution idx, or number of the State, session or agenda
+// item (see keyTable). Walks key their maps by it, so that visiting
+// thousands of nodes hashes no strings; the global ID and the key are
+// looked up only for output and for sorting.
+type nid uint32
+
+const (
+	kindItem nid = iota
+	kindDoc
+	kindRes
+	kindSession
+	kindState
+
+	kindShift = 28
+	// noNode stands for an absent node in the fields of doc.
+	noNode = ^nid(0)
+)
+
+var kindNames = [...]string{uncite.KindAgendaItem, uncite.KindDocument, uncite.KindResolution, uncite.KindSession, uncite.KindState}
+
+func makeNode(kind nid, i int32) nid { return kind<<kindShift | nid(i) }
+func (n nid) kind() nid              { return n >> kindShift }
+func (n nid) index() int32           { return int32(n & (1<<kindShift - 1)) }
+
+// docNode is the node of a document: its resolution's when it is the host.
+func docNode(d *doc) nid {
+	if d.res != nil && d.res.host == d {
+		return resNode(d.res)
+	}
+	return makeNode(kindDoc, d.slot)
 }
 
-type nodeRef struct{ kind, key string }
+func resNode(r *resolution) nid { return makeNode(kindRes, r.idx) }
 
-func (n node) id() string   { return uncite.NodeID(n.kind, n.key) }
-func (n node) ref() nodeRef { return nodeRef{n.kind, n.key} }
+// nodeDoc is the document of a Document node or of a loaded Resolution.
+func (s *Store) nodeDoc(n nid) *doc {
+	switch n.kind() {
+	case kindDoc:
+		return s.slots[n.index()]
+	case kindRes:
+		return s.resByIdx[n.index()].host
+	}
+	return nil
+}
 
-func compareNodes(a, b node) int {
-	return cmp.Or(strings.Compare(a.kind, b.kind), strings.Compare(a.key, b.key))
+// key is the key of n within its kind (see uncite.NodeID).
+func (s *Store) key(n nid) string {
+	switch i := n.index(); n.kind() {
+	case kindItem:
+		return s.items.keys[i]
+	case kindDoc:
+		return s.slots[i].ID
+	case kindRes:
+		return s.resByIdx[i].Symbol
+	case kindSession:
+		return s.sessions.keys[i]
+	default:
+		return states().keys[i]
+	}
+}
+
+// id is the global ID of n, built once per node on write.
+func (s *Store) id(n nid) string {
+	switch i := n.index(); n.kind() {
+	case kindItem:
+		return s.items.nodeIDs[i]
+	case kindDoc:
+		return s.slots[i].nodeID
+	case kindRes:
+		return s.resByIdx[i].nodeID
+	case kindSession:
+		return s.sessions.nodeIDs[i]
+	default:
+		return states().nodeIDs[i]
+	}
+}
+
+// compareNodes orders nodes by ID: by kind, then key, since no kind's
+// name is a prefix of another's.
+func (s *Store) compareNodes(a, b nid) int {
+	return cmp.Or(cmp.Compare(a.kind(), b.kind()), strings.Compare(s.key(a), s.key(b)))
 }
 
 // link is a relationship out of a document; count is set for the types
 // that carry one.
 type link struct {
 	typ     string
-	to      node
+	to      nid
 	count   int
 	counted bool
 }
 
-func (s *Store) docNode(d *doc) node {
-	if s.isHost(d) {
-		return s.resNode(d.res)
-	}
-	return node{kind: uncite.KindDocument, key: d.ID, doc: d}
-}
-
-func (s *Store) resNode(r *resolution) node {
-	return node{kind: uncite.KindResolution, key: r.Symbol, doc: s.host(r), res: r}
-}
-
-func keyNode(kind, key string) node { return node{kind: kind, key: key} }
-
 // lookupNode finds a node by global ID. Keys match exactly, as stored. The
 // Document ID of a loaded resolution gives its Resolution node: both name
 // the same node.
-func (s *Store) lookupNode(id string) (node, error) {
+func (s *Store) lookupNode(id string) (nid, error) {
 	kind, key, err := uncite.SplitNodeID(id)
 	if err != nil {
-		return node{}, err
+		return 0, err
 	}
 	switch kind {
 	case uncite.KindDocument:
 		if d := s.docs[key]; d != nil {
-			return s.docNode(d), nil
+			return docNode(d), nil
 		}
 	case uncite.KindResolution:
 		if r := s.resolution(key); r != nil {
-			return s.resNode(r), nil
+			return resNode(r), nil
 		}
 	case uncite.KindState:
-		if knownState(key) {
-			return keyNode(kind, key), nil
+		if n, ok := stateNode(key); ok {
+			return n, nil
 		}
 	case uncite.KindSession:
 		if s.bySession[key].len() > 0 {
-			return keyNode(kind, key), nil
+			return makeNode(kindSession, s.sessions.numbers[key]), nil
 		}
 	case uncite.KindAgendaItem:
 		if s.byItem[key].len() > 0 {
-			return keyNode(kind, key), nil
+			return makeNode(kindItem, s.items.numbers[key]), nil
 		}
 	}
-	return node{}, uncite.Errorf(uncite.ENOTFOUND, "no node %q in the graph", id)
+	return 0, uncite.Errorf(uncite.ENOTFOUND, "no node %q in the graph", id)
 }
 
 // links yields the relationships out of n: a document's, or an agenda
 // item's IN_SESSION. REFERS_TO goes to every other document whose
 // (canonical) symbol the document references.
-func (s *Store) links(n node) iter.Seq[link] {
+func (s *Store) links(n nid) iter.Seq[link] {
 	return func(yield func(link) bool) {
-		if n.kind == uncite.KindAgendaItem {
-			yield(link{typ: uncite.RelInSession, to: keyNode(uncite.KindSession, s.itemSession(n.key))})
+		if n.kind() == kindItem {
+			yield(link{typ: uncite.RelInSession, to: makeNode(kindSession, s.items.session[n.index()])})
 			return
 		}
-		d := n.doc
+		d := s.nodeDoc(n)
 		if d == nil {
 			return
 		}
-		if d.author != "" && !yield(link{typ: uncite.RelSubmittedBy, to: keyNode(uncite.KindState, d.author)}) {
+		if d.authorNode != noNode && !yield(link{typ: uncite.RelSubmittedBy, to: d.authorNode}) {
 			return
 		}
-		for _, m := range d.mentions {
-			if !yield(link{uncite.RelMentions, keyNode(uncite.KindState, m.State), m.Count, true}) {
+		for i, m := range d.mentions {
+			if !yield(link{uncite.RelMentions, d.mentionNodes[i], m.Count, true}) {
 				return
 			}
 		}
-		if d.session != "" && !yield(link{typ: uncite.RelInSession, to: keyNode(uncite.KindSession, d.session)}) {
+		if d.sessionNode != noNode && !yield(link{typ: uncite.RelInSession, to: d.sessionNode}) {
 			return
 		}
-		for _, k := range d.items {
-			if !yield(link{typ: uncite.RelUnderItem, to: keyNode(uncite.KindAgendaItem, k)}) {
+		for _, k := range d.itemNodes {
+			if !yield(link{typ: uncite.RelUnderItem, to: k}) {
 				return
 			}
 		}
 		for _, c := range d.cites {
-			if !yield(link{uncite.RelCites, s.resNode(c.res), c.count, true}) {
+			if !yield(link{uncite.RelCites, makeNode(kindRes, c.idx), c.count, true}) {
 				return
 			}
 		}
 		for _, ref := range d.refs {
 			for _, t := range s.list(s.bySymbol[ref]) {
-				if t != d && !yield(link{typ: uncite.RelRefersTo, to: s.docNode(t)}) {
+				if t != d && !yield(link{typ: uncite.RelRefersTo, to: docNode(t)}) {
 					return
 				}
 			}
@@ -133,59 +186,67 @@ func (s *Store) links(n node) iter.Seq[link] {
 
 // edge builds the view of the link l out of n. Properties are never nil:
 // the GraphQL field is non-null.
-func edge(n node, l link) uncite.Edge {
+func (s *Store) edge(n nid, l link) uncite.Edge {
 	p := map[string]any{}
 	if l.counted {
 		p["count"] = l.count
 	}
-	return uncite.Edge{Source: n.id(), Target: l.to.id(), Type: l.typ, Properties: p}
+	return uncite.Edge{Source: s.id(n), Target: s.id(l.to), Type: l.typ, Properties: p}
 }
 
-// itemSession is the session key of an existing agenda item.
-func (s *Store) itemSession(item string) string { return s.list(s.byItem[item])[0].session }
-
-// adjacent lists the neighbours of n, over relationships in either
-// direction: nodes named one by one, and lists of documents sorted by ID
-// (which may hold n itself, and repeat), so that a hub's thousands of
-// documents are handed over without being copied or sorted.
-func (s *Store) adjacent(n node) (named []node, lists [][]*doc) {
-	if n.doc != nil {
+// adjacent hands over the neighbours of n, over relationships in either
+// direction: nodes one by one to named, and lists of documents sorted by
+// ID to list (they may hold n itself, and repeat), so that a hub's
+// thousands of documents are handed over without being copied or sorted.
+// Named nodes may repeat too.
+func (s *Store) adjacent(n nid, named func(nid), list func([]*doc)) {
+	if d := s.nodeDoc(n); d != nil {
 		for l := range s.links(n) {
-			named = append(named, l.to)
+			named(l.to)
 		}
-		if n.doc.symbol != "" {
-			lists = append(lists, s.list(s.byRef[n.doc.symbol]))
+		if d.symbol != "" {
+			list(s.list(s.byRef[d.symbol]))
 		}
 	}
-	switch n.kind {
-	case uncite.KindResolution:
-		lists = append(lists, s.list(&n.res.citing))
-	case uncite.KindState:
-		lists = append(lists, s.list(s.byAuthor[n.key]), s.list(s.byMention[n.key]))
-	case uncite.KindSession:
-		docs := s.list(s.bySession[n.key])
-		lists = append(lists, docs)
-		var items []string
+	switch n.kind() {
+	case kindRes:
+		list(s.list(&s.resByIdx[n.index()].citing))
+	case kindState:
+		code := s.key(n)
+		list(s.list(s.byAuthor[code]))
+		list(s.list(s.byMention[code]))
+	case kindSession:
+		docs := s.list(s.bySession[s.key(n)])
+		list(docs)
 		for _, d := range docs {
-			items = append(items, d.items...)
+			for _, k := range d.itemNodes {
+				named(k)
+			}
 		}
-		for _, k := range sortedUnique(items) {
-			named = append(named, keyNode(uncite.KindAgendaItem, k))
-		}
-	case uncite.KindAgendaItem:
-		named = append(named, keyNode(uncite.KindSession, s.itemSession(n.key)))
-		lists = append(lists, s.list(s.byItem[n.key]))
+	case kindItem:
+		named(makeNode(kindSession, s.items.session[n.index()]))
+		list(s.list(s.byItem[s.key(n)]))
 	}
-	return named, lists
+}
+
+// neighbours visits every neighbour of n, documents of lists included,
+// with the repeats of adjacent.
+func (s *Store) neighbours(n nid, visit func(nid)) {
+	s.adjacent(n, visit, func(l []*doc) {
+		for _, d := range l {
+			visit(docNode(d))
+		}
+	})
 }
 
 // view builds the uncite.Node of n with its properties, only set ones.
-func (s *Store) view(n node) uncite.Node {
+func (s *Store) view(n nid) uncite.Node {
 	p := props{}
-	label := n.key
-	switch n.kind {
-	case uncite.KindDocument:
-		d := n.doc
+	key := s.key(n)
+	label := key
+	switch n.kind() {
+	case kindDoc:
+		d := s.nodeDoc(n)
 		p.set("id", d.ID)
 		p.set("symbol", d.symbol)
 		p.set("title", d.Title)
@@ -193,8 +254,9 @@ func (s *Store) view(n node) uncite.Node {
 		p.set("date", d.Date)
 		p.set("body", d.Body)
 		label = cmp.Or(d.symbol, d.ID)
-	case uncite.KindResolution:
-		r := s.resolutionView(n.res)
+	case kindRes:
+		res := s.resByIdx[n.index()]
+		r := s.resolutionView(res)
 		p.set("symbol", r.Symbol)
 		p.set("body", r.Body)
 		p.set("number", r.Number)
@@ -202,23 +264,23 @@ func (s *Store) view(n node) uncite.Node {
 		p.set("title", r.Title)
 		p.set("date", r.Date)
 		p["known"] = r.Known
-		if n.doc != nil {
-			p.set("document", n.doc.ID)
+		if res.host != nil {
+			p.set("document", res.host.ID)
 		}
-	case uncite.KindState:
-		st, _ := s.State(context.Background(), n.key)
+	case kindState:
+		st := refdata.States()[n.index()]
 		p.set("code", st.Code)
 		p.set("name", st.Name)
 		label = st.Name
-	case uncite.KindSession:
-		ses := s.session(n.key)
+	case kindSession:
+		ses := s.session(key)
 		p.set("body", ses.Body)
 		p.set("number", ses.Number)
 		p.set("startDate", ses.StartDate)
 		p.set("endDate", ses.EndDate)
-	case uncite.KindAgendaItem:
-		docs := s.list(s.byItem[n.key])
-		number := strings.TrimPrefix(n.key, docs[0].session+"-")
+	case kindItem:
+		docs := s.list(s.byItem[key])
+		number := strings.TrimPrefix(key, docs[0].session+"-")
 		title := ""
 		for _, d := range docs {
 			for _, a := range d.AgendaItems {
@@ -232,7 +294,7 @@ func (s *Store) view(n node) uncite.Node {
 		p.set("number", number)
 		p.set("title", title)
 	}
-	return uncite.Node{ID: n.id(), Kind: n.kind, Label: label, Properties: p}
+	return uncite.Node{ID: s.id(n), Kind: kindNames[n.kind()], Label: label, Properties: p}
 }
 
 // props are node properties, holding only set values.
@@ -253,21 +315,15 @@ func (p props) set(k string, v any) {
 
 // selection is the growing node set of a subgraph, in insertion order.
 type selection struct {
-	nodes []node
-	refs  map[nodeRef]bool
-	docs  map[*doc]bool // documents selected, as Document or Resolution nodes
+	nodes []nid
+	has   map[nid]bool
 }
 
-func newSelection() *selection {
-	return &selection{refs: map[nodeRef]bool{}, docs: map[*doc]bool{}}
-}
+func newSelection() *selection { return &selection{has: map[nid]bool{}} }
 
-func (sel *selection) add(n node) {
+func (sel *selection) add(n nid) {
 	sel.nodes = append(sel.nodes, n)
-	sel.refs[n.ref()] = true
-	if n.doc != nil {
-		sel.docs[n.doc] = true
-	}
+	sel.has[n] = true
 }
 
 // subgraph builds the view of the selected nodes and every relationship
@@ -277,8 +333,8 @@ func (s *Store) subgraph(sel *selection, truncated bool) *uncite.Subgraph {
 	for i, n := range sel.nodes {
 		g.Nodes[i] = s.view(n)
 		for l := range s.links(n) {
-			if sel.refs[l.to.ref()] {
-				g.Edges = append(g.Edges, edge(n, l))
+			if sel.has[l.to] {
+				g.Edges = append(g.Edges, s.edge(n, l))
 			}
 		}
 	}
@@ -304,7 +360,7 @@ func (s *Store) Neighborhood(_ context.Context, id string, depth, limit int) (*u
 	}
 	sel := newSelection()
 	sel.add(start)
-	level, truncated := []node{start}, false
+	level, truncated := []nid{start}, false
 	for range depth {
 		if len(level) == 0 || truncated {
 			break
@@ -325,52 +381,48 @@ func (s *Store) Neighborhood(_ context.Context, id string, depth, limit int) (*u
 // neighbours are merged from the ID-sorted index lists, stopping as soon
 // as room+1 are found. A resolution of 100,000 citing documents costs
 // room steps, not a sort of its citers.
-func (s *Store) expand(level []node, sel *selection, room int) ([]node, bool) {
-	named := map[nodeRef]node{}
+func (s *Store) expand(level []nid, sel *selection, room int) ([]nid, bool) {
+	named := map[nid]bool{}
 	var lists [][]*doc
 	var docs []*doc
 	for _, n := range level {
-		nm, ls := s.adjacent(n)
-		for _, x := range nm {
+		s.adjacent(n, func(x nid) {
 			switch {
-			case sel.refs[x.ref()]:
-			case x.kind == uncite.KindDocument:
-				docs = append(docs, x.doc)
+			case sel.has[x]:
+			case x.kind() == kindDoc:
+				docs = append(docs, s.slots[x.index()])
 			default:
-				named[x.ref()] = x
+				named[x] = true
 			}
-		}
-		lists = append(lists, ls...)
+		}, func(l []*doc) { lists = append(lists, l) })
 	}
 	slices.SortFunc(docs, byID)
 	lists = append(lists, docs)
 
 	want := room + 1
-	var out []node
-	sortedNamed := func() []node { return slices.SortedFunc(maps.Values(named), compareNodes) }
-	for _, n := range sortedNamed() {
-		if n.kind > uncite.KindDocument || len(out) == want {
+	var out []nid
+	for _, n := range s.sorted(named) {
+		if n.kind() > kindDoc || len(out) == want {
 			break
 		}
 		out = append(out, n)
-		delete(named, n.ref())
+		delete(named, n)
 	}
 	if len(out) < want {
 		mergeDocs(lists, func(d *doc) bool {
-			if sel.docs[d] {
-				return true
-			}
-			n := s.docNode(d)
-			if n.kind != uncite.KindDocument {
+			n := docNode(d)
+			switch {
+			case sel.has[n]:
+			case n.kind() != kindDoc:
 				// A loaded resolution sorts after every Document.
-				named[n.ref()] = n
-				return true
+				named[n] = true
+			default:
+				out = append(out, n)
 			}
-			out = append(out, n)
 			return len(out) < want
 		})
 	}
-	for _, n := range sortedNamed() {
+	for _, n := range s.sorted(named) {
 		if len(out) == want {
 			break
 		}
@@ -380,6 +432,11 @@ func (s *Store) expand(level []node, sel *selection, room int) ([]node, bool) {
 		return out[:room], true
 	}
 	return out, false
+}
+
+// sorted returns the nodes of set in ID order.
+func (s *Store) sorted(set map[nid]bool) []nid {
+	return slices.SortedFunc(maps.Keys(set), s.compareNodes)
 }
 
 // mergeDocs visits the documents of ID-sorted lists in ID order, each
@@ -435,26 +492,17 @@ func (s *Store) FilterSubgraph(_ context.Context, f uncite.DocumentFilter, limit
 	matched, truncated := s.matching(f, limit)
 	sel := newSelection()
 	for _, d := range matched {
-		sel.add(s.docNode(d))
+		sel.add(docNode(d))
 	}
-	around := map[nodeRef]node{}
+	around := map[nid]bool{}
 	for _, n := range sel.nodes {
-		named, lists := s.adjacent(n)
-		for _, x := range named {
-			if !sel.refs[x.ref()] {
-				around[x.ref()] = x
+		s.neighbours(n, func(x nid) {
+			if !sel.has[x] {
+				around[x] = true
 			}
-		}
-		for _, l := range lists {
-			for _, d := range l {
-				if !sel.docs[d] {
-					x := s.docNode(d)
-					around[x.ref()] = x
-				}
-			}
-		}
+		})
 	}
-	for _, n := range slices.SortedFunc(maps.Values(around), compareNodes) {
+	for _, n := range s.sorted(around) {
 		sel.add(n)
 	}
 	return s.subgraph(sel, truncated), nil

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/uncite/uncite"
@@ -37,11 +38,23 @@ type doc struct {
 	refs     []string // distinct References
 	year     int      // year of Date, 0 when undated
 	words    []int32  // numbers of the distinct search words
+	// nodeID is the global ID of the Document node, and the others are the
+	// numbers (see nid) of the nodes the document links to, noNode when
+	// absent; itemNodes and mentionNodes run parallel to items and
+	// mentions. Graph walks read them instead of building strings.
+	nodeID       string
+	authorNode   nid
+	sessionNode  nid
+	itemNodes    []nid
+	mentionNodes []nid
 }
 
 type cite struct {
 	res   *resolution
 	count int
+	// idx is res.idx, kept here so that counting co-citations over
+	// thousands of documents does not load every resolution cited.
+	idx int32
 }
 
 // resolution holds a resolution symbol's parsed fields and the documents
@@ -55,14 +68,20 @@ type resolution struct {
 	known           bool
 	year            int // Year, or else the year of the reference tables
 	idx             int32
-	citing          docSet
-	byYear          map[int]int
-	byState         map[string]int
-	bySession       map[sessionItem]int
+	nodeID          string // global ID of the Resolution node
+	// host is the stored document that is the resolution, nil when none:
+	// of the documents with its symbol, the one with the smallest ID, so
+	// that the choice does not depend on the order of writes. Writes keep
+	// it, as every graph step asks for it.
+	host      *doc
+	citing    docSet
+	byYear    map[int]int
+	byState   map[string]int
+	bySession map[sessionItem]int
 	// coCited and facets cache the answers derived from the citing
 	// documents, which for a popular resolution take milliseconds to build;
 	// any change to a citing document clears them (see changed).
-	coCited atomic.Pointer[[]uncite.ResolutionCount]
+	coCited atomic.Pointer[[]coCitation]
 	facets  atomic.Pointer[uncite.Facets]
 }
 
@@ -176,13 +195,53 @@ type indexes struct {
 	// keeps its number (and its possibly empty set) for good.
 	wordIDs  map[string]int32
 	postings []*docSet // by word number
+	// Session and agenda item keys are numbered the same way, for good, so
+	// that graph walks key their nodes by integer.
+	sessions keyTable
+	items    keyTable
 }
+
+// keyTable numbers the keys of one kind of node in order of first use,
+// keeping each node's global ID so that views need not build it.
+type keyTable struct {
+	kind    nid
+	numbers map[string]int32
+	keys    []string
+	nodeIDs []string
+	// session is, for agenda items, the number of the item's session.
+	session []int32
+}
+
+func newKeyTable(kind nid) keyTable { return keyTable{kind: kind, numbers: map[string]int32{}} }
+
+// node returns the node of key, numbering it on first use.
+func (t *keyTable) node(key string) nid {
+	i, ok := t.numbers[key]
+	if !ok {
+		i = int32(len(t.keys))
+		t.numbers[key] = i
+		t.keys = append(t.keys, key)
+		t.nodeIDs = append(t.nodeIDs, uncite.NodeID(kindNames[t.kind], key))
+	}
+	return makeNode(t.kind, i)
+}
+
+// states numbers the States of the reference tables, sorted by code as
+// refdata lists them: those are the State nodes.
+var states = sync.OnceValue(func() *keyTable {
+	t := newKeyTable(kindState)
+	for _, st := range refdata.States() {
+		t.node(st.Code)
+	}
+	return &t
+})
 
 func newIndexes() indexes {
 	return indexes{
 		bySymbol: index{}, byBody: index{}, byType: index{}, byLanguage: index{},
 		byAuthor: index{}, byMention: index{}, bySession: index{}, byItem: index{},
 		byRef: index{}, wordIDs: map[string]int32{},
+		sessions: newKeyTable(kindSession), items: newKeyTable(kindItem),
 	}
 }
 
@@ -190,7 +249,8 @@ func newIndexes() indexes {
 func (s *Store) newDoc(d *uncite.Document) *doc {
 	c := clone(d)
 	c.Text = ""
-	x := &doc{Document: c, symbol: d.Symbol, session: d.SessionKey()}
+	x := &doc{Document: c, symbol: d.Symbol, session: d.SessionKey(), nodeID: uncite.NodeID(uncite.KindDocument, d.ID),
+		authorNode: noNode, sessionNode: noNode}
 	if p, err := uncite.ParseResolutionSymbol(d.Symbol); err == nil {
 		x.symbol = p.Symbol
 		x.res = s.intern(p)
@@ -206,15 +266,15 @@ func (s *Store) newDoc(d *uncite.Document) *doc {
 		byRes[s.intern(p)] = ct.Count
 	}
 	for r, n := range byRes {
-		x.cites = append(x.cites, cite{r, n})
+		x.cites = append(x.cites, cite{r, n, r.idx})
 	}
 	slices.SortFunc(x.cites, func(a, b cite) int { return strings.Compare(a.res.Symbol, b.res.Symbol) })
-	if knownState(d.Author) {
-		x.author = d.Author
+	if n, ok := stateNode(d.Author); ok {
+		x.author, x.authorNode = d.Author, n
 	}
 	counts := map[string]int{}
 	for _, m := range d.Mentions {
-		if knownState(m.State) {
+		if _, ok := stateNode(m.State); ok {
 			counts[m.State] = m.Count
 		}
 	}
@@ -222,11 +282,23 @@ func (s *Store) newDoc(d *uncite.Document) *doc {
 		x.mentions = append(x.mentions, uncite.Mention{State: code, Count: n})
 	}
 	slices.SortFunc(x.mentions, func(a, b uncite.Mention) int { return strings.Compare(a.State, b.State) })
+	for _, m := range x.mentions {
+		n, _ := stateNode(m.State)
+		x.mentionNodes = append(x.mentionNodes, n)
+	}
 	if x.session != "" {
+		x.sessionNode = s.sessions.node(x.session)
 		for _, a := range d.AgendaItems {
 			x.items = append(x.items, uncite.AgendaItemKey(d.Body, d.Session, a.Number))
 		}
 		x.items = sortedUnique(x.items)
+		for _, k := range x.items {
+			n := s.items.node(k)
+			if int(n.index()) == len(s.items.session) {
+				s.items.session = append(s.items.session, x.sessionNode.index())
+			}
+			x.itemNodes = append(x.itemNodes, n)
+		}
 	}
 	x.refs = sortedUnique(slices.Clone(d.References))
 	x.year = yearOf(d.Date)
@@ -237,6 +309,9 @@ func (s *Store) newDoc(d *uncite.Document) *doc {
 func (s *Store) index(d *doc, words []string) {
 	s.all.add(d)
 	addIf(s.bySymbol, d.symbol, d)
+	if r := d.res; r != nil && (r.host == nil || d.ID < r.host.ID) {
+		r.host = d
+	}
 	addIf(s.byBody, d.Body, d)
 	addIf(s.byType, d.Type, d)
 	for _, l := range sortedUnique(slices.Clone(d.Languages)) {
@@ -284,6 +359,16 @@ func (s *Store) index(d *doc, words []string) {
 func (s *Store) unindex(d *doc) {
 	s.all.remove(d)
 	removeIf(s.bySymbol, d.symbol, d)
+	if r := d.res; r != nil && r.host == d {
+		r.host = nil
+		if set := s.bySymbol[d.symbol]; set != nil {
+			for slot := range set.members {
+				if t := s.slots[slot]; r.host == nil || t.ID < r.host.ID {
+					r.host = t
+				}
+			}
+		}
+	}
 	removeIf(s.byBody, d.Body, d)
 	removeIf(s.byType, d.Type, d)
 	for _, l := range d.Languages {
@@ -327,6 +412,7 @@ func (s *Store) intern(p uncite.Citation) *resolution {
 	r := &resolution{
 		Citation: uncite.Citation{Symbol: p.Symbol, Body: p.Body, Number: p.Number, Year: p.Year},
 		idx:      int32(len(s.resByIdx)),
+		nodeID:   uncite.NodeID(uncite.KindResolution, p.Symbol),
 		byYear:   map[int]int{}, byState: map[string]int{}, bySession: map[sessionItem]int{},
 	}
 	r.ref, r.known = refdata.LookupResolution(p.Symbol)
@@ -337,25 +423,10 @@ func (s *Store) intern(p uncite.Citation) *resolution {
 }
 
 // alive reports whether r exists: cited, or the symbol of a stored document.
-func (s *Store) alive(r *resolution) bool {
-	return r.citing.len() > 0 || s.bySymbol[r.Symbol].len() > 0
-}
-
-// host is the document that is the resolution r, nil when none is stored:
-// of the documents with its symbol, the one with the smallest ID, so that
-// the choice does not depend on the order of writes.
-func (s *Store) host(r *resolution) *doc {
-	if l := s.list(s.bySymbol[r.Symbol]); len(l) > 0 {
-		return l[0]
-	}
-	return nil
-}
+func (s *Store) alive(r *resolution) bool { return r.citing.len() > 0 || r.host != nil }
 
 // list returns the documents of set sorted by ID.
 func (s *Store) list(set *docSet) []*doc { return set.list(s.slots) }
-
-// isHost reports whether d is the node of the resolution its symbol names.
-func (s *Store) isHost(d *doc) bool { return d.res != nil && s.host(d.res) == d }
 
 // sessionItems lists the session facet keys a document counts under.
 func sessionItems(d *doc) []sessionItem {
@@ -373,11 +444,11 @@ func sessionItems(d *doc) []sessionItem {
 	return out
 }
 
-// knownState reports whether code is exactly the code of a State of the
-// reference tables; only those States are nodes.
-func knownState(code string) bool {
-	st, ok := refdata.StateByCode(code)
-	return ok && st.Code == code
+// stateNode is the node of the State whose code is exactly code; only the
+// States of the reference tables are nodes.
+func stateNode(code string) (nid, bool) {
+	i, ok := states().numbers[code]
+	return makeNode(kindState, i), ok
 }
 
 // yearOf is the year of an ISO date, 0 when the date does not start with one.

@@ -30,6 +30,11 @@ type Store struct {
 	// rankings caches the existing resolutions sorted in each of
 	// resolutionOrders; a write clears it. Atomic, as readers fill it.
 	rankings [3]atomic.Pointer[[]*resolution]
+	// sessionViews caches sessions as derived from their documents, which
+	// for a session of thousands means scanning them all, and graph views
+	// derive every session they show; a write clears it.
+	sessionMu    sync.Mutex
+	sessionViews map[string]uncite.Session
 }
 
 var _ uncite.Store = (*Store)(nil)
@@ -74,6 +79,7 @@ func (s *Store) WriteDocuments(_ context.Context, docs []*uncite.Document) error
 		for i := range s.rankings {
 			s.rankings[i].Store(nil)
 		}
+		s.sessionViews = nil
 	}
 	return nil
 }
@@ -284,7 +290,7 @@ func (s *Store) resolution(symbol string) *resolution {
 func (s *Store) resolutionView(r *resolution) *uncite.Resolution {
 	v := &uncite.Resolution{Symbol: r.Symbol, Body: r.Body, Number: r.Number, Year: r.year, Known: r.known, CitationCount: r.citing.len(),
 		Title: r.ref.Title, Date: r.ref.Date}
-	if d := s.host(r); d != nil {
+	if d := r.host; d != nil {
 		v.Title = cmp.Or(v.Title, d.Title)
 		v.Date = cmp.Or(v.Date, d.Date)
 	}
@@ -428,6 +434,12 @@ func (s *Store) SessionsByKey(_ context.Context, keys []string) (map[string]*unc
 
 // session derives a session from its documents, nil when it has none.
 func (s *Store) session(key string) *uncite.Session {
+	s.sessionMu.Lock()
+	v, ok := s.sessionViews[key]
+	s.sessionMu.Unlock()
+	if ok {
+		return &v
+	}
 	var ses *uncite.Session
 	for _, d := range s.list(s.bySession[key]) {
 		if ses == nil {
@@ -437,6 +449,14 @@ func (s *Store) session(key string) *uncite.Session {
 			ses.StartDate = d.SessionStart
 		}
 		ses.EndDate = max(ses.EndDate, d.SessionEnd)
+	}
+	if ses != nil {
+		s.sessionMu.Lock()
+		if s.sessionViews == nil {
+			s.sessionViews = map[string]uncite.Session{}
+		}
+		s.sessionViews[key] = *ses
+		s.sessionMu.Unlock()
 	}
 	return ses
 }

@@ -2,6 +2,7 @@ package memstore_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -311,4 +312,40 @@ func TestReplaceKeepsIndexes(t *testing.T) {
 	if _, err := s.Neighborhood(ctx, "AgendaItem:HRC-43-4", 1, 10); uncite.ErrorCode(err) != uncite.ENOTFOUND {
 		t.Errorf("agenda item of the old version: %v", err)
 	}
+}
+
+// TestResolutionNodeFollowsWrites checks what writes keep rather than
+// derive per read: which document is a resolution's node (the smallest ID
+// with its symbol) and the session dates that views cache.
+func TestResolutionNodeFollowsWrites(t *testing.T) {
+	s := small(t)
+	ctx := context.Background()
+	write := func(docs ...*uncite.Document) {
+		t.Helper()
+		if err := s.WriteDocuments(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	node := func(id string) string {
+		t.Helper()
+		g, err := s.Neighborhood(ctx, id, 0, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g.Nodes[0].ID + " " + fmt.Sprint(g.Nodes[0].Properties["document"])
+	}
+	ses, err := s.Session(ctx, uncite.BodyHRC, 43)
+	check(t, "session before", ses, err, &uncite.Session{Body: uncite.BodyHRC, Number: 43})
+
+	write(&uncite.Document{ID: "A-copy", Symbol: r884, SHA256: "a"})
+	check(t, "smaller ID takes the node", node("Document:A-copy"), nil, "Resolution:"+r884+" A-copy")
+	check(t, "the other is a Document", node("Document:"+r884), nil, "Document:"+r884+" <nil>")
+
+	write(&uncite.Document{ID: "A-copy", SHA256: "b"})
+	check(t, "node handed back", node("Resolution:"+r884), nil, "Resolution:"+r884+" "+r884)
+	check(t, "symbol-less document", node("Document:A-copy"), nil, "Document:A-copy <nil>")
+
+	write(&uncite.Document{ID: "D2", Body: uncite.BodyHRC, Session: 43, SessionStart: "2020-02-24", SessionEnd: "2020-03-20", SHA256: "2b"})
+	ses, err = s.Session(ctx, uncite.BodyHRC, 43)
+	check(t, "session after", ses, err, &uncite.Session{Body: uncite.BodyHRC, Number: 43, StartDate: "2020-02-24", EndDate: "2020-03-20"})
 }
