@@ -1,7 +1,12 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/uncite/uncite/refdata"
 )
 
 // Phrases after which a note verbale, letter or memorandum names the State
@@ -22,9 +27,6 @@ var reSponsorsEnd = mustPrefilter(`:\**\s*(?:draft resolution|draft decision|pro
 func sponsors(cv *cover) (string, bool) {
 	header := cv.lines
 	for i, l := range header {
-		if !cv.lineMay(reSponsorsEnd, i) {
-			continue
-		}
 		m := reSponsorsEnd.FindStringIndex(l)
 		if m == nil {
 			continue
@@ -70,6 +72,25 @@ func author(cv *cover, flowed string, hits []stateHit) string {
 			}
 		}
 	}
+	// "le Ministère ukrainien des affaires étrangères", "the Ukrainian
+	// Ministry of Foreign Affairs": the State as an adjective.
+	for _, a := range ministryAdjectives(window) {
+		if c := stateOfAdjective(a.lang, a.word); c != "" && !found[c] {
+			found[c] = true
+			order = append(order, c)
+		}
+	}
+	// A Chinese memorandum's title, a line of the cover, puts its author
+	// first: "蒙古国关于……的备忘录" (Memorandum from Mongolia regarding …).
+	for _, l := range header {
+		if !strings.HasSuffix(l, "备忘录") {
+			continue
+		}
+		if s := findStates(l); len(s) > 0 && s[0].start == 0 && !found[s[0].code] {
+			found[s[0].code] = true
+			order = append(order, s[0].code)
+		}
+	}
 	if len(order) == 1 {
 		return order[0]
 	}
@@ -100,3 +121,75 @@ func stateAt(hits []stateHit, at, slack int) string {
 	}
 	return ""
 }
+
+// The foreign ministry named by a nationality adjective: French puts it
+// after "Ministère", English before "Ministry".
+var (
+	reMinistryAdjFR = regexp.MustCompile(`[Mm]inistère (\p{Ll}+) des affaires étrangères`)
+	reMinistryAdjEN = regexp.MustCompile(`\b(\p{Lu}\p{Ll}+) Ministry of Foreign Affairs`)
+)
+
+type adjective struct{ lang, word string }
+
+func ministryAdjectives(s string) []adjective {
+	var out []adjective
+	// An adjective is one word: the patterns run around the words they hold.
+	eachAround(s, []string{"étrangères"}, 80, 0, reMinistryAdjFR, func(m []int) bool {
+		out = append(out, adjective{langFR, s[m[2]:m[3]]})
+		return true
+	})
+	eachAround(s, []string{"Foreign Affairs"}, 80, 0, reMinistryAdjEN, func(m []int) bool {
+		out = append(out, adjective{langEN, s[m[2]:m[3]]})
+		return true
+	})
+	return out
+}
+
+// stateOfAdjective finds the State a nationality adjective is formed from:
+// the one whose one-word name in that language, less its final vowels, the
+// adjective starts with ("ukrainien" from "Ukraine", "Mongolian" from
+// "Mongolia"). A stem shorter than four letters, or two States fitting as
+// well, give none.
+func stateOfAdjective(lang, adj string) string {
+	adj = strings.ToLower(adj)
+	best, bestLen, tie := "", 0, false
+	for _, st := range adjectiveStems()[lang] {
+		if !strings.HasPrefix(adj, st.stem) || len(adj) == len(st.stem) {
+			continue
+		}
+		switch n := len(st.stem); {
+		case n > bestLen:
+			best, bestLen, tie = st.code, n, false
+		case n == bestLen && st.code != best:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+type adjectiveStem struct{ code, stem string }
+
+// adjectiveStems lists, by language, the stems of the States' one-word names.
+var adjectiveStems = sync.OnceValue(func() map[string][]adjectiveStem {
+	out := map[string][]adjectiveStem{}
+	for _, s := range refdata.States() {
+		for _, lang := range []string{langEN, langFR} {
+			for _, n := range s.Names[lang] {
+				for _, v := range nameVariants(lang, n) {
+					if strings.ContainsAny(v, " -'") {
+						continue
+					}
+					stem := strings.TrimRight(strings.ToLower(v), "aeiouy")
+					if utf8.RuneCountInString(stem) < 4 {
+						continue
+					}
+					out[lang] = append(out[lang], adjectiveStem{s.Code, stem})
+				}
+			}
+		}
+	}
+	return out
+})

@@ -148,6 +148,9 @@ func findCitations(flowed, docBody string) []occurrence {
 	return occ
 }
 
+// reResolutionWordAt is reResolutionWord anchored at the word's start.
+var reResolutionWordAt = regexp.MustCompile(`^(?:` + reResolutionWord.String() + `)`)
+
 // Literal cores of the word "resolution": "solu" (resolution, résolution,
 // resolución), "езолюц" (резолюция), "قرار". Running the full pattern only
 // around them keeps the scan at the speed of strings.Index.
@@ -168,6 +171,16 @@ func hasResolutionWord(s string) bool {
 func resolutionWords(s string) [][2]int {
 	var out [][2]int
 	for _, core := range resolutionCores {
+		// Where the word can start before its core: "Re"/"Ré" before "solu",
+		// "Р" before "езолюц", up to two clitics and the article before
+		// "قرار" (two bytes a letter), leftmost first.
+		starts := []int{3, 2}
+		switch core {
+		case "езолюц":
+			starts = []int{2}
+		case "قرار":
+			starts = []int{8, 6, 4, 2, 0}
+		}
 		for from := 0; ; {
 			i := strings.Index(s[from:], core)
 			if i < 0 {
@@ -175,25 +188,31 @@ func resolutionWords(s string) [][2]int {
 			}
 			i += from
 			from = i + len(core)
-			ws := max(0, i-10)
-			for ws > 0 && !utf8.RuneStart(s[ws]) {
-				ws--
-			}
+			// The word's forms end within 16 bytes of the core.
 			we := min(len(s), i+len(core)+16)
 			for we < len(s) && !utf8.RuneStart(s[we]) {
 				we++
 			}
-			for _, m := range reResolutionWord.FindAllStringIndex(s[ws:we], -1) {
-				start, end := ws+m[0], ws+m[1]
-				if start > i || end < i+len(core) {
+			for _, back := range starts {
+				start := i - back
+				if start < 0 {
 					continue
 				}
+				if core != "قرار" && start > 0 && isRegexpWordByte(s[start-1]) {
+					continue // \b does not hold before the word
+				}
+				m := reResolutionWordAt.FindStringIndex(s[start:we])
+				if m == nil || start+m[1] < i+len(core) {
+					continue
+				}
+				end := start + m[1]
 				if start > 0 && core != "قرار" {
 					if r, _ := utf8.DecodeLastRuneInString(s[:start]); isWordRune(r) {
-						continue // inside a longer word
+						break // inside a longer word
 					}
 				}
 				out = append(out, [2]int{start, end})
+				break
 			}
 		}
 	}
@@ -288,7 +307,7 @@ func findContinuation(seg string) []int {
 // appendList reads the numbers that follow the word "resolution" at
 // [kwStart, kwEnd) and appends one occurrence per number.
 func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd int, docBody string) []occurrence {
-	if reLocatorBefore.MatchString(flowed[max(0, kwStart-20):kwStart]) {
+	if before := flowed[max(0, kwStart-20):kwStart]; strings.Contains(before[max(0, len(before)-2):], ",") && reLocatorBefore.MatchString(before) {
 		return occ
 	}
 	limit := min(len(flowed), kwEnd+1200)
@@ -312,7 +331,7 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 	type item struct {
 		start, end int
 		kind       int
-		sub        []string
+		sub        [10]string
 	}
 	var items []item
 	for {
@@ -320,7 +339,7 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 		if m == nil {
 			break
 		}
-		sub := make([]string, 10)
+		var sub [10]string
 		kind := 0
 		for g := 1; g <= 9; g++ {
 			if m[2*g] >= 0 {
@@ -599,6 +618,9 @@ func bareCitation(num, ctx, docBody string) (uncite.Citation, bool) {
 // parseSymbol canonicalises a resolution symbol; the old General Assembly
 // numbering of special sessions ("A/RES/1874 (S-IV)") is kept as written.
 func parseSymbol(s string) (uncite.Citation, bool) {
+	if !mayBeResolutionSymbol(s) {
+		return uncite.Citation{}, false
+	}
 	c, err := uncite.ParseResolutionSymbol(s)
 	if err == nil {
 		return c, true
@@ -611,6 +633,30 @@ func parseSymbol(s string) (uncite.Citation, bool) {
 		}
 	}
 	return uncite.Citation{}, false
+}
+
+// mayBeResolutionSymbol reports whether s can be a resolution symbol: every
+// form uncite.ParseResolutionSymbol accepts holds "/RES/" once white space is
+// dropped and letters upper-cased. Short ASCII strings without it (file
+// names, other symbols) are turned away before its regexps run; anything
+// else is left to it.
+func mayBeResolutionSymbol(s string) bool {
+	var buf [64]byte
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf || n == len(buf):
+			return true
+		case c == ' ' || c >= '\t' && c <= '\r':
+			continue
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	return strings.Contains(string(buf[:n]), "/RES/")
 }
 
 // Clause verbs open the paragraphs of resolutions: participles in the
@@ -633,9 +679,12 @@ func clauseVerb(p string, operative bool) string {
 	if operative {
 		p = p[numberedPara(p):]
 	}
-	words := strings.Fields(p)
-	for i := 0; i < len(words) && i < 3; i++ {
-		w := strings.Trim(words[i], ",:;")
+	i := 0
+	for word := range strings.FieldsSeq(p) {
+		if i++; i > 3 {
+			break
+		}
+		w := strings.Trim(word, ",:;")
 		lw := strings.ToLower(w)
 		if adverbs[lw] {
 			continue
@@ -666,9 +715,10 @@ func isClauseVerb(w string) bool {
 // them and whether any stands in an operative paragraph.
 func buildCitations(flowed string, occ []occurrence, ownSymbol string, resolutionLike bool) []uncite.Citation {
 	bySym := map[string]*uncite.Citation{}
-	seenCtx := map[string]bool{}
+	seenCtx := map[[2]string]bool{} // symbol, sentence
+	ownSq := squeeze(ownSymbol)
 	for _, o := range occ {
-		if squeeze(o.cit.Symbol) == squeeze(ownSymbol) {
+		if ownSq != "" && equalSqueezed(o.cit.Symbol, ownSq) {
 			continue
 		}
 		c := bySym[o.cit.Symbol]
@@ -681,8 +731,8 @@ func buildCitations(flowed string, occ []occurrence, ownSymbol string, resolutio
 		ps, pe := paragraphAround(flowed, o.start, o.end)
 		para := flowed[ps:pe]
 		sent := sentenceAround(para, o.start-ps, o.end-ps)
-		if sent != "" && !seenCtx[c.Symbol+"\x00"+sent] {
-			seenCtx[c.Symbol+"\x00"+sent] = true
+		if key := [2]string{c.Symbol, sent}; sent != "" && !seenCtx[key] {
+			seenCtx[key] = true
 			c.Contexts = append(c.Contexts, sent)
 		}
 		operative := resolutionLike && numberedPara(para) > 0

@@ -40,7 +40,10 @@ var reOriginalSymbol = regexp.MustCompile(`^\[(S/\d+)\]$`)
 func references(flowed, own string, body string, header []string) []string {
 	set := map[string]bool{}
 	for i, l := range header {
-		if m := reOriginalSymbol.FindStringSubmatch(l); m != nil && i < 5 {
+		if i >= 5 {
+			break
+		}
+		if m := reOriginalSymbol.FindStringSubmatch(l); m != nil {
 			set[m[1]] = false
 		}
 	}
@@ -95,7 +98,7 @@ func references(flowed, own string, body string, header []string) []string {
 
 var reSymbolAnchored = regexp.MustCompile(`^` + reSymbol.String()[2:])
 
-const maxSymbolLen = 512
+const maxSymbolLen = 128
 
 // symbolSpans finds the symbols of s. Every symbol has a slash after its
 // prefix, so the pattern is tried only where a slash follows a word that

@@ -13,7 +13,7 @@ import (
 // maxHeaderLines non-empty lines.
 const maxHeaderLines = 45
 
-var reBodyStart = regexp.MustCompile(`^(?:The (?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Commission on Human Rights),|L[ea] .{3,40},$|La Asamblea General,|El Consejo .{3,40},$|1\.\s)`)
+var reBodyStart = mustPrefixMatcher(`^(?:The (?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Commission on Human Rights),|L[ea] .{3,40},$|La Asamblea General,|El Consejo .{3,40},$|1\.\s)`)
 
 func headerLines(lines []string) []string {
 	var out []string
@@ -35,7 +35,7 @@ var (
 	reLangSuffix   = regexp.MustCompile(`(?:\.(?:ar|en|es|fr|ru|zh)(?:\+(?:ar|en|es|fr|ru|zh))*)$`)
 	reFileSymbol   = regexp.MustCompile(`^` + symbolPrefix + `(?:/` + symbolComponent + `)+$`)
 	reSCTitle      = regexp.MustCompile(`^Resolution (\d{1,4}) \((\d{4})\)`)
-	reUnitedNation = regexp.MustCompile(`^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة|联合国)\s+`)
+	reUnitedNation = mustPrefixMatcher(`^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة|联合国)\s+`)
 )
 
 // baseName strips the extension and the language tags from a file name:
@@ -59,7 +59,7 @@ func fileSymbol(base string) string {
 	if c, ok := parseSymbol(s); ok {
 		return c.Symbol
 	}
-	if reFileSymbol.MatchString(s) && strings.ContainsAny(s, "0123456789") {
+	if strings.Contains(s, "/") && reFileSymbol.MatchString(s) && strings.ContainsAny(s, "0123456789") {
 		return s
 	}
 	return ""
@@ -88,7 +88,7 @@ func textSymbol(text string) string {
 		}
 		// A line that is a symbol matches from its first letter (where \b
 		// holds), so the pattern is tried there only.
-		if m := t; m != "" && m[0] >= 'A' && m[0] <= 'Z' && reSymbolAnchored.FindString(m) == m && strings.ContainsAny(m, "0123456789") {
+		if m := t; m != "" && m[0] >= 'A' && m[0] <= 'Z' && strings.Contains(m, "/") && reSymbolAnchored.FindString(m) == m && strings.ContainsAny(m, "0123456789") {
 			if c, ok := parseSymbol(m); ok {
 				return c.Symbol
 			}
@@ -145,11 +145,11 @@ var (
 	// A letter or report says so at the start of a line of its cover (a
 	// Chinese letter's heading ends "…日…的信"); the header is matched line by
 	// line.
-	reLetter   = mustPrefixMatcher(`^(?i:Letter dated|Lettre datée|Carta de fecha|Письмо|رسالة مؤرخة|Identical letters dated|Madam,|Sir,|Excellency,|Dear )`)
-	reLetterZH = regexp.MustCompile(`\d+日.*信$`)
-	reReport   = mustPrefixMatcher(`^(?i:(?:National |Annual )?report\b|Rapport\b|Informe\b|Доклад\b|تقرير|Compilation\b|Summary\b|Views on conclusions)`)
-	reAdoptedRes      = mustPrefilter(`[Rr]esolution adopted by|RESOLUTION ADOPTED BY|résolution adoptée par|resolución aprobada por|резолюция, принятая`)
-	reAdoptedDec      = mustPrefilter(`[Dd]ecision adopted by|DECISION ADOPTED BY|décision adoptée par|decisión adoptada por|решение, принятое`)
+	reLetter     = mustPrefixMatcher(`^(?i:Letter dated|Lettre datée|Carta de fecha|Письмо|رسالة مؤرخة|Identical letters dated|Madam,|Sir,|Excellency,|Dear )`)
+	reLetterZH   = regexp.MustCompile(`\d+日.*信$`)
+	reReport     = mustPrefixMatcher(`^(?i:(?:National |Annual )?report\b|Rapport\b|Informe\b|Доклад\b|تقرير|Compilation\b|Summary\b|Views on conclusions)`)
+	reAdoptedRes = mustPrefilter(`[Rr]esolution adopted by|RESOLUTION ADOPTED BY|résolution adoptée par|resolución aprobada por|резолюция, принятая`)
+	reAdoptedDec = mustPrefilter(`[Dd]ecision adopted by|DECISION ADOPTED BY|décision adoptée par|decisión adoptada por|решение, принятое`)
 )
 
 // documentType names the kind of document from its symbol and cover.
@@ -247,11 +247,11 @@ func firstNonEmpty(lines []string) string {
 // and the session's dates when the cover gives them; 0 when it states none.
 func session(joined string) (n int, start, end string) {
 	at := -1
-	// Each pattern holds a literal ("session", "届会议") and runs only around
-	// it: white space of the page layout may stand between the number and
-	// the word, so the window reaches well back.
-	try := func(re *regexp.Regexp, anchor string, before, after int, read func(m []string) int) {
-		eachAround(joined, []string{anchor}, before, after, re, func(idx []int) bool {
+	// Each pattern holds a literal ("session", "届会议") and runs only on the
+	// words before it (with the white space between, which the page layout
+	// may make long).
+	try := func(re *regexp.Regexp, anchor string, words, after int, read func(m []string) int) {
+		eachBefore(joined, anchor, words, after, re, func(idx []int) bool {
 			if at >= 0 && idx[0] > at {
 				return false
 			}
@@ -275,17 +275,17 @@ func session(joined string) (n int, start, end string) {
 		}
 		return wordsNumber(m[1])
 	}
-	try(reSessionEN, "session", 200, 8, ordinal)
-	try(reSessionFR, "session", 200, 8, ordinal)
-	try(reSessionES, "período de sesiones", 200, 0, func(m []string) int {
+	try(reSessionEN, "session", 1, 8, ordinal)
+	try(reSessionFR, "session", 1, 8, ordinal)
+	try(reSessionES, "período de sesiones", 2, 0, func(m []string) int {
 		if m[1] != "" {
 			return atoi(m[1])
 		}
 		return wordsNumber(m[2])
 	})
-	try(reSessionRU, "сессия", 200, 0, func(m []string) int { return wordsNumber(m[1]) })
+	try(reSessionRU, "сессия", 2, 0, func(m []string) int { return wordsNumber(m[1]) })
 	try(reSessionAR, "الدورة", 0, 300, func(m []string) int { return wordsNumber(m[1]) })
-	try(reSessionZH, "届会议", 100, 0, func(m []string) int { return chineseNumber(m[1]) })
+	try(reSessionZH, "届会议", 1, 0, func(m []string) int { return chineseNumber(m[1]) })
 	return n, start, end
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,19 +73,44 @@ func detectLanguages(flowed string) []string {
 
 // paragraphLanguage guesses the language of one paragraph and returns it with
 // the paragraph's weight in words (a Han character counts as one word).
+//
+// One pass counts the letters of each script and, for a paragraph that turns
+// out to be in a Latin script, its words (runs of letters) and the function
+// words among them.
 func paragraphLanguage(p string) (string, int) {
 	var arabic, cyrillic, han, latin int
+	var words [4]int // by wordLang: none, en, fr, es
+	n := 0
+	// The current word: where it starts (-1: none); whether it holds
+	// letters that are not ASCII; whether one of them is of a script without
+	// function words.
+	start, slow, foreign := -1, false, false
 	for i := 0; i < len(p); {
-		if c := p[i]; c < utf8.RuneSelf {
-			if c|0x20 >= 'a' && c|0x20 <= 'z' {
-				latin++
+		c := p[i]
+		if asciiLetter[c] {
+			j := i + 1
+			for j < len(p) && asciiLetter[p[j]] {
+				j++
+			}
+			latin += j - i
+			if start < 0 {
+				start, slow, foreign = i, false, false
+			}
+			i = j
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if start >= 0 {
+				n++
+				words[wordLang(p[start:i], slow, foreign)]++
+				start = -1
 			}
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(p[i:])
-		i += size
-		switch props := propsOf(r); {
+		r, size := decodeRune(p, i)
+		props := propsOf(r)
+		switch {
 		case props&propArabic != 0:
 			arabic++
 		case props&propCyrillic != 0:
@@ -94,6 +120,23 @@ func paragraphLanguage(p string) (string, int) {
 		case props&propLetter != 0:
 			latin++
 		}
+		switch {
+		case props&propLetter != 0:
+			if start < 0 {
+				start, slow, foreign = i, false, false
+			}
+			slow = true
+			foreign = foreign || props&(propArabic|propCyrillic|propHan) != 0
+		case start >= 0:
+			n++
+			words[wordLang(p[start:i], slow, foreign)]++
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		n++
+		words[wordLang(p[start:], slow, foreign)]++
 	}
 	switch {
 	case han > 0 && han*2 >= latin:
@@ -105,30 +148,10 @@ func paragraphLanguage(p string) (string, int) {
 	case latin == 0:
 		return "", 0
 	}
-	var en, fr, es, n int
-	for start := 0; start < len(p); {
-		w, end := nextWord(p, start)
-		if w == "" {
-			break
-		}
-		n++
-		switch stopwordLang(w) {
-		case langEN:
-			en++
-		case langFR:
-			fr++
-		case langES:
-			es++
-		}
-		start = end
-	}
 	best, bestN := "", 0
-	for _, c := range []struct {
-		lang string
-		n    int
-	}{{langEN, en}, {langFR, fr}, {langES, es}} {
-		if c.n > bestN {
-			best, bestN = c.lang, c.n
+	for i, lang := range []string{langEN, langFR, langES} {
+		if words[i+1] > bestN {
+			best, bestN = lang, words[i+1]
 		}
 	}
 	if bestN < 2 && n > 4 {
@@ -137,99 +160,102 @@ func paragraphLanguage(p string) (string, int) {
 	return best, n
 }
 
-// nextWord returns the first run of letters of p at or after from, and
-// where it ends.
-func nextWord(p string, from int) (string, int) {
-	start := -1
-	for i := from; i < len(p); {
-		c := p[i]
-		size := 1
-		letter := false
-		if c < utf8.RuneSelf {
-			letter = c|0x20 >= 'a' && c|0x20 <= 'z'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(p[i:])
-			letter = propsOf(r)&propLetter != 0
-		}
-		switch {
-		case letter && start < 0:
-			start = i
-		case !letter && start >= 0:
-			return p[start:i], i
-		}
-		i += size
+// asciiLetter marks the ASCII letters.
+var asciiLetter = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
 	}
-	if start < 0 {
-		return "", len(p)
-	}
-	return p[start:], len(p)
-}
+	return t
+}()
 
-// stopwordLang returns the language w is a function word of, "" for none.
-// Function words are short, so longer words are not looked at, and a short
-// one is lowered into an integer key rather than a new string.
-func stopwordLang(w string) string {
-	// Lowering shrinks a rune by at most two bytes (the Kelvin sign to "k").
-	if len(w) > 3*maxStopword {
-		return ""
+// wordLang returns the index in stopwordLangs of the language word w is a
+// function word of (0: none). slow says w holds letters that are not ASCII;
+// foreign, that one is of a script without function words.
+func wordLang(w string, slow, foreign bool) int {
+	switch {
+	case foreign:
+		return 0
+	case slow:
+		return stopwordKeys.get(stopwordKey(w))
+	case len(w) > maxStopword:
+		return 0
 	}
 	var key uint64
-	n := 0
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return stopwordLangSlow(w)
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if n++; n > maxStopword {
-			return ""
-		}
-		key = key<<8 | uint64(c)
+		key = key<<8 | uint64(w[i]|0x20)
 	}
-	return stopwordKeys[key]
+	return stopwordKeys.get(key)
 }
 
-func stopwordLangSlow(w string) string {
+// stopwordKey packs the lowered bytes of w into an integer key (words hold
+// no zero byte, so the packing is unambiguous); 0 when the lowered word is
+// longer than any function word.
+func stopwordKey(w string) uint64 {
+	// Lowering shrinks a rune by at most two bytes (the Kelvin sign to "k").
+	if len(w) > 3*maxStopword {
+		return 0
+	}
 	var key uint64
 	n := 0
 	for _, r := range w {
 		var buf [utf8.UTFMax]byte
 		for _, c := range utf8.AppendRune(buf[:0], unicode.ToLower(r)) {
 			if n++; n > maxStopword {
-				return ""
+				return 0
 			}
 			key = key<<8 | uint64(c)
 		}
 	}
-	return stopwordKeys[key]
+	return key
 }
 
-// maxStopword is the length of the longest function word in bytes
-// ("which", "cette", "sobre", "está").
-var maxStopword = func() int {
-	n := 0
-	for w := range stopwords {
-		n = max(n, len(w))
-	}
-	if n > 8 {
-		panic("extract: a stopword does not fit a uint64 key")
-	}
-	return n
-}()
+// stopwordLangs names the languages by the numbers stopwordKeys gives.
+var stopwordLangs = [4]string{"", langEN, langFR, langES}
 
-// stopwordKeys holds the stopwords by their bytes packed into an integer
-// (words hold no zero byte, so the packing is unambiguous).
-var stopwordKeys = func() map[uint64]string {
-	m := make(map[uint64]string, len(stopwords))
-	for w, lang := range stopwords {
-		var key uint64
-		for i := 0; i < len(w); i++ {
-			key = key<<8 | uint64(w[i])
+// maxStopword is the length of the longest function word in bytes
+// ("which", "cette", "sobre", "está"); init checks it.
+const maxStopword = 5
+
+func init() {
+	for w := range stopwords {
+		if len(w) > maxStopword {
+			panic("extract: stopword longer than maxStopword: " + w)
 		}
-		m[key] = lang
 	}
-	return m
+}
+
+// keyTable is a small open-addressed hash table from packed words to the
+// index of their language in stopwordLangs; looking a word up is asked for
+// every word of a text, and a map costs several times as much.
+type keyTable struct {
+	keys  [256]uint64
+	langs [256]uint8
+}
+
+func (t *keyTable) slot(key uint64) int { return int((key * 0x9E3779B97F4A7C15) >> 56) }
+
+func (t *keyTable) get(key uint64) int {
+	if key == 0 {
+		return 0
+	}
+	for i := t.slot(key); t.keys[i] != 0; i = (i + 1) & 255 {
+		if t.keys[i] == key {
+			return int(t.langs[i])
+		}
+	}
+	return 0
+}
+
+var stopwordKeys = func() *keyTable {
+	t := &keyTable{}
+	for w, lang := range stopwords {
+		key := stopwordKey(w)
+		i := t.slot(key)
+		for t.keys[i] != 0 {
+			i = (i + 1) & 255
+		}
+		t.keys[i] = key
+		t.langs[i] = uint8(slices.Index(stopwordLangs[:], lang))
+	}
+	return t
 }()

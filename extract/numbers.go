@@ -162,6 +162,26 @@ var (
 	reDateZH = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 )
 
+func init() {
+	reDate.may = dateMayStart
+}
+
+// dateMayStart reports whether reDate can match at s[i]: a day of one or two
+// digits, an ordinal suffix, then white space.
+func dateMayStart(s string, i int) bool {
+	j := i + 1
+	if j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	for _, suffix := range []string{"er", "º", "°"} {
+		if strings.HasPrefix(s[j:], suffix) {
+			j += len(suffix)
+			break
+		}
+	}
+	return j < len(s) && isRegexpSpace(s[j])
+}
+
 // findDate returns the first date written out in s, in ISO form, and where
 // it ends; "" and -1 when there is none.
 func findDate(s string) (string, int) {
@@ -207,6 +227,9 @@ var reDateRange = regexp.MustCompile(`(\d{1,2})(?:er)?(?:\s+(?:de\s+)?([\p{L}/]+
 // findDateRange reads a session's dates written as a range ("24 février-20
 // mars 2020", "20–31 January 2025") and returns its ISO start and end.
 func findDateRange(s string) (start, end string) {
+	if !strings.ContainsAny(s, "-–—") {
+		return "", "" // a range has its dash
+	}
 	for _, m := range reDateRange.FindAllStringSubmatchIndex(s, -1) {
 		sub := func(i int) string {
 			if m[2*i] < 0 {

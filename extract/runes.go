@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,7 +23,9 @@ const (
 	propHan                            // unicode.Han script
 )
 
-var bmpProps = sync.OnceValue(func() *[0x10000]runeProps {
+// The table is built at init (it takes well under a millisecond): a
+// sync.OnceValue costs a call on each of the millions of lookups.
+var bmpProps = func() *[0x10000]runeProps {
 	t := new([0x10000]runeProps)
 	for _, x := range []struct {
 		tab  *unicode.RangeTable
@@ -46,13 +47,13 @@ var bmpProps = sync.OnceValue(func() *[0x10000]runeProps {
 		}
 	}
 	return t
-})
+}()
 
 // propsOf returns the properties of r; outside the table it asks package
 // unicode.
 func propsOf(r rune) runeProps {
 	if r >= 0 && r < 0x10000 {
-		return bmpProps()[r]
+		return bmpProps[r]
 	}
 	var p runeProps
 	set := func(ok bool, prop runeProps) {
@@ -71,10 +72,43 @@ func propsOf(r rune) runeProps {
 	return p
 }
 
-// asciiWord marks the bytes that are word runes on their own (isWordRune).
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the common cases done
+// inline: ASCII, two-byte runes (Cyrillic, Arabic, accented Latin) and the
+// three-byte runes from U+1000 up that need no further check (Chinese): the
+// scans decode every rune of the text.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
 	}
-	return t
-}()
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	if plainLead3(c) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// plainLead3 reports whether c leads three-byte sequences that are valid
+// with any two continuation bytes and never encode white space: E4–EC and
+// EE–EF (E0 and ED restrict the second byte; E1–E3 lead the spaces
+// U+1680, U+2000–U+205F and U+3000).
+func plainLead3(c byte) bool {
+	return c >= 0xE4 && c <= 0xEC || c == 0xEE || c == 0xEF
+}
+
+// asciiWord marks the bytes that are word runes on their own (isWordRune);
+// asciiWordByte is the same over all byte values, false from 0x80 up.
+var (
+	asciiWord = func() (t [utf8.RuneSelf]bool) {
+		for c := 0; c < utf8.RuneSelf; c++ {
+			t[c] = c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+		}
+		return t
+	}()
+	asciiWordByte = func() (t [256]bool) {
+		copy(t[:], asciiWord[:])
+		return t
+	}()
+)

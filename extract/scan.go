@@ -18,9 +18,11 @@ import (
 //
 // A prefiltered regexp keeps the pattern's meaning and finds where it can
 // match first: every match of these patterns starts with one of a few literal
-// strings, which the pattern itself yields (prefixLiterals). strings.Index
-// finds those (it runs at memory speed), and the pattern, anchored, is tried
-// only where one occurs, on a slice no longer than its longest match.
+// strings, which the pattern itself yields (prefixLiterals). One pass over
+// the text finds those (literalIndex, which skips ahead several bytes at a
+// time), and the pattern, anchored, is tried only where one occurs, on a
+// slice no longer than its longest match. The results are the regexp's own
+// (scan_test.go checks them against it).
 
 // prefiltered is a regexp whose every match starts with one of lits.
 type prefiltered struct {
@@ -31,6 +33,9 @@ type prefiltered struct {
 	fold   bool           // lits are lower case, to be found in s with its ASCII letters lowered
 	maxLen int            // bytes a match (and the text it looks at) can span; -1: unbounded
 	index  literalIndex   // of lits
+	// may, when set, tells cheaply whether a match can start at a candidate
+	// (for literals too short to say much, such as a digit).
+	may func(s string, i int) bool
 }
 
 // Bounds of the literal sets: past them a prefilter is slower than the scan
@@ -85,6 +90,7 @@ func mustPrefilter(expr string) *prefiltered {
 	for _, l := range lits {
 		p.index.add(l, fold, 0)
 	}
+	p.index.buildSkips()
 	return p
 }
 
@@ -271,10 +277,11 @@ func span(re *syntax.Regexp) int {
 func (p *prefiltered) candidates(s string) []int {
 	var at []int
 	if len(p.lits) > 3 || p.fold {
-		p.index.scan(s, func(_, i int) {
+		p.index.scan(s, func(_, i int) bool {
 			if len(at) == 0 || at[len(at)-1] != i {
 				at = append(at, i)
 			}
+			return true
 		})
 		return at
 	}
@@ -301,7 +308,17 @@ type literalIndex struct {
 	pairs   pairSet      // a literal starts with the two bytes
 	byFirst [256][]int32 // the literals by first byte, as indexes into lits
 	lits    []indexedLiteral
+	minLen  int               // of the literals
+	shift   *[shiftSize]uint8 // see buildSkips; nil: no skipping
+	bytes   bool              // every literal is one byte
 }
+
+// shiftSize is the size of the skip table, indexed by a hash of a byte
+// pair: small enough to stay in the L1 cache (pairs that share a slot take
+// the smaller shift, which is safe).
+const shiftSize = 1 << 13
+
+func shiftSlot(a, b byte) int { return int((uint32(a)<<8|uint32(b))*0x9E3779B1>>19) & (shiftSize - 1) }
 
 type indexedLiteral struct {
 	s    string // lower case when fold
@@ -343,27 +360,96 @@ func (x *literalIndex) add(s string, fold bool, pat int) {
 	}
 }
 
-// scan calls hit with the pattern and offset of each literal occurrence, in
-// order of offset.
-func (x *literalIndex) scan(s string, hit func(pat, at int)) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !x.starts[c] {
-			continue
+// buildSkips prepares scan to skip ahead (the Wu–Manber method): once all
+// literals are added, shift[pair] is how far the end of a window of minLen
+// bytes may move when the window ends in that byte pair.
+func (x *literalIndex) buildSkips() {
+	x.minLen = len(x.lits[0].s)
+	x.bytes = true
+	for _, l := range x.lits {
+		x.minLen = min(x.minLen, len(l.s))
+		x.bytes = x.bytes && len(l.s) == 1
+	}
+	if x.minLen < 4 || x.minLen > 255 {
+		return // too short to skip far
+	}
+	x.shift = new([shiftSize]uint8)
+	for k := range x.shift {
+		x.shift[k] = uint8(x.minLen - 1)
+	}
+	cases := func(c byte, fold bool) []byte {
+		if fold && 'a' <= c && c <= 'z' {
+			return []byte{c, c - 'a' + 'A'}
 		}
-		if i+1 < len(s) && !x.single[c] && !x.pairs.has(c, s[i+1]) {
-			continue
-		}
-		for _, id := range x.byFirst[c] {
-			l := &x.lits[id]
-			if len(s)-i < len(l.s) {
-				continue
-			}
-			if l.fold && equalLowerASCII(s[i:i+len(l.s)], l.s) || !l.fold && s[i:i+len(l.s)] == l.s {
-				hit(l.pat, i)
+		return []byte{c}
+	}
+	for _, l := range x.lits {
+		for q := 1; q < x.minLen; q++ {
+			for _, a := range cases(l.s[q-1], l.fold) {
+				for _, b := range cases(l.s[q], l.fold) {
+					k := shiftSlot(a, b)
+					x.shift[k] = min(x.shift[k], uint8(x.minLen-1-q))
+				}
 			}
 		}
 	}
+}
+
+// scan calls hit with the pattern and offset of each literal occurrence, in
+// order of offset, until hit returns false.
+func (x *literalIndex) scan(s string, hit func(pat, at int) bool) {
+	if x.bytes {
+		for i := 0; i < len(s); i++ {
+			if x.single[s[i]] && !hit(x.lits[x.byFirst[s[i]][0]].pat, i) {
+				return
+			}
+		}
+		return
+	}
+	if x.shift == nil {
+		for i := 0; i < len(s); i++ {
+			if x.starts[s[i]] && !x.verify(s, i, hit) {
+				return
+			}
+		}
+		return
+	}
+	// A window of minLen bytes ends at j; a literal can start at its start
+	// only where the pair at its end says so (shift 0).
+	for j := x.minLen - 1; j < len(s); {
+		if sh := x.shift[shiftSlot(s[j-1], s[j])]; sh > 0 {
+			j += int(sh)
+			continue
+		}
+		if !x.verify(s, j-x.minLen+1, hit) {
+			return
+		}
+		j++
+	}
+}
+
+// verify reports the literals that start at offset i of s; false when hit
+// says to stop.
+func (x *literalIndex) verify(s string, i int, hit func(pat, at int) bool) bool {
+	c := s[i]
+	if !x.starts[c] {
+		return true
+	}
+	if i+1 < len(s) && !x.single[c] && !x.pairs.has(c, s[i+1]) {
+		return true
+	}
+	for _, id := range x.byFirst[c] {
+		l := &x.lits[id]
+		if len(s)-i < len(l.s) {
+			continue
+		}
+		if l.fold && equalLowerASCII(s[i:i+len(l.s)], l.s) || !l.fold && s[i:i+len(l.s)] == l.s {
+			if !hit(l.pat, i) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // equalLowerASCII reports whether s, its ASCII letters lowered, is l.
@@ -447,27 +533,35 @@ func (p *prefiltered) eachAt(s string, cands []int, fn func(m []int) bool) {
 		}
 		return
 	}
-	if cands == nil {
-		cands = p.candidates(s)
-	}
 	next := 0
-	for _, i := range cands {
-		if i < next {
-			continue
+	try := func(i int) bool {
+		if i < next || p.may != nil && !p.may(s, i) {
+			return true
 		}
 		m := p.at.FindStringSubmatchIndex(p.window(s, i))
 		if m == nil {
-			continue
+			return true
 		}
 		for k := range m {
 			if m[k] >= 0 {
 				m[k] += i
 			}
 		}
-		if !fn(m) {
+		next = m[1]
+		return fn(m)
+	}
+	if cands == nil && (len(p.lits) > 3 || p.fold) {
+		// Tried as they are found: a search that stops early scans no further.
+		p.index.scan(s, func(_, i int) bool { return try(i) })
+		return
+	}
+	if cands == nil {
+		cands = p.candidates(s)
+	}
+	for _, i := range cands {
+		if !try(i) {
 			return
 		}
-		next = m[1]
 	}
 }
 
@@ -478,14 +572,19 @@ type cover struct {
 	text  string   // the lines joined by "\n"
 	lines []string // trimmed, "" for blank lines
 	start []int    // offset of each line in text
-	cands map[*prefiltered][]int
+	cands [][]int  // by coverID: where each cover pattern's literals occur
+}
+
+// coverID is p's index in coverPatterns, -1 for another pattern.
+func coverID(p *prefiltered) int {
+	return slices.Index(coverPatterns(), p)
 }
 
 // coverPatterns are the patterns run on covers.
 var coverPatterns = sync.OnceValue(func() []*prefiltered {
 	return []*prefiltered{
 		reHRCHeader, reSCHeader, reGAHeader, reESCHeader, reDraftDecision, reDraftResolution, reNoteVerbale,
-		reAdoptedRes, reAdoptedDec, reAdoptedOn, reAgenda, reSponsorsEnd, reStateReport,
+		reAdoptedRes, reAdoptedDec, reAdoptedOn, reAgenda, reStateReport,
 	}
 })
 
@@ -496,44 +595,40 @@ var coverIndex = sync.OnceValue(func() *literalIndex {
 			x.add(l, p.fold, i)
 		}
 	}
+	x.buildSkips()
 	return x
 })
 
 func newCover(lines []string) *cover {
-	c := &cover{text: strings.Join(lines, "\n"), lines: lines, cands: map[*prefiltered][]int{}}
+	c := &cover{text: strings.Join(lines, "\n"), lines: lines, start: make([]int, len(lines))}
 	off := 0
-	for _, l := range lines {
-		c.start = append(c.start, off)
+	for i, l := range lines {
+		c.start[i] = off
 		off += len(l) + 1
 	}
-	pats := coverPatterns()
-	for _, p := range pats {
-		c.cands[p] = []int{} // scanned: no candidates
-	}
-	coverIndex().scan(c.text, func(pat, at int) {
-		p := pats[pat]
-		if cs := c.cands[p]; len(cs) == 0 || cs[len(cs)-1] != at {
-			c.cands[p] = append(cs, at)
+	c.cands = make([][]int, len(coverPatterns()))
+	coverIndex().scan(c.text, func(pat, at int) bool {
+		if cs := c.cands[pat]; len(cs) == 0 || cs[len(cs)-1] != at {
+			c.cands[pat] = append(cs, at)
 		}
+		return true
 	})
 	return c
 }
 
 // match reports whether p matches the cover text.
 func (c *cover) match(p *prefiltered) bool {
-	if cands, ok := c.cands[p]; ok && len(cands) == 0 {
-		return false
-	}
 	return c.find(p) != nil
 }
 
 // lineMay reports whether p may match line i: whether one of its literals
 // starts there.
 func (c *cover) lineMay(p *prefiltered, i int) bool {
-	cands, ok := c.cands[p]
-	if !ok {
+	id := coverID(p)
+	if id < 0 || p.fold && hasExoticFold(c.lines[i]) {
 		return true
 	}
+	cands := c.cands[id]
 	start, end := c.start[i], c.start[i]+len(c.lines[i])
 	k, _ := slices.BinarySearch(cands, start)
 	return k < len(cands) && cands[k] < end
@@ -541,9 +636,13 @@ func (c *cover) lineMay(p *prefiltered, i int) bool {
 
 // find returns the leftmost match of p in the cover text.
 func (c *cover) find(p *prefiltered) []int {
-	cands, ok := c.cands[p]
-	if !ok {
+	id := coverID(p)
+	if id < 0 {
 		return p.FindStringSubmatchIndex(c.text)
+	}
+	cands := c.cands[id]
+	if len(cands) == 0 && !(p.fold && hasExoticFold(c.text)) {
+		return nil
 	}
 	var out []int
 	p.eachAt(c.text, cands, func(m []int) bool {
@@ -560,6 +659,12 @@ func (c *cover) find(p *prefiltered) []int {
 type prefixMatcher struct {
 	re     *regexp.Regexp
 	maxLen int
+	// Most texts it is asked about fail at once: a match starts with one of
+	// the bytes in first and, when known, one of lits (lower case where
+	// fold); both nil when any text may match.
+	lits  []string
+	fold  bool
+	first *[256]bool
 }
 
 func mustPrefixMatcher(expr string) *prefixMatcher {
@@ -570,7 +675,118 @@ func mustPrefixMatcher(expr string) *prefixMatcher {
 	if err != nil {
 		panic(err)
 	}
-	return &prefixMatcher{re: regexp.MustCompile(expr), maxLen: matchSpan(tree.Simplify())}
+	tree = tree.Simplify()
+	p := &prefixMatcher{re: regexp.MustCompile(expr), maxLen: matchSpan(tree)}
+	if tree.Op == syntax.OpConcat && tree.Sub[0].Op == syntax.OpBeginText {
+		rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: tree.Sub[1:]}
+		p.fold = hasFoldCase(rest)
+		if lits, _, ok := prefixLiterals(rest, p.fold); ok && len(lits) <= maxPrefixLiterals && !slices.Contains(lits, "") {
+			p.first = new([256]bool)
+			for _, l := range lits {
+				if p.fold {
+					l = asciiLower(l)
+					if c := l[0]; 'a' <= c && c <= 'z' {
+						p.first[c-'a'+'A'] = true
+					}
+				}
+				p.first[l[0]] = true
+				p.lits = append(p.lits, l)
+			}
+			return p
+		}
+		if runes, canBeEmpty := firstRunes(tree.Sub[1:]); runes != nil && !canBeEmpty {
+			p.first = new([256]bool)
+			for _, r := range runes {
+				p.first[string(r)[0]] = true
+			}
+		}
+	}
+	return p
+}
+
+// firstRunes returns the runes a match of the sequence subs can start with,
+// and whether it can be empty; nil runes when too many to list.
+func firstRunes(subs []*syntax.Regexp) (runes []rune, canBeEmpty bool) {
+	for _, re := range subs {
+		rs, empty := firstRunesOf(re)
+		if rs == nil && !empty {
+			return nil, false
+		}
+		runes = append(runes, rs...)
+		if !empty {
+			return runes, false
+		}
+	}
+	return runes, true
+}
+
+func firstRunesOf(re *syntax.Regexp) (runes []rune, canBeEmpty bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []rune{}, true
+	case syntax.OpLiteral:
+		r := re.Rune[0]
+		runes = []rune{r}
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				runes = append(runes, f)
+			}
+		}
+		return runes, false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 64 || len(runes) > 256 {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				runes = append(runes, r)
+			}
+		}
+		return runes, false
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstRunes(re.Sub)
+	case syntax.OpRepeat:
+		rs, empty := firstRunes(re.Sub)
+		return rs, empty || re.Min == 0
+	case syntax.OpQuest, syntax.OpStar:
+		rs, _ := firstRunes(re.Sub)
+		if rs == nil {
+			return nil, false
+		}
+		return rs, true
+	case syntax.OpConcat:
+		return firstRunes(re.Sub)
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			rs, empty := firstRunesOf(sub)
+			if rs == nil && !empty {
+				return nil, false
+			}
+			runes = append(runes, rs...)
+			canBeEmpty = canBeEmpty || empty
+		}
+		return runes, canBeEmpty
+	}
+	return nil, false // any character, or an assertion about the text before
+}
+
+// may reports whether a match can start at the start of s.
+func (p *prefixMatcher) may(s string) bool {
+	if p.fold && hasExoticFold(s[:min(len(s), 64)]) {
+		return true
+	}
+	if p.first != nil && (len(s) == 0 || !p.first[s[0]]) {
+		return false
+	}
+	if p.lits == nil {
+		return true
+	}
+	for _, l := range p.lits {
+		if len(s) >= len(l) && (p.fold && equalLowerASCII(s[:len(l)], l) || !p.fold && s[:len(l)] == l) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *prefixMatcher) cut(s string) string {
@@ -580,11 +796,32 @@ func (p *prefixMatcher) cut(s string) string {
 	return s
 }
 
-func (p *prefixMatcher) String() string                        { return p.re.String() }
-func (p *prefixMatcher) MatchString(s string) bool             { return p.re.MatchString(p.cut(s)) }
-func (p *prefixMatcher) FindStringIndex(s string) []int        { return p.re.FindStringIndex(p.cut(s)) }
-func (p *prefixMatcher) FindString(s string) string            { return p.re.FindString(p.cut(s)) }
-func (p *prefixMatcher) FindStringSubmatchIndex(s string) []int { return p.re.FindStringSubmatchIndex(p.cut(s)) }
+func (p *prefixMatcher) String() string { return p.re.String() }
+
+func (p *prefixMatcher) MatchString(s string) bool {
+	return p.may(s) && p.re.MatchString(p.cut(s))
+}
+
+func (p *prefixMatcher) FindStringIndex(s string) []int {
+	if !p.may(s) {
+		return nil
+	}
+	return p.re.FindStringIndex(p.cut(s))
+}
+
+func (p *prefixMatcher) FindString(s string) string {
+	if !p.may(s) {
+		return ""
+	}
+	return p.re.FindString(p.cut(s))
+}
+
+func (p *prefixMatcher) FindStringSubmatchIndex(s string) []int {
+	if !p.may(s) {
+		return nil
+	}
+	return p.re.FindStringSubmatchIndex(p.cut(s))
+}
 
 // isRegexpWordByte is \w of package regexp, which \b tests.
 func isRegexpWordByte(c byte) bool {
@@ -655,4 +892,50 @@ func runeStartAfter(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// eachBefore is eachAround for patterns that hold the anchor after at most
+// words words (runs of anything but white space) and the white space around
+// them: the window reaches back that far and no further (nor past the
+// previous anchor), and takes the byte before it as context for \b.
+func eachBefore(s, anchor string, words, after int, re *regexp.Regexp, fn func(m []int) bool) {
+	const maxBack = 400 // bounds the work on text without white space
+	prevEnd, done := 0, 0
+	for from := 0; ; {
+		i := strings.Index(s[from:], anchor)
+		if i < 0 {
+			return
+		}
+		i += from
+		end := i + len(anchor)
+		from = end
+		ws := i
+		for range words {
+			for ws > prevEnd && i-ws < maxBack && isRegexpSpace(s[ws-1]) {
+				ws--
+			}
+			for ws > prevEnd && i-ws < maxBack && !isRegexpSpace(s[ws-1]) {
+				ws--
+			}
+		}
+		ws = max(prevEnd, ws-1)
+		for ws > 0 && !utf8.RuneStart(s[ws]) {
+			ws--
+		}
+		we := runeStartAfter(s, min(len(s), end+after))
+		prevEnd = end
+		m := re.FindStringSubmatchIndex(s[ws:we])
+		if m == nil || ws+m[0] < done || ws+m[0] > i || ws+m[1] < end {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += ws
+			}
+		}
+		done = m[1]
+		if !fn(m) {
+			return
+		}
+	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -242,6 +243,9 @@ type token struct {
 	text       string // lower case, Arabic folded
 	start, end int    // byte span in the source
 	upper      bool   // first letter is a capital (or the script has none)
+	// Where tokenScanner.foldedAt keeps the text of a token read ahead.
+	folded bool
+	fs, fe int32
 }
 
 func splitTokens(s string) []token {
@@ -276,7 +280,7 @@ func isWordRune(r rune) bool {
 	if r < 0x80 {
 		return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9'
 	}
-	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+	return propsOf(r)&(propLetter|propMark) != 0
 }
 
 // Arabic attaches conjunctions, prepositions and the article to the word:
@@ -323,11 +327,12 @@ func findStates(s string) []stateHit {
 		if !ok {
 			break
 		}
-		first = sc.fold(first[:0], t)
-		if hasHan(first) {
+		// Lowering leaves Han as it is, so a Chinese run is sent on as read.
+		if hasHan(s[t.start:t.end]) {
 			hits = m.findChinese(s[t.start:t.end], t.start, hits)
 			continue
 		}
+		first = sc.fold(first[:0], t)
 		best, bestLen := "", 0
 		try := func(form []byte) {
 			for _, p := range m.byFirst[string(form)] {
@@ -363,8 +368,8 @@ func findStates(s string) []stateHit {
 			end = last.end
 		}
 		// "United States dollars" is a currency, not the State.
-		if next, ok := sc.at(bestLen); ok {
-			if w := sc.fold(cut[:0], next); string(w) == "dollars" || string(w) == "dollar" {
+		if _, ok := sc.at(bestLen); ok {
+			if w := sc.foldedAt(bestLen); string(w) == "dollars" || string(w) == "dollar" {
 				sc.skip(bestLen)
 				continue
 			}
@@ -378,10 +383,10 @@ func findStates(s string) []stateHit {
 // tokenScanner reads the words of a text (splitTokens' tokens) one at a time,
 // keeping the few a multi-word name needs to look ahead at.
 type tokenScanner struct {
-	s       string
-	pos     int     // where reading resumes
-	ahead   []token // tokens read past the current one
-	scratch []byte
+	s     string
+	pos   int     // where reading resumes
+	ahead []token // tokens read past the current one
+	arena []byte  // the folded text of tokens in ahead
 }
 
 // next makes the next token the current one.
@@ -389,14 +394,32 @@ func (sc *tokenScanner) next() (token, bool) {
 	if len(sc.ahead) > 0 {
 		t := sc.ahead[0]
 		sc.ahead = append(sc.ahead[:0], sc.ahead[1:]...)
+		if len(sc.ahead) == 0 {
+			sc.arena = sc.arena[:0] // no token points into it any more
+		}
 		return t, true
 	}
 	return sc.read()
 }
 
+// foldedAt returns the text of the k-th token after the current one (k ≥ 1,
+// already read), folding it once: names that share a first word compare
+// the same following words.
+func (sc *tokenScanner) foldedAt(k int) []byte {
+	t := &sc.ahead[k-1]
+	if !t.folded {
+		t.fs = int32(len(sc.arena))
+		sc.arena = sc.fold(sc.arena, *t)
+		t.fe = int32(len(sc.arena))
+		t.folded = true
+	}
+	return sc.arena[t.fs:t.fe]
+}
+
 // nextCapital makes the next token that does not start with a lower-case
-// letter the current one. Most words of a text do, and no name does: words
-// of ASCII letters are passed over here, without making tokens of them.
+// letter the current one. Most words of a text do, and no name does: text is
+// passed over eight bytes at a time up to the next byte that can start such
+// a token (a capital, a digit, "&", anything not ASCII).
 func (sc *tokenScanner) nextCapital() (token, bool) {
 	for len(sc.ahead) > 0 {
 		if t, _ := sc.next(); t.upper {
@@ -404,32 +427,58 @@ func (sc *tokenScanner) nextCapital() (token, bool) {
 		}
 	}
 	s := sc.s
-	i := sc.pos
-	for i < len(s) {
-		c := s[i]
-		if c >= utf8.RuneSelf || c == '&' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-			break
-		}
-		if 'a' <= c && c <= 'z' {
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && asciiWord[s[j]] {
-				j++
-			}
-			if j < len(s) && s[j] >= utf8.RuneSelf {
-				break // the word may go on in other letters: read it whole
-			}
-			i = j
-			continue
-		}
-		i++
-	}
-	sc.pos = i
 	for {
+		from := sc.pos
+		k := from + indexCapital(s[from:])
+		if k == len(s) {
+			sc.pos = k
+			return token{}, false
+		}
+		// A capital or digit inside a word that starts in lower case
+		// ("iPhone") belongs to that word: read it whole.
+		for k > from && asciiWordByte[s[k-1]] {
+			k--
+		}
+		sc.pos = k
 		t, ok := sc.read()
 		if !ok || t.upper {
 			return t, ok
 		}
 	}
+}
+
+// load64 reads eight bytes of s as a little-endian integer (the compiler
+// makes it one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// indexCapital returns the offset of the first byte of s that is an ASCII
+// capital or digit, "&" or not ASCII; len(s) when there is none.
+func indexCapital(s string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s[i : i+8])
+		y := x &^ highs                                               // each byte's low seven bits; sums below do not carry
+		atLeast := func(c uint64) uint64 { return y + (0x80-c)*ones } // high bit: byte ≥ c
+		above := func(c uint64) uint64 { return y + (0x7F-c)*ones }   // high bit: byte > c
+		upper := atLeast('A') &^ above('Z')
+		digit := atLeast('0') &^ above('9')
+		z := y ^ '&'*ones
+		amp := ^((z + 0x7F*ones) | z) // high bit: byte == '&'
+		if m := (x | upper | digit | amp) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '&' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // at returns the k-th token after the current one (k ≥ 1).
@@ -465,7 +514,7 @@ func (sc *tokenScanner) read() (token, bool) {
 			}
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if !isWordRune(r) {
 			i += size
 			continue
@@ -473,14 +522,14 @@ func (sc *tokenScanner) read() (token, bool) {
 		upper := r < utf8.RuneSelf && !('a' <= r && r <= 'z') || r >= utf8.RuneSelf && propsOf(r)&propLower == 0
 		j := i + size
 		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf {
-				if !asciiWord[c] {
-					break
-				}
+			if asciiWordByte[s[j]] {
 				j++
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(s[j:])
+			if s[j] < utf8.RuneSelf {
+				break
+			}
+			r, size := decodeRune(s, j)
 			if !isWordRune(r) {
 				break
 			}
@@ -499,7 +548,20 @@ func (sc *tokenScanner) fold(dst []byte, t token) []byte {
 	if t.text != "" {
 		return append(dst, t.text...)
 	}
-	for _, r := range sc.s[t.start:t.end] {
+	w := sc.s[t.start:t.end]
+	// The ASCII letters that most words are made of, by index.
+	n := len(dst)
+	dst = slices.Grow(dst, len(w))[:n+len(w)]
+	i := 0
+	for ; i < len(w) && w[i] < utf8.RuneSelf; i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst[n+i] = c
+	}
+	dst = dst[:n+i]
+	for _, r := range w[i:] {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
@@ -507,7 +569,15 @@ func (sc *tokenScanner) fold(dst []byte, t token) []byte {
 			dst = append(dst, byte(r))
 			continue
 		}
-		dst = appendArabicFolded(dst, unicode.ToLower(r))
+		switch {
+		case r >= 0x0600 && r <= 0x06FF: // Arabic has no case
+		case r >= 0x0410 && r <= 0x042F: // Cyrillic capitals А–Я
+			r += 0x20
+		case r >= 0x0430 && r <= 0x045F: // Cyrillic small letters
+		default:
+			r = unicode.ToLower(r)
+		}
+		dst = appendArabicFolded(dst, r)
 	}
 	return dst
 }
@@ -516,22 +586,24 @@ func (sc *tokenScanner) fold(dst []byte, t token) []byte {
 // pattern p.
 func (sc *tokenScanner) matchRest(p *pattern) bool {
 	for k, forms := range p.tokens[1:] {
-		t, _ := sc.at(k + 1)
-		sc.scratch = sc.fold(sc.scratch[:0], t)
-		if !slices.Contains(forms, string(sc.scratch)) {
+		if !slices.Contains(forms, string(sc.foldedAt(k+1))) {
 			return false
 		}
 	}
 	return true
 }
 
-func hasHan(s []byte) bool {
-	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
+func hasHan(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < 0xE2 { // U+2E80 and up take three or four bytes
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if r >= 0x2E80 && propsOf(r)&propHan != 0 {
 			return true
 		}
-		s = s[size:]
+		i += size
 	}
 	return false
 }

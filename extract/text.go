@@ -46,6 +46,9 @@ var (
 	rePageFurniture = regexp.MustCompile(`^(?:\d{1,4}|\d{1,3}/\d{1,3}|GE\.\d{2}-\d{4,6}.*|\d{2}-\d{5}(?:\s.*)?|\*\d{6,}\*|_{4,}|Page \d+)$`)
 )
 
+// markdownEscapes undoes Markdown's backslash escapes.
+var markdownEscapes = strings.NewReplacer(`\*`, "*", `\_`, "_", `\[`, "[", `\]`, "]", `\-`, "-")
+
 // cleanLines normalises line ends and Markdown, and drops page furniture and
 // lines that are only the document's own symbol (running page headers).
 func cleanLines(text, symbol string) []string {
@@ -59,7 +62,7 @@ func cleanLines(text, symbol string) []string {
 		text = reHTMLTag.ReplaceAllString(text, "")
 	}
 	if strings.Contains(text, `\`) {
-		text = strings.NewReplacer(`\*`, "*", `\_`, "_", `\[`, "[", `\]`, "]", `\-`, "-").Replace(text)
+		text = markdownEscapes.Replace(text)
 	}
 	lines := strings.Split(text, "\n")
 	out := lines[:0]
@@ -77,11 +80,21 @@ func cleanLines(text, symbol string) []string {
 // isPageFurniture runs rePageFurniture only on lines that start the way its
 // branches do; most lines are text.
 func isPageFurniture(t string) bool {
+	may := false
 	switch c := t[0]; {
-	case c >= '0' && c <= '9', c == 'G', c == '*', c == '_', c == 'P':
-		return rePageFurniture.MatchString(t)
+	case c >= '0' && c <= '9':
+		// a number of at most seven characters, or "NN-NNNNN…"
+		may = len(t) <= 7 || t[2] == '-'
+	case c == 'G':
+		may = strings.HasPrefix(t, "GE.")
+	case c == '*':
+		may = t[len(t)-1] == '*'
+	case c == '_':
+		may = len(t) >= 4 && t[1] == '_'
+	case c == 'P':
+		may = strings.HasPrefix(t, "Page ")
 	}
-	return false
+	return may && rePageFurniture.MatchString(t)
 }
 
 // equalSqueezed reports whether squeeze(t) == sq without building
@@ -104,7 +117,14 @@ func equalSqueezed(t, sq string) bool {
 // squeeze upper-cases s and drops its white space, the form in which symbols
 // are compared.
 func squeeze(s string) string {
-	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if propsOf(r)&propSpace == 0 {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
 }
 
 // numberedPara returns the length of the paragraph number that opens s
@@ -211,15 +231,32 @@ func endsParagraph(t string) bool {
 // back gives). Text is copied in runs: only white space other than a single
 // space, and invalid bytes, break a run.
 func writeCollapsed(b *strings.Builder, t string) {
-	valid := utf8.ValidString(t)
 	space := false // white space seen and not yet written
 	run := 0       // start of the text not yet written; run == i while space
 	for i := 0; i < len(t); {
+		if !space {
+			// the common cases: printable ASCII and two-byte letters
+			// (Cyrillic, Arabic, accented Latin), copied later as a run
+			for i < len(t) {
+				if printableASCII[t[i]] {
+					i++
+				} else if plainPair(t, i) {
+					i += 2
+				} else if plainTriple(t, i) {
+					i += 3
+				} else {
+					break
+				}
+			}
+			if i == len(t) {
+				break
+			}
+		}
 		c := t[i]
 		size := 1
 		switch {
 		case c > ' ' && c < utf8.RuneSelf:
-		case c == ' ' && !space && i+1 < len(t) && plainByte(t[i+1], valid):
+		case c == ' ' && !space && i+1 < len(t) && (printableASCII[t[i+1]] || plainPair(t, i+1) || plainTriple(t, i+1)):
 			// a single space between words stays as it is
 		case c == ' ' || c >= '\t' && c <= '\r':
 			b.WriteString(t[run:i])
@@ -228,10 +265,8 @@ func writeCollapsed(b *strings.Builder, t string) {
 			run = i
 			continue
 		case c < utf8.RuneSelf:
-		case valid && !mayBeSpaceLead(c):
-			size = utf8RuneLen(c)
 		default:
-			r, n := utf8.DecodeRuneInString(t[i:])
+			r, n := decodeRune(t, i)
 			size = n
 			if propsOf(r)&propSpace != 0 {
 				b.WriteString(t[run:i])
@@ -261,31 +296,25 @@ func writeCollapsed(b *strings.Builder, t string) {
 	b.WriteString(t[run:])
 }
 
-// mayBeSpaceLead reports whether c leads the UTF-8 encoding of a white space
-// rune (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
-func mayBeSpaceLead(c byte) bool {
-	return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3
+// plainPair reports whether t[i:] starts with a valid two-byte rune that is
+// not white space: a lead byte C3–DF and a continuation byte (the two-byte
+// spaces U+0085 and U+00A0 start with C2).
+func plainPair(t string, i int) bool {
+	return i+1 < len(t) && t[i] >= 0xC3 && t[i] <= 0xDF && t[i+1]&0xC0 == 0x80
 }
 
-// plainByte reports whether c, in text whose validity is given, starts a
-// rune that is neither white space nor invalid.
-func plainByte(c byte, valid bool) bool {
-	if c < utf8.RuneSelf {
-		return c > ' '
-	}
-	return valid && utf8.RuneStart(c) && !mayBeSpaceLead(c)
+// plainTriple is plainPair for three-byte runes (Chinese).
+func plainTriple(t string, i int) bool {
+	return i+2 < len(t) && plainLead3(t[i]) && t[i+1]&0xC0 == 0x80 && t[i+2]&0xC0 == 0x80
 }
 
-// utf8RuneLen is the length of the valid UTF-8 sequence that lead byte c starts.
-func utf8RuneLen(c byte) int {
-	switch {
-	case c >= 0xF0:
-		return 4
-	case c >= 0xE0:
-		return 3
+// printableASCII marks the ASCII bytes other than white space and controls.
+var printableASCII = func() (t [256]bool) {
+	for c := '!'; c < utf8.RuneSelf; c++ {
+		t[c] = true
 	}
-	return 2
-}
+	return t
+}()
 
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = map[string]bool{
