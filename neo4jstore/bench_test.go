@@ -18,7 +18,7 @@ const benchDocs = 100_000
 
 // benchBatch is the batch size of the benchmark load: large batches amortise
 // the per-transaction work of the derived nodes, and 1,000 of these
-// documents stay well within the test server's 1 GB heap.
+// documents stay well within the test server's heap (2 GB by default).
 const benchBatch = 1000
 
 // benchCorpus is generated once per test binary; benchLoaded records that

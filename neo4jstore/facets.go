@@ -11,6 +11,8 @@ import (
 // The counts below are of distinct documents, yet count rows: a document
 // has at most one CITES to a resolution (they are merged per pair), so
 // each row of a citation pattern stands for a different citing document.
+// The facets and rankings of resolutions read counters that writes keep
+// (see counters.go).
 // Evidence lists are cut to their smallest entries inside the query, so that
 // only what is returned crosses the wire.
 //
@@ -89,43 +91,25 @@ RETURN d IS NOT NULL AS found, ranking`
 	return out, nil
 }
 
-// resolutionFacets first groups the citing documents by everything the
-// facets break them down by, reading each document once, then folds the
-// (far fewer) groups three ways. Following SUBMITTED_BY or IN_SESSION from
-// every document would cost a traversal each: the session is read from the
-// document's body and number instead, which means the same, and the author
-// from its author property, kept once per author only when it is a State
-// node, as SUBMITTED_BY links only those of the reference tables. A year
-// is that of an ISO date (its first four characters, when they are a
-// number above zero). A document listing an agenda item twice counts once
-// under it.
+// resolutionFacets reads the counters of the resolution (see counters.go).
 const resolutionFacets = `
 OPTIONAL MATCH (r:Resolution {symbol: $symbol})
 CALL (r) {
-  MATCH (r)<-[:CITES]-(d)
-  WITH toInteger(left(d.date, 4)) AS year, d.author AS state,
-       d.body AS body, d.session AS session, d.agendaItems AS items, count(*) AS n
-  RETURN collect({year: year, state: state, body: body, session: session, items: items, n: n}) AS groups
-}
-CALL (groups) {
-  UNWIND groups AS g
-  WITH g.year AS year, sum(g.n) AS n
-  WHERE year > 0
+  MATCH (r)-[c:CITED_IN_YEAR]->(r)
+  WITH c.year AS year, c.count AS n
   ORDER BY year
   RETURN collect([year, n]) AS byYear
 }
-CALL (groups) {
-  UNWIND groups AS g
-  WITH g.state AS state, sum(g.n) AS n
-  WHERE EXISTS { (:State {code: state}) }
+CALL (r) {
+  MATCH (r)-[c:CITED_BY_STATE]->(s)
+  WITH s.code AS state, c.count AS n
   ORDER BY n DESC, state
   RETURN collect([state, n]) AS byState
 }
-CALL (groups) {
-  UNWIND groups AS g
-  WITH g WHERE g.body IS NOT NULL AND g.session IS NOT NULL
-  UNWIND COLLECT { UNWIND coalesce(g.items, ['']) AS item RETURN DISTINCT item } AS item
-  WITH g.body AS body, g.session AS session, item, sum(g.n) AS n
+CALL (r) {
+  MATCH (r)-[c:CITED_IN_SESSION]->(s)
+  UNWIND range(0, size(c.items) - 1) AS i
+  WITH s.body AS body, s.number AS session, c.items[i] AS item, c.counts[i] AS n
   ORDER BY n DESC, body, session, item
   RETURN collect([body, session, item, n]) AS bySession
 }
@@ -164,11 +148,11 @@ func (s *Store) MostCitedBy(ctx context.Context, state string, limit int) ([]unc
 	if err := checkLimits(limit, 0); err != nil {
 		return nil, err
 	}
-	// Only States of the reference tables have SUBMITTED_BY, so an
-	// unknown code has no ranking.
+	// Only States of the reference tables have counters, so an unknown
+	// code has no ranking.
 	const cypher = `
-MATCH (:State {code: $state})<-[:SUBMITTED_BY]-(d)-[:CITES]->(r)
-WITH r.symbol AS symbol, count(*) AS n
+MATCH (:State {code: $state})<-[c:CITED_BY_STATE]-(r)
+WITH r.symbol AS symbol, c.count AS n
 ORDER BY n DESC, symbol
 LIMIT $limit
 RETURN symbol, n`
@@ -181,27 +165,23 @@ RETURN symbol, n`
 
 // topCited holds the TopCited query for each combination of filters,
 // indexed by [body set][year set]. Over all years a resolution's count is
-// the degree of its incoming CITES, which the server keeps and reads
-// without visiting the documents; for one year the documents dated in it
-// are found through the date index (an ISO date of year y sorts between "y"
-// and "y+1") and grouped by the resolution they cite, and the body is
-// checked once per resolution, after grouping.
+// the citation count kept on it, whose index gives the resolutions most
+// cited first, so that the ranking stops after limit of them (and the ties
+// of the last) instead of sorting them all. For one year the counts are
+// those of the year's counters (see counters.go), found through their
+// index. The body is checked per resolution, on its resolutionBody.
 var topCited = [2][2]string{
 	{
-		`MATCH (r:Resolution)
-WITH r.symbol AS symbol, COUNT { ()-[:CITES]->(r) } AS n`,
-		`MATCH (d:Document) WHERE d.date >= $from AND d.date < $to
-MATCH (d)-[:CITES]->(r)
-WITH r.symbol AS symbol, count(*) AS n`,
+		`MATCH (r:Resolution) WHERE r.citationCount > 0
+WITH r.citationCount AS n, r.symbol AS symbol`,
+		`MATCH (r:Resolution)-[c:CITED_IN_YEAR]->(r) WHERE c.year = $year
+WITH c.count AS n, r.symbol AS symbol`,
 	},
 	{
-		`MATCH (:Body {code: $body})<-[:ADOPTED_BY]-(r:Resolution)
-WITH r.symbol AS symbol, COUNT { ()-[:CITES]->(r) } AS n`,
-		`MATCH (d:Document) WHERE d.date >= $from AND d.date < $to
-MATCH (d)-[:CITES]->(r)
-WITH r, count(*) AS n
-WHERE EXISTS { (r)-[:ADOPTED_BY]->(:Body {code: $body}) }
-WITH r.symbol AS symbol, n`,
+		`MATCH (r:Resolution) WHERE r.citationCount > 0 AND r.resolutionBody = $body
+WITH r.citationCount AS n, r.symbol AS symbol`,
+		`MATCH (r:Resolution)-[c:CITED_IN_YEAR]->(r) WHERE c.year = $year AND r.resolutionBody = $body
+WITH c.count AS n, r.symbol AS symbol`,
 	},
 }
 
@@ -211,12 +191,8 @@ func (s *Store) TopCited(ctx context.Context, body string, year, limit int) ([]u
 	if err := checkLimits(limit, 0); err != nil {
 		return nil, err
 	}
-	if year < 0 || year > 9999 {
-		return nil, nil // no ISO date falls in such a year
-	}
-	params := map[string]any{"body": body, "limit": limit, "from": fmt.Sprintf("%04d", year), "to": fmt.Sprintf("%04d", year+1)}
+	params := map[string]any{"body": body, "year": year, "limit": limit}
 	cypher := topCited[b2i(body != "")][b2i(year != 0)] + `
-WHERE n > 0
 ORDER BY n DESC, symbol
 LIMIT $limit
 RETURN symbol, n`

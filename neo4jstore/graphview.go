@@ -30,12 +30,13 @@ END`
 // nodeOf projects the node bound to %[1]s into its ID and the properties
 // graphview.go lists for its kind; absent properties come back null and are
 // dropped by toNode. A resolution's body is that of the Body it is adopted
-// by, an agenda item's body and session those of its one session.
+// by (kept on it as resolutionBody), an agenda item's body and session
+// those of its one session.
 const nodeOf = `{id: ` + nodeIDOf + `, props: CASE
   WHEN %[1]s:Resolution THEN {
     symbol: %[1]s.symbol, number: %[1]s.number, year: %[1]s.year, known: coalesce(%[1]s.known, false),
     title: %[1]s.resolutionTitle, date: %[1]s.resolutionDate,
-    body: [(%[1]s)-[:ADOPTED_BY]->(b:Body) | b.code][0],
+    body: %[1]s.resolutionBody,
     document: CASE WHEN %[1]s:Document THEN %[1]s.id END}
   WHEN %[1]s:Document THEN {
     id: %[1]s.id, symbol: %[1]s.symbol, title: %[1]s.title, type: %[1]s.type, date: %[1]s.date, body: %[1]s.body}

@@ -27,14 +27,13 @@ const documentProjection = `d {.id, .symbol, .title, .type, .date, .languages, .
   }
 }`
 
-// resolutionProjection turns a Resolution node r into a map. Each CITES comes
-// from a distinct document (they are merged per pair), so the count of
-// incoming CITES is the number of citing documents.
+// resolutionProjection turns a Resolution node r into a map. The citation
+// count is kept on the node by every write (see refreshResolutions).
 const resolutionProjection = `{
   symbol: r.symbol, number: r.number, year: r.year, known: r.known,
   title: r.resolutionTitle, date: r.resolutionDate,
-  body: [(r)-[:ADOPTED_BY]->(b:Body) | b.code][0],
-  citationCount: COUNT { ()-[:CITES]->(r) }
+  body: r.resolutionBody,
+  citationCount: r.citationCount
 }`
 
 // Document returns one document by ID.
@@ -79,8 +78,9 @@ RETURN total, page`
 
 // documentMatch builds the MATCH and WHERE clauses of a document listing
 // from fixed fragments; the filter's values travel as parameters only. A
-// citation or mention filter anchors the match on the indexed Resolution or
-// State, so that only the documents linked to it are visited.
+// citation, session or mention filter anchors the match on the indexed
+// Resolution, Session or State, so that only the documents linked to it are
+// visited: a document is in the session of its body and number.
 func documentMatch(f uncite.DocumentFilter) (string, map[string]any) {
 	var conds []string
 	params := map[string]any{}
@@ -95,6 +95,9 @@ func documentMatch(f uncite.DocumentFilter) (string, map[string]any) {
 	case f.Cites != "":
 		match = "MATCH (:Resolution {symbol: $cites})<-[:CITES]-(d:Document)"
 		params["cites"] = f.Cites
+	case f.Body != "" && f.Session != 0:
+		match = "MATCH (:Session {key: $sessionKey})<-[:IN_SESSION]-(d:Document)"
+		params["sessionKey"] = uncite.SessionKey(f.Body, f.Session)
 	case f.Mentions != "":
 		match = "MATCH (:State {code: $mentions})<-[:MENTIONS]-(d:Document)"
 		params["mentions"] = f.Mentions
@@ -104,7 +107,8 @@ func documentMatch(f uncite.DocumentFilter) (string, map[string]any) {
 	add(f.Session != 0, "d.session = $session", "session", f.Session)
 	add(f.AgendaItem != "", "$agendaItem IN d.agendaItems", "agendaItem", f.AgendaItem)
 	add(f.Author != "", "d.author = $author", "author", f.Author)
-	add(f.Mentions != "" && f.Cites != "", "EXISTS { (d)-[:MENTIONS]->(:State {code: $mentions}) }", "mentions", f.Mentions)
+	add(f.Mentions != "" && (f.Cites != "" || f.Body != "" && f.Session != 0),
+		"EXISTS { (d)-[:MENTIONS]->(:State {code: $mentions}) }", "mentions", f.Mentions)
 	add(f.Type != "", "d.type = $type", "type", f.Type)
 	add(f.Language != "", "$language IN d.languages", "language", f.Language)
 	add(f.DateFrom != "", "d.date >= $dateFrom", "dateFrom", f.DateFrom)
@@ -128,7 +132,7 @@ func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resoluti
 var resolutionOrders = map[uncite.ResolutionOrder]string{
 	"":                          "r.symbol",
 	uncite.OrderBySymbol:        "r.symbol",
-	uncite.OrderByCitationCount: "citations DESC, r.symbol",
+	uncite.OrderByCitationCount: "r.citationCount DESC, r.symbol",
 	uncite.OrderByYear:          "coalesce(r.year, 0) DESC, r.symbol",
 }
 
@@ -150,7 +154,7 @@ func (s *Store) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o un
 			params[name] = value
 		}
 	}
-	add(f.Body != "", "EXISTS { (r)-[:ADOPTED_BY]->(:Body {code: $body}) }", "body", f.Body)
+	add(f.Body != "", "r.resolutionBody = $body", "body", f.Body)
 	add(f.YearFrom != 0, "r.year >= $yearFrom", "yearFrom", f.YearFrom)
 	add(f.YearTo != 0, "r.year <= $yearTo", "yearTo", f.YearTo)
 	add(f.CitedBy != "", "EXISTS { (:State {code: $citedBy})<-[:SUBMITTED_BY]-(:Document)-[:CITES]->(r) }", "citedBy", f.CitedBy)
@@ -161,8 +165,7 @@ func (s *Store) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o un
 CALL () { MATCH (r:Resolution) ` + where + ` RETURN count(r) AS total }
 CALL () {
   MATCH (r:Resolution) ` + where + `
-  WITH r, COUNT { ()-[:CITES]->(r) } AS citations
-  ORDER BY ` + order + ` SKIP $offset LIMIT $limit
+  WITH r ORDER BY ` + order + ` SKIP $offset LIMIT $limit
   RETURN collect(` + resolutionProjection + `) AS page
 }
 RETURN total, page`

@@ -27,6 +27,11 @@ var schema = []string{
 	"CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)",
 	"CREATE INDEX document_body IF NOT EXISTS FOR (n:Document) ON (n.body)",
 	"CREATE INDEX document_author IF NOT EXISTS FOR (n:Document) ON (n.author)",
+	// Rankings by citation count read resolutions in the order of this
+	// index and stop at the page's end instead of sorting them all.
+	"CREATE INDEX resolution_citations IF NOT EXISTS FOR (n:Resolution) ON (n.citationCount)",
+	// TopCited of one year reads that year's counters (see counters.go).
+	"CREATE INDEX cited_in_year IF NOT EXISTS FOR ()-[c:CITED_IN_YEAR]-() ON (c.year)",
 	"CREATE FULLTEXT INDEX " + wordsIndex + " IF NOT EXISTS FOR (n:Document) ON EACH [n.words] " +
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
 	// Indexes are built in the background; queries must not run before
@@ -45,7 +50,8 @@ MERGE (n:State {code: s.code})
 SET n.name = s.name`
 
 // prepare creates the schema and the nodes that exist whatever is loaded:
-// every body and every State of the reference tables.
+// every body and every State of the reference tables, and brings a database
+// written by an earlier version up to date.
 func (s *Store) prepare(ctx context.Context) error {
 	for _, stmt := range schema {
 		if _, err := s.query(ctx, stmt, nil, neo4j.Write); err != nil {
@@ -71,28 +77,53 @@ func (s *Store) prepare(ctx context.Context) error {
 	if _, err := s.query(ctx, seedStates, map[string]any{"states": states}, neo4j.Write); err != nil {
 		return fmt.Errorf("seeding states: %w", err)
 	}
+	return s.migrate(ctx)
+}
+
+// migrate brings a database written before writes kept the citation count,
+// body and counters of resolutions (see counters.go) up to date. Every write
+// keeps them since, so a resolution without a count marks such a database.
+func (s *Store) migrate(ctx context.Context) error {
+	recs, err := s.query(ctx, "MATCH (r:Resolution) WHERE r.citationCount IS NULL RETURN count(r) > 0 AS old", nil, neo4j.Read)
+	if err != nil || !get[bool](recs[0], "old") {
+		return err
+	}
+	for _, stmt := range migrateCounters {
+		if err := s.autoCommit(ctx, stmt); err != nil {
+			return fmt.Errorf("counting citations: %w", err)
+		}
+	}
 	return nil
 }
 
 // deleteAll empties the database in chunks, so that a large graph does not
-// have to fit in one transaction's memory. CALL IN TRANSACTIONS only runs in
-// an auto-commit transaction.
-const deleteAll = `
-MATCH (n)
-CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`
+// have to fit in one transaction's memory: relationships first, as
+// detaching a node cited ten thousand times would be one huge chunk.
+var deleteAll = []string{
+	"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+	"MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+}
 
 // Reset deletes every node and relationship and seeds the reference nodes
 // again, keeping the schema: for tests, and for reloading a corpus from
 // scratch.
 func (s *Store) Reset(ctx context.Context) error {
+	for _, stmt := range deleteAll {
+		if err := s.autoCommit(ctx, stmt); err != nil {
+			return fmt.Errorf("neo4j: emptying the database: %w", err)
+		}
+	}
+	return s.prepare(ctx)
+}
+
+// autoCommit runs a statement in an auto-commit transaction, the only kind
+// CALL IN TRANSACTIONS runs in.
+func (s *Store) autoCommit(ctx context.Context, cypher string) error {
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	res, err := session.Run(ctx, deleteAll, nil)
+	res, err := session.Run(ctx, cypher, nil)
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}
-	if err != nil {
-		return fmt.Errorf("neo4j: emptying the database: %w", err)
-	}
-	return s.prepare(ctx)
+	return err
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/refdata"
 )
@@ -600,4 +601,77 @@ func TestReplaceKeepsViewsRight(t *testing.T) {
 	}
 	g, err := s.Neighborhood(ctx, "Session:HRC-44", 1, 10)
 	checkSubgraph(t, "new session", g, err, []string{"Session:HRC-44", nD1}, []uncite.Edge{edge(nD1, "IN_SESSION", "Session:HRC-44", -1)}, false)
+}
+
+// TestCountersFollowReplacements rewrites documents in every way that
+// moves them between the counters of what they cite (see counters.go) and
+// moves resolutions between nodes, then checks that the graph, counters
+// included, is the one writing the final versions directly gives.
+func TestCountersFollowReplacements(t *testing.T) {
+	ctx := context.Background()
+	s := fresh(t)
+	docs := synthetic("T", 40)
+	write(t, s, docs[:25]...)
+	write(t, s, docs[25:]...)
+	// Documents that are cited resolutions take the counters over from the
+	// resolutions' own nodes, a second language version does not.
+	res := &uncite.Document{ID: "S/RES/822 (1993)", Symbol: "S/RES/822 (1993)", Type: "resolution", Date: "1993-04-30",
+		Body: uncite.BodySC, SHA256: "r1", Citations: []uncite.Citation{{Symbol: "S/RES/853 (1993)", Count: 1}}}
+	fr := &uncite.Document{ID: "S/RES/822 (1993)-fr", Symbol: "S/RES/822 (1993)", Date: "1993-04-30", Body: uncite.BodySC, SHA256: "f1"}
+	write(t, s, res, fr)
+	for i, d := range docs {
+		switch i % 5 {
+		case 0:
+			d.Date = fmt.Sprintf("%d-01-01", 2000+i)
+		case 1:
+			d.Author = "FRA"
+		case 2:
+			d.Session, d.AgendaItems = 50, []uncite.AgendaItem{{Number: "7"}, {Number: "7"}, {Number: "8", Title: "t"}}
+		case 3:
+			d.Citations = d.Citations[i%3:]
+			d.AgendaItems = nil
+		default:
+			continue
+		}
+		d.SHA256 += "-2"
+	}
+	write(t, s, docs[:20]...)
+	write(t, s, docs[20:]...)
+	res.Symbol, res.SHA256 = "", "r2" // the French version becomes the resolution
+	write(t, s, res)
+	f, err := s.ResolutionFacets(ctx, "S/RES/853 (1993)")
+	if err != nil || len(f.ByYear) == 0 || len(f.ByState) == 0 || len(f.BySession) == 0 {
+		t.Fatalf("facets %+v, %v", f, err)
+	}
+	replaced := dump(t, s)
+	s = fresh(t)
+	write(t, s, append(docs, res, fr)...)
+	if direct := dump(t, s); !slices.Equal(replaced, direct) {
+		t.Errorf("replacing left counters unlike writing the new versions directly:\n%s", diff(direct, replaced))
+	}
+}
+
+// TestOpenMigratesCounters opens a database written before resolutions
+// kept their counters, citation counts and bodies, and documents their
+// years: opening gives it all of them.
+func TestOpenMigratesCounters(t *testing.T) {
+	ctx := context.Background()
+	s := fresh(t)
+	res := &uncite.Document{ID: "S/RES/822 (1993)", Symbol: "S/RES/822 (1993)", Date: "1993-04-30", Body: uncite.BodySC, SHA256: "r"}
+	write(t, s, append(synthetic("M", 20), res)...)
+	want := dump(t, s)
+	for _, stmt := range []string{
+		"MATCH ()-[c:CITED_IN_YEAR|CITED_BY_STATE|CITED_IN_SESSION]->() DELETE c",
+		"MATCH (n) REMOVE n.citationCount, n.resolutionBody, n.dateYear",
+	} {
+		if _, err := s.query(ctx, stmt, nil, neo4j.Write); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.prepare(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(t, s); !slices.Equal(got, want) {
+		t.Errorf("the migrated graph differs:\n%s", diff(want, got))
+	}
 }

@@ -29,7 +29,9 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []*uncite.Document) err
 	_, err = neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		// The work is rebuilt from the batch on every attempt, since a
 		// retried transaction starts from the database as it was.
-		w := &writer{tx: tx, batch: batch, resolutions: map[string]bool{}, sessions: map[string]bool{}, items: map[string]bool{}}
+		w := &writer{tx: tx, batch: batch, resolutions: map[string]bool{}, sessions: map[string]bool{}, items: map[string]bool{},
+			addedSessions: map[string]map[string]any{}, addedItems: map[string]map[string]any{},
+			rebuild: map[string]bool{}, deltas: newDeltas()}
 		return struct{}{}, w.write(ctx)
 	})
 	if err != nil {
@@ -45,6 +47,7 @@ type batch struct {
 	sha      map[string]string
 	hasWords map[string]bool // the document has words to search
 	cites    map[string][]map[string]any
+	counted  map[string]counted // what each document adds to the counters of what it cites
 }
 
 // newBatch validates the documents and converts them. A later document with
@@ -55,6 +58,7 @@ func newBatch(docs []*uncite.Document) (*batch, error) {
 		sha:      map[string]string{},
 		hasWords: map[string]bool{},
 		cites:    map[string][]map[string]any{},
+		counted:  map[string]counted{},
 	}
 	for i, d := range docs {
 		if d == nil || d.ID == "" {
@@ -68,6 +72,7 @@ func newBatch(docs []*uncite.Document) (*batch, error) {
 		b.sha[d.ID] = d.SHA256
 		b.hasWords[d.ID] = words != ""
 		b.cites[d.ID] = citeParams(d)
+		b.counted[d.ID] = newCounted(d)
 	}
 	return b, nil
 }
@@ -110,10 +115,12 @@ func docParams(d *uncite.Document, words string) map[string]any {
 		"session":      num(d.Session),
 		"sessionStart": str(d.SessionStart),
 		"sessionEnd":   str(d.SessionEnd),
-		"author":       str(d.Author),
-		"file":         str(d.File),
-		"sha256":       str(d.SHA256),
-		"references":   list(d.References),
+		// The year the facets and TopCited count the document under.
+		"dateYear":   num(yearOf(d.Date)),
+		"author":     str(d.Author),
+		"file":       str(d.File),
+		"sha256":     str(d.SHA256),
+		"references": list(d.References),
 		// Agenda items are kept on the document as two parallel lists, in
 		// the document's order: documents without a session have items too,
 		// and there is no AgendaItem node to link those to.
@@ -179,9 +186,18 @@ type writer struct {
 
 	changed     []string        // IDs of the documents to (re)write
 	resolutions map[string]bool // symbols whose Resolution node may move or vanish
-	sessions    map[string]bool
-	items       map[string]bool
-	carried     []map[string]any // CITES taken off a Resolution node that stops holding its symbol
+	// sessions and items lost a document: their values are derived afresh
+	// and they may vanish. The others the batch adds documents to only
+	// take in the new documents' values (addedSessions, addedItems).
+	sessions      map[string]bool
+	items         map[string]bool
+	addedSessions map[string]map[string]any
+	addedItems    map[string]map[string]any
+	carried       []map[string]any // CITES taken off a Resolution node that stops holding its symbol
+	// rebuild holds the symbols whose Resolution node changed: their
+	// counters are recomputed from the citing documents rather than updated.
+	rebuild map[string]bool
+	deltas  deltas
 }
 
 func (w *writer) write(ctx context.Context) error {
@@ -193,6 +209,7 @@ func (w *writer) write(ctx context.Context) error {
 		w.upsert,
 		w.placeResolutions,
 		w.link,
+		w.count,
 		w.refreshDerived,
 	} {
 		if err := step(ctx); err != nil {
@@ -236,7 +253,8 @@ func (w *writer) findChanged(ctx context.Context) error {
 
 // detachDocuments deletes what a changed document links to, and the
 // REFERS_TO links into it, which depend on its symbol. It reports the keys
-// the old version touched, so that their derived nodes can be refreshed.
+// the old version touched, so that their derived nodes can be refreshed,
+// and what it counted under in the counters of what it cited.
 const detachDocuments = `
 UNWIND $ids AS id
 MATCH (d:Document {id: id})
@@ -246,13 +264,15 @@ CALL (d) {
   DELETE r
   RETURN collect(CASE kind WHEN 'CITES' THEN x.symbol END) AS cited,
          collect(CASE kind WHEN 'IN_SESSION' THEN x.key END) AS sessions,
-         collect(CASE kind WHEN 'UNDER_ITEM' THEN x.key END) AS items
+         collect(CASE kind WHEN 'UNDER_ITEM' THEN x.key END) AS items,
+         collect(CASE kind WHEN 'UNDER_ITEM' THEN x.number END) AS itemNumbers,
+         collect(CASE kind WHEN 'SUBMITTED_BY' THEN x.code END) AS author
 }
 CALL (d) {
   MATCH (:Document)-[r:REFERS_TO]->(d)
   DELETE r
 }
-RETURN cited, sessions, items, CASE WHEN d:Resolution THEN d.symbol END AS held`
+RETURN cited, sessions, items, itemNumbers, author, d.dateYear AS year, CASE WHEN d:Resolution THEN d.symbol END AS held`
 
 func (w *writer) detach(ctx context.Context) error {
 	recs, err := run(ctx, w.tx, detachDocuments, map[string]any{"ids": w.changed})
@@ -261,12 +281,21 @@ func (w *writer) detach(ctx context.Context) error {
 	}
 	var held []string
 	for _, r := range recs {
-		addAll(w.resolutions, get[[]any](r, "cited"))
-		addAll(w.sessions, get[[]any](r, "sessions"))
+		cited, sessions := get[[]any](r, "cited"), get[[]any](r, "sessions")
+		addAll(w.resolutions, cited)
+		addAll(w.sessions, sessions)
 		addAll(w.items, get[[]any](r, "items"))
 		if symbol := get[string](r, "held"); symbol != "" {
 			held = append(held, symbol)
 		}
+		old := counted{cited: toStrings(cited), year: int(get[int64](r, "year"))}
+		if authors := toStrings(get[[]any](r, "author")); len(authors) > 0 {
+			old.author = authors[0]
+		}
+		if keys := toStrings(sessions); len(keys) > 0 {
+			old.session, old.items = keys[0], sessionItems(toStrings(get[[]any](r, "itemNumbers")))
+		}
+		w.deltas.add(old, -1)
 	}
 	// A changed document gives up its Resolution role before its properties
 	// are replaced: its symbol may change, and placeResolutions decides
@@ -288,10 +317,10 @@ CALL (r) {
   RETURN collect({doc: src.id, props: props}) AS carried
 }
 CALL (r) {
-  MATCH (r)-[a:ADOPTED_BY]->()
+  MATCH (r)-[a:ADOPTED_BY|` + counterRels + `]->()
   DELETE a
 }
-REMOVE r:Resolution, r.number, r.year, r.known, r.resolutionTitle, r.resolutionDate
+REMOVE r:Resolution, r.number, r.year, r.known, r.resolutionTitle, r.resolutionDate, r.resolutionBody, r.citationCount
 FOREACH (_ IN CASE WHEN r:Document THEN [] ELSE [1] END | DETACH DELETE r)
 RETURN symbol, carried`
 
@@ -306,6 +335,7 @@ func (w *writer) evict(ctx context.Context, symbols []string) error {
 	for _, r := range recs {
 		symbol := get[string](r, "symbol")
 		w.resolutions[symbol] = true
+		w.rebuild[symbol] = true
 		for _, c := range get[[]any](r, "carried") {
 			m := c.(map[string]any)
 			p := resolutionParams(uncite.Citation{Symbol: symbol})
@@ -330,11 +360,31 @@ func (w *writer) upsert(ctx context.Context) error {
 		if symbol, ok := docs[i]["resolution"].(string); ok {
 			w.resolutions[symbol] = true
 		}
-		if key, ok := docs[i]["sessionKey"].(string); ok {
-			w.sessions[key] = true
+		key, ok := docs[i]["sessionKey"].(string)
+		if !ok {
+			continue
 		}
+		props := docs[i]["props"].(map[string]any)
+		added := w.addedSessions[key]
+		if added == nil {
+			added = map[string]any{"key": key}
+			w.addedSessions[key] = added
+		}
+		added["start"] = minValue(added["start"], props["sessionStart"])
+		added["end"] = maxValue(added["end"], props["sessionEnd"])
+		// An item listed twice by a document keeps the last title given,
+		// as its UNDER_ITEM does.
+		titles := map[string]any{}
 		for _, item := range docs[i]["agenda"].([]map[string]any) {
-			w.items[item["key"].(string)] = true
+			titles[item["key"].(string)] = item["title"]
+		}
+		for key, title := range titles {
+			added := w.addedItems[key]
+			if added == nil {
+				added = map[string]any{"key": key}
+				w.addedItems[key] = added
+			}
+			added["title"] = minValue(added["title"], title)
 		}
 	}
 	_, err := run(ctx, w.tx, upsertDocuments, map[string]any{"docs": docs})
@@ -363,7 +413,8 @@ SET d:Resolution,
     d.resolutionDate = coalesce(h.date, d.date)
 WITH d, h
 MATCH (b:Body {code: h.body})
-MERGE (d)-[:ADOPTED_BY]->(b)`
+MERGE (d)-[:ADOPTED_BY]->(b)
+SET d.resolutionBody = b.code`
 
 // placeResolutions makes sure that each symbol touched by the batch is held
 // by the right node: the document with that symbol if one is stored, else a
@@ -398,19 +449,28 @@ func (w *writer) placeResolutions(ctx context.Context) error {
 	return err
 }
 
-// createCitations links documents to the resolutions they cite, creating the
-// Resolution nodes not held by anything yet.
-const createCitations = `
-UNWIND $cites AS c
-MATCH (d:Document {id: c.doc})
+// createResolutions creates the Resolution nodes the batch cites that are
+// not held by anything yet, once per symbol and body. The code of the body
+// a resolution is adopted by is kept on it too (resolutionBody), so that
+// filters on the body read a property rather than probe the relationships
+// of a Body, which thousands of resolutions share.
+const createResolutions = `
+UNWIND $resolutions AS c
 MERGE (r:Resolution {symbol: c.symbol})
   ON CREATE SET r.number = c.number, r.year = c.year, r.known = c.known,
                 r.resolutionTitle = c.title, r.resolutionDate = c.date
-MERGE (d)-[rel:CITES]->(r)
-SET rel = c.props
 WITH r, c
 MATCH (b:Body {code: c.body})
-MERGE (r)-[:ADOPTED_BY]->(b)`
+MERGE (r)-[:ADOPTED_BY]->(b)
+SET r.resolutionBody = b.code`
+
+// createCitations links documents to the resolutions they cite.
+const createCitations = `
+UNWIND $cites AS c
+MATCH (d:Document {id: c.doc})
+MATCH (r:Resolution {symbol: c.symbol})
+MERGE (d)-[rel:CITES]->(r)
+SET rel = c.props`
 
 // linkDocuments creates every other relationship of the changed documents.
 // States and bodies are never created here: only those of the reference
@@ -455,10 +515,12 @@ CALL (d, doc) {
 
 // linkReferrers re-creates the REFERS_TO links into the changed documents
 // from every document that refers to their symbols, in one scan of the
-// documents: list elements are not indexed.
+// documents: list elements are not indexed. The references of a document
+// are tested in one expression (against a set built once from $symbols),
+// and only those of the few documents that match become rows.
 const linkReferrers = `
 MATCH (src:Document)
-WHERE src.references IS NOT NULL
+WHERE any(ref IN src.references WHERE ref IN $symbols)
 UNWIND src.references AS ref
 WITH src, ref
 WHERE ref IN $symbols
@@ -471,6 +533,7 @@ func (w *writer) link(ctx context.Context) error {
 	var symbols []string
 	for _, id := range w.changed {
 		cites = append(cites, w.batch.cites[id]...)
+		w.deltas.add(w.batch.counted[id], 1)
 		doc := w.batch.docs[id]
 		docs = append(docs, doc)
 		if symbol, ok := doc["symbol"].(string); ok {
@@ -482,6 +545,19 @@ func (w *writer) link(ctx context.Context) error {
 		w.resolutions[c["symbol"].(string)] = true
 	}
 	if len(cites) > 0 {
+		// The first citation of a symbol gives its node's properties, as
+		// it would if each were merged in turn.
+		var resolutions []map[string]any
+		seen := map[[2]any]bool{}
+		for _, c := range cites {
+			if key := [2]any{c["symbol"], c["body"]}; !seen[key] {
+				seen[key] = true
+				resolutions = append(resolutions, c)
+			}
+		}
+		if _, err := run(ctx, w.tx, createResolutions, map[string]any{"resolutions": resolutions}); err != nil {
+			return err
+		}
 		if _, err := run(ctx, w.tx, createCitations, map[string]any{"cites": cites}); err != nil {
 			return err
 		}
@@ -522,13 +598,34 @@ SET a.title = title
 WITH a, docs WHERE docs = 0
 DETACH DELETE a`
 
-// deleteOrphanResolutions deletes the Resolution nodes that nothing cites
-// and that are not a document.
-const deleteOrphanResolutions = `
+// refreshResolutions stores each touched resolution's number of citing
+// documents (the degree of its incoming CITES, which the server reads without
+// visiting them), so that rankings by citation count can be served in order
+// by the index on it, and deletes the Resolution nodes that nothing cites and
+// that are not a document. A zero count is stored too, unlike other zero
+// values: the index only holds nodes that have the property.
+const refreshResolutions = `
 UNWIND $symbols AS symbol
 MATCH (r:Resolution {symbol: symbol})
-WHERE NOT r:Document AND NOT EXISTS { ()-[:CITES]->(r) }
+SET r.citationCount = COUNT { ()-[:CITES]->(r) }
+WITH r WHERE r.citationCount = 0 AND NOT r:Document
 DETACH DELETE r`
+
+// widenSessions and retitleAgendaItems fold the values of added documents
+// into sessions and agenda items that lost none: an earliest start, latest
+// end or smallest title only moves outwards as documents come in. Absent
+// values (null) are ignored, as min and max ignore them.
+const (
+	widenSessions = `
+UNWIND $added AS x
+MATCH (s:Session {key: x.key})
+SET s.startDate = CASE WHEN s.startDate <= x.start THEN s.startDate ELSE coalesce(x.start, s.startDate) END,
+    s.endDate = CASE WHEN s.endDate >= x.end THEN s.endDate ELSE coalesce(x.end, s.endDate) END`
+	retitleAgendaItems = `
+UNWIND $added AS x
+MATCH (a:AgendaItem {key: x.key})
+SET a.title = CASE WHEN a.title <= x.title THEN a.title ELSE coalesce(x.title, a.title) END`
+)
 
 func (w *writer) refreshDerived(ctx context.Context) error {
 	for _, q := range []struct {
@@ -538,7 +635,7 @@ func (w *writer) refreshDerived(ctx context.Context) error {
 	}{
 		{refreshAgendaItems, "keys", w.items},
 		{refreshSessions, "keys", w.sessions},
-		{deleteOrphanResolutions, "symbols", w.resolutions},
+		{refreshResolutions, "symbols", w.resolutions},
 	} {
 		if len(q.keys) == 0 {
 			continue
@@ -547,7 +644,44 @@ func (w *writer) refreshDerived(ctx context.Context) error {
 			return err
 		}
 	}
+	for _, q := range []struct {
+		cypher  string
+		added   map[string]map[string]any
+		derived map[string]bool
+	}{
+		{widenSessions, w.addedSessions, w.sessions},
+		{retitleAgendaItems, w.addedItems, w.items},
+	} {
+		var rows []map[string]any
+		for _, key := range sortedKeys(q.added) {
+			if !q.derived[key] {
+				rows = append(rows, q.added[key])
+			}
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		if _, err := run(ctx, w.tx, q.cypher, map[string]any{"added": rows}); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// minValue and maxValue order two optional strings (nil when absent),
+// ignoring an absent one.
+func minValue(a, b any) any {
+	if a == nil || b != nil && b.(string) < a.(string) {
+		return b
+	}
+	return a
+}
+
+func maxValue(a, b any) any {
+	if a == nil || b != nil && b.(string) > a.(string) {
+		return b
+	}
+	return a
 }
 
 // str maps "" to nil, so that empty strings are not stored.
@@ -580,7 +714,7 @@ func addAll(set map[string]bool, xs []any) {
 	}
 }
 
-func sortedKeys(set map[string]bool) []string {
+func sortedKeys[V any](set map[string]V) []string {
 	keys := make([]string, 0, len(set))
 	for k := range set {
 		keys = append(keys, k)

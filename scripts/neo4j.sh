@@ -5,7 +5,9 @@
 #   scripts/neo4j.sh start|stop|status
 #
 # Env: NEO4J_PORT (default 7687), NEO4J_STATE_DIR (default /tmp/uncite-neo4j-$NEO4J_PORT),
-#      NEO4J_START_TIMEOUT seconds (default 180).
+#      NEO4J_START_TIMEOUT seconds (default 180), NEO4J_HEAP (JVM heap, default 2g),
+#      NEO4J_PAGECACHE (default 1g: enough to keep a 100,000-document benchmark corpus in memory;
+#      with less, the benchmarks measure the disk). Both take sizes such as 512m or 2g.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,6 +18,8 @@ PORT="${NEO4J_PORT:-7687}"
 STATE="${NEO4J_STATE_DIR:-/tmp/uncite-neo4j-$PORT}"
 TIMEOUT="${NEO4J_START_TIMEOUT:-180}"
 URI="bolt://127.0.0.1:$PORT"
+HEAP="${NEO4J_HEAP:-2g}"
+PAGECACHE="${NEO4J_PAGECACHE:-1g}"
 
 die() { echo "neo4j.sh: $*" >&2; exit 1; }
 
@@ -84,13 +88,13 @@ start() {
 
   # setsid: the server must outlive the shell (and process group) that started it.
   # The --add-opens flags mirror upstream neo4j.conf; Netty and the page cache need them on 17+.
-  setsid java -Xms256m -Xmx1g -XX:+UseG1GC \
+  setsid java -Xms256m "-Xmx$HEAP" -XX:+UseG1GC \
     --add-opens=java.base/java.nio=ALL-UNNAMED \
     --add-opens=java.base/java.io=ALL-UNNAMED \
     --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
     --enable-native-access=ALL-UNNAMED \
     -Dio.netty.tryReflectionSetAccessible=true -Dlog4j2.disable.jmx=true \
-    -cp "$CLASSES:$LIB/*" Server "$data" "$PORT" \
+    -cp "$CLASSES:$LIB/*" Server "$data" "$PORT" "$PAGECACHE" \
     </dev/null >"$STATE/jvm.log" 2>&1 &
   pid=$!
   echo "$pid" >"$STATE/pid"

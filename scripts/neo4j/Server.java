@@ -1,5 +1,5 @@
 // Runs a real Neo4j Community DBMS (embedded, Bolt on) for tests; started by scripts/neo4j.sh.
-// Usage: java ... Server <home-dir> <port>
+// Usage: java ... Server <home-dir> <port> [page-cache-size, e.g. 512m or 2g]
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,15 +13,19 @@ import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
 
 public final class Server {
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: Server <home-dir> <port>");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: Server <home-dir> <port> [page-cache-size]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
+        // The page cache should hold the whole store: a benchmark corpus of 100,000 documents
+        // takes about a gigabyte, and reads that miss it go to disk.
+        long pageCache = args.length == 3 ? ByteUnit.parse(args[2]) : 128L << 20;
         Path ready = home.resolve("READY");
         Files.deleteIfExists(ready);
 
@@ -33,7 +37,10 @@ public final class Server {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, 128L << 20)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                // Transaction logs are only kept for recovery: loading the benchmark corpus would
+                // otherwise leave gigabytes of them in /tmp.
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
                 // Bolt shutdown otherwise idles through two 5 s drain waits; a test server has
                 // nothing worth draining, and a slow stop slows every test cycle.
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
