@@ -44,14 +44,18 @@ type pattern struct {
 // spaces, by prefix at each character, indexed by the first character.
 type matcher struct {
 	byFirst map[string][]*pattern
-	zh      map[rune][]string // name → code via zhCode, longest first
-	zhCode  map[string]string
+	// maybeFirst has the bit of firstSlot set for every key of byFirst:
+	// most capitalised words start no name, and the bit turns them away
+	// for less than the map lookup costs.
+	maybeFirst *[1 << 16 / 64]uint64
+	zh         map[rune][]string // name → code via zhCode, longest first
+	zhCode     map[string]string
 }
 
 var stateMatcher = sync.OnceValue(buildMatcher)
 
 func buildMatcher() *matcher {
-	m := &matcher{byFirst: map[string][]*pattern{}, zh: map[rune][]string{}, zhCode: map[string]string{}}
+	m := &matcher{byFirst: map[string][]*pattern{}, maybeFirst: new([1 << 16 / 64]uint64), zh: map[rune][]string{}, zhCode: map[string]string{}}
 	seen := map[string]bool{}
 	add := func(code, lang, name string) {
 		for _, v := range nameVariants(lang, name) {
@@ -100,7 +104,9 @@ func buildMatcher() *matcher {
 			}
 		}
 	}
-	for _, ps := range m.byFirst {
+	for first, ps := range m.byFirst {
+		k := firstSlot([]byte(first))
+		m.maybeFirst[k/64] |= 1 << (k % 64)
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].tokens) > len(ps[j].tokens) })
 	}
 	for r, names := range m.zh {
@@ -108,6 +114,23 @@ func buildMatcher() *matcher {
 		m.zh[r] = names
 	}
 	return m
+}
+
+// firstSlot hashes a folded word (its length and first and last two bytes)
+// to a bit of matcher.maybeFirst.
+func firstSlot(w []byte) uint32 {
+	n := len(w)
+	if n < 2 {
+		return uint32(n)
+	}
+	x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
+	return (x ^ uint32(n)*0x85EBCA6B) * 0x9E3779B1 >> 16
+}
+
+// mayStart reports whether a name may start with the folded word w.
+func (m *matcher) mayStart(w []byte) bool {
+	k := firstSlot(w)
+	return m.maybeFirst[k/64]&(1<<(k%64)) != 0
 }
 
 // nameVariants turns a name as the reference table writes it into the forms
@@ -335,6 +358,9 @@ func findStates(s string) []stateHit {
 		first = sc.fold(first[:0], t)
 		best, bestLen := "", 0
 		try := func(form []byte) {
+			if !m.mayStart(form) {
+				return
+			}
 			for _, p := range m.byFirst[string(form)] {
 				if len(p.tokens) <= bestLen {
 					continue

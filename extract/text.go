@@ -235,11 +235,14 @@ func writeCollapsed(b *strings.Builder, t string) {
 	run := 0       // start of the text not yet written; run == i while space
 	for i := 0; i < len(t); {
 		if !space {
-			// the common cases: printable ASCII and two-byte letters
-			// (Cyrillic, Arabic, accented Latin), copied later as a run
+			// the common cases: printable ASCII, a single space before it,
+			// and two-byte letters (Cyrillic, Arabic, accented Latin),
+			// copied later as a run
 			for i < len(t) {
-				if printableASCII[t[i]] {
+				if c := t[i]; printableASCII[c] {
 					i++
+				} else if c == ' ' && i+1 < len(t) && printableASCII[t[i+1]] {
+					i += 2
 				} else if plainPair(t, i) {
 					i += 2
 				} else if plainTriple(t, i) {
