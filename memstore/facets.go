@@ -54,17 +54,35 @@ type coCitation struct{ idx, count int32 }
 
 // coCitedRanking returns the first MaxPageSize resolutions co-cited with
 // r, as many as any call may ask for, most shared documents first, ties
-// by symbol. It counts, over the documents citing r, every other
-// resolution they cite, in a flat array indexed by resolution: even the
-// most cited resolution costs one pass over its citing documents'
-// citations, in no particular order, and no map traffic; then it selects
-// the top entries without sorting the thousands counted.
+// by symbol, selecting them without sorting the thousands counted. The
+// counts are r's partners when writes keep them, else counted here.
 func (s *Store) coCitedRanking(r *resolution) []coCitation {
 	if p := r.coCited.Load(); p != nil {
 		return *p
 	}
-	counts := make([]int32, len(s.resByIdx))
-	var touched []int32
+	top := topN[coCitation]{n: uncite.MaxPageSize, cmp: func(a, b coCitation) int {
+		return cmp.Or(cmp.Compare(b.count, a.count), strings.Compare(s.resByIdx[a.idx].Symbol, s.resByIdx[b.idx].Symbol))
+	}}
+	if r.partners != nil {
+		for idx, n := range r.partners {
+			top.offer(coCitation{idx, n})
+		}
+	} else {
+		counts, touched := s.countPartners(r)
+		for _, idx := range touched {
+			top.offer(coCitation{idx, counts[idx]})
+		}
+	}
+	r.coCited.Store(&top.items)
+	return top.items
+}
+
+// countPartners counts, over the documents citing r, every other
+// resolution they cite, in a flat array indexed by resolution: one pass
+// over their citations, in no particular order, and no map traffic.
+// touched lists the resolutions counted.
+func (s *Store) countPartners(r *resolution) (counts []int32, touched []int32) {
+	counts = make([]int32, len(s.resByIdx))
 	for slot := range r.citing.members {
 		for _, c := range s.slots[slot].cites {
 			if c.idx == r.idx {
@@ -76,14 +94,7 @@ func (s *Store) coCitedRanking(r *resolution) []coCitation {
 			counts[c.idx]++
 		}
 	}
-	top := topN[coCitation]{n: uncite.MaxPageSize, cmp: func(a, b coCitation) int {
-		return cmp.Or(cmp.Compare(b.count, a.count), strings.Compare(s.resByIdx[a.idx].Symbol, s.resByIdx[b.idx].Symbol))
-	}}
-	for _, idx := range touched {
-		top.offer(coCitation{idx, counts[idx]})
-	}
-	r.coCited.Store(&top.items)
-	return top.items
+	return counts, touched
 }
 
 // Coupled implements uncite.Store, counting shared resolutions per

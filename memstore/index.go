@@ -78,6 +78,13 @@ type resolution struct {
 	byYear    map[int]int
 	byState   map[string]int
 	bySession map[sessionItem]int
+	// partners counts, by idx, the documents citing both r and another
+	// resolution, once r has partnersFrom citing documents (nil before):
+	// counting them on read would walk every citation of thousands of
+	// documents, two cache misses each, on the first call after any write.
+	// Writes keep the counts exact, and a resolution stays counted once it
+	// is, so that replacing its documents never rebuilds them.
+	partners map[int32]int32
 	// coCited and facets cache the answers derived from the citing
 	// documents, which for a popular resolution take milliseconds to build;
 	// any change to a citing document clears them (see changed).
@@ -88,6 +95,25 @@ type resolution struct {
 func (r *resolution) changed() {
 	r.coCited.Store(nil)
 	r.facets.Store(nil)
+}
+
+// partnersFrom is the number of citing documents from which a resolution
+// keeps its co-citation counts. Below it, counting on read takes well
+// under a millisecond; above it, keeping them costs little memory, as
+// few resolutions are cited that much, whereas keeping them for every
+// resolution would hold millions of pairs.
+const partnersFrom = 1000
+
+// addPartners adds delta to r's count of every other resolution d cites.
+func (r *resolution) addPartners(d *doc, delta int32) {
+	for _, c := range d.cites {
+		if c.idx == r.idx {
+			continue
+		}
+		if r.partners[c.idx] += delta; r.partners[c.idx] == 0 {
+			delete(r.partners, c.idx)
+		}
+	}
 }
 
 // sessionItem keys the session facet; item is "" for documents of the
@@ -147,11 +173,23 @@ func (s *docSet) list(slots []*doc) []*doc {
 	if p := s.sorted.Load(); p != nil {
 		return *p
 	}
-	l := make([]*doc, 0, len(s.members))
-	for slot := range s.members {
-		l = append(l, slots[slot])
+	// The sort compares IDs copied next to their documents: reaching each
+	// through its doc and Document would cost two more cache misses per
+	// comparison, which for thousands of members is most of the sort.
+	type keyed struct {
+		id string
+		d  *doc
 	}
-	slices.SortFunc(l, byID)
+	k := make([]keyed, 0, len(s.members))
+	for slot := range s.members {
+		d := slots[slot]
+		k = append(k, keyed{d.ID, d})
+	}
+	slices.SortFunc(k, func(a, b keyed) int { return strings.Compare(a.id, b.id) })
+	l := make([]*doc, len(k))
+	for i, e := range k {
+		l[i] = e.d
+	}
 	s.sorted.Store(&l)
 	return l
 }
@@ -343,6 +381,16 @@ func (s *Store) index(d *doc, words []string) {
 		r := c.res
 		r.changed()
 		r.citing.add(d)
+		switch {
+		case r.partners != nil:
+			r.addPartners(d, 1)
+		case r.citing.len() >= partnersFrom:
+			// d is among the citing documents counted here.
+			r.partners = map[int32]int32{}
+			for slot := range r.citing.members {
+				r.addPartners(s.slots[slot], 1)
+			}
+		}
 		if d.year != 0 {
 			r.byYear[d.year]++
 		}
@@ -392,6 +440,9 @@ func (s *Store) unindex(d *doc) {
 		r := c.res
 		r.changed()
 		r.citing.remove(d)
+		if r.partners != nil {
+			r.addPartners(d, -1)
+		}
 		if d.year != 0 {
 			decrement(r.byYear, d.year)
 		}
