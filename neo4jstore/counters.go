@@ -107,14 +107,26 @@ type deltas struct {
 	years    map[yearKey]int
 	states   map[stateKey]int
 	sessions map[pairKey]map[string]int // by item number
+	// cited lists what each old (sign -1) and new (sign 1) version cites,
+	// for the co-citation counts; pairs are only formed, in count, for the
+	// popular resolutions that keep them (see cocited.go).
+	cited *[]signed
+}
+
+type signed struct {
+	symbols []string
+	sign    int
 }
 
 func newDeltas() deltas {
-	return deltas{years: map[yearKey]int{}, states: map[stateKey]int{}, sessions: map[pairKey]map[string]int{}}
+	return deltas{years: map[yearKey]int{}, states: map[stateKey]int{}, sessions: map[pairKey]map[string]int{}, cited: new([]signed)}
 }
 
 // add counts c once more (sign 1) or once less (sign -1).
 func (d deltas) add(c counted, sign int) {
+	if len(c.cited) > 1 {
+		*d.cited = append(*d.cited, signed{c.cited, sign})
+	}
 	for _, symbol := range c.cited {
 		if c.year != 0 {
 			d.years[yearKey{symbol, c.year}] += sign
@@ -219,6 +231,9 @@ func (w *writer) count(ctx context.Context) error {
 		if n != 0 && !w.rebuild[k.symbol] {
 			states = append(states, map[string]any{"symbol": k.symbol, "state": k.state, "n": n})
 		}
+	}
+	if err := w.coCount(ctx); err != nil {
+		return err
 	}
 	sessions, err := w.sessionCounts(ctx)
 	if err != nil {

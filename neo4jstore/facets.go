@@ -21,7 +21,15 @@ import (
 // property is read once per node, before the fan-out or after the grouping,
 // rather than once per row.
 
-// CoCited returns the resolutions cited alongside symbol, in one query.
+// CoCited returns the resolutions cited alongside symbol, in one query. A
+// popular resolution's ranking is read from its co-citation counts (see
+// cocited.go); any other's is counted from its citing documents.
+//
+// The evidence of a kept count is found one of two ways, whichever reads
+// fewer documents: the partner's citing documents, or the resolution's, in
+// id order, until enough cite the partner, which for a partner sharing n of
+// the resolution's N takes about evidence*N/n. The ranking itself is read
+// from the index on the counts, each count once.
 func (s *Store) CoCited(ctx context.Context, symbol string, limit, evidence int) ([]uncite.CoCitation, error) {
 	if err := checkLimits(limit, evidence); err != nil {
 		return nil, err
@@ -29,6 +37,39 @@ func (s *Store) CoCited(ctx context.Context, symbol string, limit, evidence int)
 	const cypher = `
 OPTIONAL MATCH (r:Resolution {symbol: $symbol})
 CALL (r) {
+  WITH r WHERE r.partnersKept
+  MATCH ()-[c:CO_CITED]->()
+  USING INDEX c:CO_CITED(symbol, count)
+  WHERE c.symbol = $symbol AND c.count > 0
+  WITH r, c
+  ORDER BY c.count DESC, c.partner
+  LIMIT $limit
+  WITH r, c.count AS n, c.partner AS symbol
+  MATCH (p:Resolution {symbol: symbol})
+  WITH r, collect([p, symbol, n]) AS top
+  WITH r, top, COLLECT { MATCH (r)<-[:CITES]-(d) WITH d, d.id AS id ORDER BY id RETURN d } AS citing
+  UNWIND top AS t
+  WITH r, citing, t[0] AS p, t[1] AS symbol, t[2] AS n
+  WITH r, citing, p, symbol, n, p.citationCount * n <= $evidence * size(citing) AS fromPartner
+  RETURN collect([symbol, n, COLLECT {
+    CALL (r, p, fromPartner, citing) {
+      WITH r, p WHERE fromPartner
+      MATCH (p)<-[:CITES]-(d)
+      WHERE (d)-[:CITES]->(r)
+      RETURN d.id AS id
+      ORDER BY id
+      LIMIT $evidence
+    UNION ALL
+      UNWIND CASE WHEN fromPartner THEN [] ELSE citing END AS d
+      WITH d WHERE (d)-[:CITES]->(p)
+      RETURN d.id AS id
+      LIMIT $evidence
+    }
+    RETURN id
+  }]) AS ranking
+}
+CALL (r) {
+  WITH r WHERE r.partnersKept IS NULL
   MATCH (r)<-[:CITES]-(d)
   WITH r, d, d.id AS id
   MATCH (d)-[:CITES]->(c)
@@ -37,9 +78,9 @@ CALL (r) {
   WITH c.symbol AS symbol, n, docs
   ORDER BY n DESC, symbol
   LIMIT $limit
-  RETURN collect([symbol, n, COLLECT { UNWIND docs AS id RETURN id ORDER BY id LIMIT $evidence }]) AS ranking
+  RETURN collect([symbol, n, COLLECT { UNWIND docs AS id RETURN id ORDER BY id LIMIT $evidence }]) AS counted
 }
-RETURN r IS NOT NULL AS found, ranking`
+RETURN r IS NOT NULL AS found, ranking + counted AS ranking`
 	recs, err := s.query(ctx, cypher, map[string]any{"symbol": symbol, "limit": limit, "evidence": evidence}, neo4j.Read)
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: co-citations of %q: %w", symbol, err)

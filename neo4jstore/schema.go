@@ -32,6 +32,12 @@ var schema = []string{
 	"CREATE INDEX resolution_citations IF NOT EXISTS FOR (n:Resolution) ON (n.citationCount)",
 	// TopCited of one year reads that year's counters (see counters.go).
 	"CREATE INDEX cited_in_year IF NOT EXISTS FOR ()-[c:CITED_IN_YEAR]-() ON (c.year)",
+	// Writes find the co-citation count of a pair by this index rather than
+	// among the hundreds of CO_CITED of a popular resolution (see
+	// cocited.go).
+	"CREATE INDEX co_cited_pair IF NOT EXISTS FOR ()-[c:CO_CITED]-() ON (c.symbol, c.partner)",
+	// CoCited reads a resolution's counts in the order of this one.
+	"CREATE INDEX co_cited_rank IF NOT EXISTS FOR ()-[c:CO_CITED]-() ON (c.symbol, c.count)",
 	"CREATE FULLTEXT INDEX " + wordsIndex + " IF NOT EXISTS FOR (n:Document) ON EACH [n.words] " +
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
 	// Indexes are built in the background; queries must not run before

@@ -306,7 +306,8 @@ func (w *writer) detach(ctx context.Context) error {
 // evictResolutions takes the Resolution role off the nodes holding the given
 // symbols: their incoming CITES are deleted and handed back to be re-created
 // on whichever node holds the symbol next; a node that is not also a
-// document is deleted.
+// document is deleted. Its co-citation counts go too, and are built afresh
+// on the next holder if it is popular (see cocited.go).
 const evictResolutions = `
 UNWIND $symbols AS symbol
 MATCH (r:Resolution {symbol: symbol})
@@ -317,10 +318,11 @@ CALL (r) {
   RETURN collect({doc: src.id, props: props}) AS carried
 }
 CALL (r) {
-  MATCH (r)-[a:ADOPTED_BY|` + counterRels + `]->()
+  MATCH (r)-[a:ADOPTED_BY|CO_CITED|` + counterRels + `]->()
   DELETE a
 }
-REMOVE r:Resolution, r.number, r.year, r.known, r.resolutionTitle, r.resolutionDate, r.resolutionBody, r.citationCount
+REMOVE r:Resolution, r.number, r.year, r.known, r.resolutionTitle, r.resolutionDate, r.resolutionBody, r.citationCount,
+       r.partnersKept
 FOREACH (_ IN CASE WHEN r:Document THEN [] ELSE [1] END | DETACH DELETE r)
 RETURN symbol, carried`
 
