@@ -28,6 +28,19 @@ type DocumentFilter struct {
 	DateTo     string
 }
 
+// DocumentQuery asks for one page of the documents matching Filter. It is
+// comparable, so that it can key a dataloader.
+type DocumentQuery struct {
+	Filter DocumentFilter
+	Page   Page
+}
+
+// DocumentPage answers a DocumentQuery: the page and the number of all matches.
+type DocumentPage struct {
+	Documents []*Document
+	Total     int
+}
+
 // ResolutionFilter narrows a resolution listing; zero fields do not filter.
 type ResolutionFilter struct {
 	Body     string
@@ -54,6 +67,12 @@ const (
 // so that offset cursors are stable between calls. Lookups of absent nodes
 // return an *Error with code ENOTFOUND.
 //
+// The methods that take many targets (ids, symbols, keys, States) answer
+// them all in one call, so that the GraphQL dataloaders make one store call
+// per batch of parents rather than one per parent. They return a map by
+// target; a target that does not exist is missing from it, which is not an
+// error, and asking for no target returns an empty map.
+//
 // What exists is derived from the documents currently stored, so that both
 // stores agree whatever the order of writes:
 //   - a Resolution exists while at least one document cites it or a stored
@@ -69,13 +88,19 @@ type Store interface {
 	// WriteDocuments inserts or replaces documents by ID, with every
 	// relationship they imply. Writing the same documents again changes
 	// nothing; a document whose content changed replaces the old one and
-	// leaves no stale relationship behind. The batch is atomic.
-	WriteDocuments(ctx context.Context, docs []*Document) error
+	// leaves no stale relationship behind. The batch is atomic. It returns
+	// how many documents of the batch were new or changed; the others had
+	// the same SHA256 as the stored version and were left alone.
+	WriteDocuments(ctx context.Context, docs []*Document) (written int, err error)
 
 	// Document returns a document with its citations, mentions and agenda items.
 	Document(ctx context.Context, id string) (*Document, error)
-	// Documents returns one page of matching documents and the total number of matches.
+	// Documents returns one page of matching documents and the total number
+	// of matches; it answers as DocumentPages does for one query.
 	Documents(ctx context.Context, f DocumentFilter, p Page) ([]*Document, int, error)
+	// DocumentPages answers many listings in one call, in the order asked.
+	// A page the contract does not allow fails the whole call (EINVALID).
+	DocumentPages(ctx context.Context, qs []DocumentQuery) ([]DocumentPage, error)
 
 	// Resolution looks a resolution up by canonical symbol; callers normalise
 	// input with ParseResolutionSymbol first.
@@ -88,29 +113,37 @@ type Store interface {
 	States(ctx context.Context, p Page) ([]*State, int, error)
 
 	Session(ctx context.Context, body string, number int) (*Session, error)
-	// AgendaItems lists a session's agenda items ordered by number.
-	AgendaItems(ctx context.Context, body string, session int) ([]AgendaItem, error)
+	// AgendaItemsBySession lists the agenda items of sessions, keyed as by
+	// SessionKey, each ordered by number; a session that exists but has no
+	// agenda item maps to none (nil).
+	AgendaItemsBySession(ctx context.Context, sessionKeys []string) (map[string][]AgendaItem, error)
 
 	// DocumentsByID, ResolutionsBySymbol and SessionsByKey fetch many nodes
-	// in one call, for the GraphQL dataloaders; absent keys are left out of
-	// the map.
+	// in one call.
 	DocumentsByID(ctx context.Context, ids []string) (map[string]*Document, error)
 	ResolutionsBySymbol(ctx context.Context, symbols []string) (map[string]*Resolution, error)
 	SessionsByKey(ctx context.Context, keys []string) (map[string]*Session, error)
 
-	// CoCited returns up to limit resolutions cited in the same documents
-	// as symbol, most shared documents first, ties by symbol; each with up
-	// to evidence document ids.
-	CoCited(ctx context.Context, symbol string, limit, evidence int) ([]CoCitation, error)
-	// Coupled returns up to limit documents citing resolutions that the
-	// document id also cites, most shared resolutions first, ties by id;
-	// each with up to evidence shared symbols.
-	Coupled(ctx context.Context, id string, limit, evidence int) ([]Coupling, error)
-	// ResolutionFacets breaks down the documents citing symbol (see Facets).
-	ResolutionFacets(ctx context.Context, symbol string) (*Facets, error)
-	// MostCitedBy returns the resolutions most cited by documents the State
-	// authored, most first, ties by symbol.
-	MostCitedBy(ctx context.Context, state string, limit int) ([]ResolutionCount, error)
+	// CoCited returns, for each resolution of symbols, up to limit
+	// resolutions cited in the same documents, most shared documents first,
+	// ties by symbol; each with up to evidence document ids. A resolution
+	// co-cited with none maps to none (nil). A limit or evidence outside
+	// 0..MaxPageSize is EINVALID.
+	CoCited(ctx context.Context, symbols []string, limit, evidence int) (map[string][]CoCitation, error)
+	// Coupled returns, for each document of ids, up to limit documents
+	// citing resolutions that it also cites, most shared resolutions first,
+	// ties by id; each with up to evidence shared symbols. Limits as for
+	// CoCited.
+	Coupled(ctx context.Context, ids []string, limit, evidence int) (map[string][]Coupling, error)
+	// ResolutionFacets breaks down the documents citing each resolution of
+	// symbols (see Facets); an uncited one has empty facets.
+	ResolutionFacets(ctx context.Context, symbols []string) (map[string]*Facets, error)
+	// MostCitedBy returns, for each State of states, the resolutions most
+	// cited by documents it authored, most first, ties by symbol, up to
+	// limit (0..MaxPageSize, else EINVALID). A State of the reference tables
+	// that authored no citing document maps to none (nil); a code outside
+	// them is missing.
+	MostCitedBy(ctx context.Context, states []string, limit int) (map[string][]ResolutionCount, error)
 	// TopCited returns the resolutions of body ("" for all) most cited by
 	// documents dated in year (0 for all years), most first, ties by symbol.
 	TopCited(ctx context.Context, body string, year, limit int) ([]ResolutionCount, error)

@@ -72,16 +72,18 @@ func num(n *int) int {
 	return *n
 }
 
+// documents lists a parent's documents, those matching f. The listings of
+// sibling parents are batched into one store call.
 func (r *Resolver) documents(ctx context.Context, f uncite.DocumentFilter, first *int, after *string) (*model.DocumentConnection, error) {
 	p, err := page(first, after, 20)
 	if err != nil {
 		return nil, err
 	}
-	docs, total, err := r.Store.Documents(ctx, f, p)
+	res, err := loadersFrom(ctx).documentPages.Load(ctx, uncite.DocumentQuery{Filter: f, Page: p})
 	if err != nil {
 		return nil, err
 	}
-	return documentConnection(docs, total, p), nil
+	return documentConnection(res.Documents, res.Total, p), nil
 }
 
 func documentFilter(f *model.DocumentFilter) (uncite.DocumentFilter, error) {

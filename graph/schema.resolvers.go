@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/uncite/uncite"
@@ -52,12 +53,12 @@ func (r *coCitationResolver) Resolution(ctx context.Context, obj *uncite.CoCitat
 
 // Documents is the resolver for the documents field.
 func (r *coCitationResolver) Documents(ctx context.Context, obj *uncite.CoCitation) ([]*uncite.Document, error) {
-	out := make([]*uncite.Document, 0, len(obj.Documents))
-	for _, id := range obj.Documents {
-		d, err := load(ctx, loadersFrom(ctx).documents, id)
-		if err != nil {
-			return nil, err
-		}
+	docs, err := loadAll(ctx, loadersFrom(ctx).documents, obj.Documents)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*uncite.Document, 0, len(docs))
+	for _, d := range docs {
 		if d != nil {
 			out = append(out, d)
 		}
@@ -76,13 +77,12 @@ func (r *couplingResolver) Document(ctx context.Context, obj *uncite.Coupling) (
 
 // Shared is the resolver for the shared field.
 func (r *couplingResolver) Shared(ctx context.Context, obj *uncite.Coupling) ([]*uncite.Resolution, error) {
-	out := make([]*uncite.Resolution, len(obj.Shared))
-	for i, sym := range obj.Shared {
-		res, err := r.resolution(ctx, sym)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = res
+	out, err := loadAll(ctx, loadersFrom(ctx).resolutions, obj.Shared)
+	if err != nil {
+		return nil, err
+	}
+	if i := slices.Index(out, nil); i >= 0 {
+		return nil, fmt.Errorf("resolution %q is cited but not in the store", obj.Shared[i])
 	}
 	return out, nil
 }
@@ -179,7 +179,7 @@ func (r *documentResolver) Coupled(ctx context.Context, obj *uncite.Document, fi
 	if err != nil {
 		return nil, err
 	}
-	cs, err := r.Store.Coupled(ctx, obj.ID, limit, ev)
+	cs, err := load(ctx, loadersFrom(ctx).coupled, ranked{target: obj.ID, limit: limit, evidence: ev})
 	return pointers(cs), err
 }
 
@@ -199,7 +199,15 @@ func (r *queryResolver) Documents(ctx context.Context, filter *model.DocumentFil
 	if err != nil {
 		return nil, err
 	}
-	return r.documents(ctx, f, first, after)
+	p, err := page(first, after, 20)
+	if err != nil {
+		return nil, err
+	}
+	docs, total, err := r.Store.Documents(ctx, f, p)
+	if err != nil {
+		return nil, err
+	}
+	return documentConnection(docs, total, p), nil
 }
 
 // Resolution is the resolver for the resolution field.
@@ -365,13 +373,18 @@ func (r *resolutionResolver) CoCited(ctx context.Context, obj *uncite.Resolution
 	if err != nil {
 		return nil, err
 	}
-	cs, err := r.Store.CoCited(ctx, obj.Symbol, limit, ev)
+	cs, err := load(ctx, loadersFrom(ctx).coCited, ranked{target: obj.Symbol, limit: limit, evidence: ev})
 	return pointers(cs), err
 }
 
 // Facets is the resolver for the facets field.
 func (r *resolutionResolver) Facets(ctx context.Context, obj *uncite.Resolution) (*uncite.Facets, error) {
-	return r.Store.ResolutionFacets(ctx, obj.Symbol)
+	f, err := load(ctx, loadersFrom(ctx).facets, obj.Symbol)
+	if err == nil && f == nil {
+		// Gone since it was read, so nothing cites it.
+		f = &uncite.Facets{}
+	}
+	return f, err
 }
 
 // Resolution is the resolver for the resolution field.
@@ -396,7 +409,7 @@ func (r *sessionResolver) EndDate(ctx context.Context, obj *uncite.Session) (*st
 
 // AgendaItems is the resolver for the agendaItems field.
 func (r *sessionResolver) AgendaItems(ctx context.Context, obj *uncite.Session) ([]*uncite.SessionAgendaItem, error) {
-	items, err := r.Store.AgendaItems(ctx, obj.Body, obj.Number)
+	items, err := load(ctx, loadersFrom(ctx).agendaItems, uncite.SessionKey(obj.Body, obj.Number))
 	if err != nil {
 		return nil, err
 	}
@@ -422,7 +435,7 @@ func (r *sessionItemCountResolver) AgendaItem(ctx context.Context, obj *uncite.S
 	if obj.AgendaItem == "" {
 		return nil, nil
 	}
-	items, err := r.Store.AgendaItems(ctx, obj.Body, obj.Session)
+	items, err := load(ctx, loadersFrom(ctx).agendaItems, uncite.SessionKey(obj.Body, obj.Session))
 	if err != nil {
 		return nil, err
 	}
@@ -450,7 +463,7 @@ func (r *stateResolver) MostCited(ctx context.Context, obj *uncite.State, first 
 	if err != nil {
 		return nil, err
 	}
-	rc, err := r.Store.MostCitedBy(ctx, obj.Code, limit)
+	rc, err := load(ctx, loadersFrom(ctx).mostCited, ranked{target: obj.Code, limit: limit})
 	return pointers(rc), err
 }
 

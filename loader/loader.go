@@ -48,11 +48,12 @@ func (e *FileError) Unwrap() error { return e.Err }
 
 // Report sums up a load.
 type Report struct {
-	Files    int // files read
-	Written  int // documents sent to the store (unchanged ones are no-ops there)
-	Bytes    int64
-	Failed   []*FileError
-	Duration time.Duration
+	Files     int // files read
+	Written   int // documents new to the store or changed since stored
+	Unchanged int // documents stored before with the same SHA256, left alone
+	Bytes     int64
+	Failed    []*FileError
+	Duration  time.Duration
 }
 
 // Err joins the per-file failures, nil when every file loaded.
@@ -246,12 +247,14 @@ func (l *Loader) load(ctx context.Context, srcs []Source) (*Report, error) {
 	}
 	for i := 0; i < len(docs); i += batch {
 		chunk := docs[i:min(i+batch, len(docs))]
-		if err := l.Store.WriteDocuments(ctx, chunk); err != nil {
+		n, err := l.Store.WriteDocuments(ctx, chunk)
+		if err != nil {
 			return rep, fmt.Errorf("writing documents %s…: %w", chunk[0].File, err)
 		}
-		rep.Written += len(chunk)
+		rep.Written += n
+		rep.Unchanged += len(chunk) - n
 		if l.Progress != nil {
-			l.Progress(rep.Written, len(docs))
+			l.Progress(rep.Written+rep.Unchanged, len(docs))
 		}
 	}
 	rep.Duration = time.Since(start)

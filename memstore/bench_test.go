@@ -33,7 +33,7 @@ func loadCorpus(b *testing.B) ([]*uncite.Document, *memstore.Store) {
 		loaded = memstore.New()
 		start := time.Now()
 		for i := 0; i < len(corpus); i += 1000 {
-			if err := loaded.WriteDocuments(context.Background(), corpus[i:min(i+1000, len(corpus))]); err != nil {
+			if _, err := loaded.WriteDocuments(context.Background(), corpus[i:min(i+1000, len(corpus))]); err != nil {
 				panic(err)
 			}
 		}
@@ -66,7 +66,7 @@ func BenchmarkWrite(b *testing.B) {
 				if next+size > len(docs) {
 					s, next = memstore.New(), 0
 				}
-				if err := s.WriteDocuments(ctx, docs[next:next+size]); err != nil {
+				if _, err := s.WriteDocuments(ctx, docs[next:next+size]); err != nil {
 					b.Fatal(err)
 				}
 				next += size
@@ -75,11 +75,11 @@ func BenchmarkWrite(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("unchanged/batch=%d", size), func(b *testing.B) {
 			s := memstore.New()
-			if err := s.WriteDocuments(ctx, docs[:size]); err != nil {
+			if _, err := s.WriteDocuments(ctx, docs[:size]); err != nil {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				if err := s.WriteDocuments(ctx, docs[:size]); err != nil {
+				if _, err := s.WriteDocuments(ctx, docs[:size]); err != nil {
 					b.Fatal(err)
 				}
 			}

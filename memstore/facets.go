@@ -7,20 +7,27 @@ import (
 	"strings"
 
 	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/refdata"
 )
 
-// CoCited implements uncite.Store from the resolution's co-citation
+// CoCited implements uncite.Store from each resolution's co-citation
 // ranking, built on first use after a change to its citing documents.
-func (s *Store) CoCited(_ context.Context, symbol string, limit, evidence int) ([]uncite.CoCitation, error) {
+func (s *Store) CoCited(_ context.Context, symbols []string, limit, evidence int) (map[string][]uncite.CoCitation, error) {
 	if err := checkLimits(limit, evidence); err != nil {
 		return nil, err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	r := s.resolution(symbol)
-	if r == nil {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
+	out := make(map[string][]uncite.CoCitation, len(symbols))
+	for _, symbol := range symbols {
+		if r := s.resolution(symbol); r != nil {
+			out[symbol] = s.coCited(r, limit, evidence)
+		}
 	}
+	return out, nil
+}
+
+func (s *Store) coCited(r *resolution, limit, evidence int) []uncite.CoCitation {
 	ranking := s.coCitedRanking(r)
 	out := make([]uncite.CoCitation, min(limit, len(ranking)))
 	at := make(map[int32]int, len(out))
@@ -45,7 +52,7 @@ func (s *Store) CoCited(_ context.Context, symbol string, limit, evidence int) (
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // coCitation is an entry of a co-citation ranking: a resolution, by idx,
@@ -97,18 +104,25 @@ func (s *Store) countPartners(r *resolution) (counts []int32, touched []int32) {
 	return counts, touched
 }
 
-// Coupled implements uncite.Store, counting shared resolutions per
-// document in a flat array indexed by document slot.
-func (s *Store) Coupled(_ context.Context, id string, limit, evidence int) ([]uncite.Coupling, error) {
+// Coupled implements uncite.Store.
+func (s *Store) Coupled(_ context.Context, ids []string, limit, evidence int) (map[string][]uncite.Coupling, error) {
 	if err := checkLimits(limit, evidence); err != nil {
 		return nil, err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	d := s.docs[id]
-	if d == nil {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "no document with id %q", id)
+	out := make(map[string][]uncite.Coupling, len(ids))
+	for _, id := range ids {
+		if d := s.docs[id]; d != nil {
+			out[id] = s.coupled(d, limit, evidence)
+		}
 	}
+	return out, nil
+}
+
+// coupled counts shared resolutions per document in a flat array indexed
+// by document slot.
+func (s *Store) coupled(d *doc, limit, evidence int) []uncite.Coupling {
 	counts := make([]int32, len(s.slots))
 	var touched []int32
 	for _, c := range d.cites {
@@ -132,7 +146,7 @@ func (s *Store) Coupled(_ context.Context, id string, limit, evidence int) ([]un
 	for i, e := range top.items {
 		out[i] = uncite.Coupling{DocumentID: e.ID, Count: int(counts[e.slot]), Shared: sharedCites(d, e, evidence)}
 	}
-	return out, nil
+	return out
 }
 
 // sharedCites returns the first n symbols, in order, that both documents
@@ -156,20 +170,26 @@ func sharedCites(a, b *doc, n int) []string {
 
 // ResolutionFacets implements uncite.Store from the counters that writes
 // keep on each resolution, sorted on first use after a change.
-func (s *Store) ResolutionFacets(_ context.Context, symbol string) (*uncite.Facets, error) {
+func (s *Store) ResolutionFacets(_ context.Context, symbols []string) (map[string]*uncite.Facets, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	r := s.resolution(symbol)
-	if r == nil {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
+	out := make(map[string]*uncite.Facets, len(symbols))
+	for _, symbol := range symbols {
+		if r := s.resolution(symbol); r != nil {
+			out[symbol] = cachedFacets(r)
+		}
 	}
+	return out, nil
+}
+
+func cachedFacets(r *resolution) *uncite.Facets {
 	f := r.facets.Load()
 	if f == nil {
 		f = facets(r)
 		r.facets.Store(f)
 	}
 	// The cache is shared: the caller gets slices of its own.
-	return &uncite.Facets{ByYear: slices.Clone(f.ByYear), ByState: slices.Clone(f.ByState), BySession: slices.Clone(f.BySession)}, nil
+	return &uncite.Facets{ByYear: slices.Clone(f.ByYear), ByState: slices.Clone(f.ByState), BySession: slices.Clone(f.BySession)}
 }
 
 func facets(r *resolution) *uncite.Facets {
@@ -194,21 +214,33 @@ func facets(r *resolution) *uncite.Facets {
 	return f
 }
 
-// MostCitedBy implements uncite.Store. A State that authored nothing, or
-// that is not in the reference tables, has no ranking.
-func (s *Store) MostCitedBy(_ context.Context, state string, limit int) ([]uncite.ResolutionCount, error) {
+// MostCitedBy implements uncite.Store in one walk of the resolutions for
+// all the States.
+func (s *Store) MostCitedBy(_ context.Context, states []string, limit int) (map[string][]uncite.ResolutionCount, error) {
 	if err := checkLimits(limit, 0); err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	top := topN[uncite.ResolutionCount]{n: limit, cmp: byCountThenSymbol}
-	for _, r := range s.resByIdx {
-		if n := r.byState[state]; n > 0 {
-			top.offer(uncite.ResolutionCount{Symbol: r.Symbol, Count: n})
+	tops := map[string]*topN[uncite.ResolutionCount]{}
+	for _, st := range states {
+		// Codes compare as given, as they do on Neo4j.
+		if ref, ok := refdata.StateByCode(st); ok && ref.Code == st {
+			tops[st] = &topN[uncite.ResolutionCount]{n: limit, cmp: byCountThenSymbol}
 		}
 	}
-	return top.items, nil
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, r := range s.resByIdx {
+		for st, top := range tops {
+			if n := r.byState[st]; n > 0 {
+				top.offer(uncite.ResolutionCount{Symbol: r.Symbol, Count: n})
+			}
+		}
+	}
+	out := make(map[string][]uncite.ResolutionCount, len(tops))
+	for st, top := range tops {
+		out[st] = top.items
+	}
+	return out, nil
 }
 
 // TopCited implements uncite.Store.

@@ -50,12 +50,13 @@ func New() *Store {
 
 // WriteDocuments implements uncite.Store. The batch is validated before
 // anything is written, and written under one lock, so it is atomic.
-func (s *Store) WriteDocuments(_ context.Context, docs []*uncite.Document) error {
+func (s *Store) WriteDocuments(_ context.Context, docs []*uncite.Document) (int, error) {
 	for i, d := range docs {
 		if d == nil || d.ID == "" {
-			return uncite.Errorf(uncite.EINVALID, "document %d of the batch has no ID", i)
+			return 0, uncite.Errorf(uncite.EINVALID, "document %d of the batch has no ID", i)
 		}
 	}
+	written := map[string]bool{}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, d := range docs {
@@ -75,13 +76,14 @@ func (s *Store) WriteDocuments(_ context.Context, docs []*uncite.Document) error
 			s.slots = append(s.slots, x)
 		}
 		s.docs[d.ID] = x
+		written[d.ID] = true
 		s.index(x, sortedUnique(uncite.Words(d.Title+" "+d.Text)))
 		for i := range s.rankings {
 			s.rankings[i].Store(nil)
 		}
 		s.sessionViews = nil
 	}
-	return nil
+	return len(written), nil
 }
 
 // clone copies a document so that callers can neither mutate the store's
@@ -129,29 +131,48 @@ func (s *Store) DocumentsByID(_ context.Context, ids []string) (map[string]*unci
 }
 
 // Documents implements uncite.Store.
-func (s *Store) Documents(_ context.Context, f uncite.DocumentFilter, p uncite.Page) ([]*uncite.Document, int, error) {
-	if err := checkPage(p); err != nil {
+func (s *Store) Documents(ctx context.Context, f uncite.DocumentFilter, p uncite.Page) ([]*uncite.Document, int, error) {
+	pages, err := s.DocumentPages(ctx, []uncite.DocumentQuery{{Filter: f, Page: p}})
+	if err != nil {
 		return nil, 0, err
+	}
+	return pages[0].Documents, pages[0].Total, nil
+}
+
+// DocumentPages implements uncite.Store. The pages are read under one lock,
+// so that they all see the same writes.
+func (s *Store) DocumentPages(_ context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
+	for _, q := range qs {
+		if err := checkPage(q.Page); err != nil {
+			return nil, err
+		}
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	out := make([]uncite.DocumentPage, len(qs))
+	for i, q := range qs {
+		out[i] = s.documentPage(q.Filter, q.Page)
+	}
+	return out, nil
+}
+
+func (s *Store) documentPage(f uncite.DocumentFilter, p uncite.Page) uncite.DocumentPage {
 	list, exact := s.candidates(f)
+	if exact {
+		return uncite.DocumentPage{Documents: clones(window(list, p)), Total: len(list)}
+	}
 	var page []*doc
 	total := 0
-	if exact {
-		page, total = window(list, p), len(list)
-	} else {
-		for _, d := range list {
-			if !matches(d, f) {
-				continue
-			}
-			if total >= p.Offset && len(page) < p.Limit {
-				page = append(page, d)
-			}
-			total++
+	for _, d := range list {
+		if !matches(d, f) {
+			continue
 		}
+		if total >= p.Offset && len(page) < p.Limit {
+			page = append(page, d)
+		}
+		total++
 	}
-	return clones(page), total, nil
+	return uncite.DocumentPage{Documents: clones(page), Total: total}
 }
 
 // clones copies a page of documents for the caller; an empty page is nil.
@@ -461,12 +482,25 @@ func (s *Store) session(key string) *uncite.Session {
 	return ses
 }
 
-// AgendaItems implements uncite.Store.
-func (s *Store) AgendaItems(_ context.Context, body string, session int) ([]uncite.AgendaItem, error) {
+// AgendaItemsBySession implements uncite.Store.
+func (s *Store) AgendaItemsBySession(_ context.Context, keys []string) (map[string][]uncite.AgendaItem, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	out := make(map[string][]uncite.AgendaItem, len(keys))
+	for _, k := range keys {
+		// A session exists while a document is in it.
+		if docs := s.list(s.bySession[k]); len(docs) > 0 {
+			out[k] = agendaItems(docs)
+		}
+	}
+	return out, nil
+}
+
+// agendaItems gathers the distinct agenda items of a session's documents,
+// ordered by number.
+func agendaItems(docs []*doc) []uncite.AgendaItem {
 	titles := map[string]string{}
-	for _, d := range s.list(s.bySession[uncite.SessionKey(body, session)]) {
+	for _, d := range docs {
 		for _, a := range d.AgendaItems {
 			titles[a.Number] = smallerTitle(titles[a.Number], a.Title)
 		}
@@ -476,7 +510,7 @@ func (s *Store) AgendaItems(_ context.Context, body string, session int) ([]unci
 		out = append(out, uncite.AgendaItem{Number: n, Title: t})
 	}
 	slices.SortFunc(out, func(a, b uncite.AgendaItem) int { return strings.Compare(a.Number, b.Number) })
-	return out, nil
+	return out
 }
 
 // smallerTitle keeps the smallest non-empty title.

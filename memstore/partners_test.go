@@ -49,7 +49,7 @@ func TestPartnersAfterReplace(t *testing.T) {
 		final[i] = version(i)
 	}
 	s := New()
-	if err := s.WriteDocuments(ctx, final); err != nil {
+	if _, err := s.WriteDocuments(ctx, final); err != nil {
 		t.Fatal(err)
 	}
 	for range 3 {
@@ -58,13 +58,13 @@ func TestPartnersAfterReplace(t *testing.T) {
 			final[i] = version(i)
 			batch = append(batch, final[i])
 		}
-		if err := s.WriteDocuments(ctx, batch); err != nil {
+		if _, err := s.WriteDocuments(ctx, batch); err != nil {
 			t.Fatal(err)
 		}
 	}
 	fresh := New()
 	for _, d := range slices.Backward(final) {
-		if err := fresh.WriteDocuments(ctx, []*uncite.Document{d}); err != nil {
+		if _, err := fresh.WriteDocuments(ctx, []*uncite.Document{d}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -91,11 +91,16 @@ func TestPartnersAfterReplace(t *testing.T) {
 	if counted < 2 {
 		t.Errorf("%d resolutions keep partners, want several", counted)
 	}
+	var all []string
 	for _, c := range symbols {
-		got, err := s.CoCited(ctx, c.Symbol, uncite.MaxPageSize, uncite.MaxPageSize)
-		want, werr := fresh.CoCited(ctx, c.Symbol, uncite.MaxPageSize, uncite.MaxPageSize)
-		if err != nil || werr != nil || !reflect.DeepEqual(got, want) {
-			t.Errorf("CoCited(%s) = %v, %v; fresh store: %v, %v", c.Symbol, got, err, want, werr)
-		}
+		all = append(all, c.Symbol)
+	}
+	got, err := s.CoCited(ctx, all, uncite.MaxPageSize, uncite.MaxPageSize)
+	want, werr := fresh.CoCited(ctx, all, uncite.MaxPageSize, uncite.MaxPageSize)
+	if err != nil || werr != nil {
+		t.Fatal(err, werr)
+	}
+	if len(got) != len(all) || !reflect.DeepEqual(got, want) {
+		t.Errorf("CoCited(%v) = %v; fresh store: %v", all, got, want)
 	}
 }

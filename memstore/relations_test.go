@@ -53,7 +53,7 @@ func small(t *testing.T) *memstore.Store {
 			Mentions: []uncite.Mention{{State: "AZE", Count: 1}}, Citations: cites(r822, r853), SHA256: "4"},
 	}
 	s := memstore.New()
-	if err := s.WriteDocuments(context.Background(), docs); err != nil {
+	if _, err := s.WriteDocuments(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -79,45 +79,44 @@ func nodeIDs(nodes []uncite.Node) []string {
 
 func TestCoCited(t *testing.T) {
 	s := small(t)
-	got, err := s.CoCited(context.Background(), r822, 10, 2)
-	check(t, "co-cited with 822", got, err, []uncite.CoCitation{
+	ctx := context.Background()
+	got, err := s.CoCited(ctx, []string{r822, "S/RES/1 (1946)"}, 10, 2)
+	check(t, "co-cited with 822, the unknown resolution left out", got, err, map[string][]uncite.CoCitation{r822: {
 		{Symbol: r853, Count: 3, Documents: []string{"D1", "D3"}},
 		{Symbol: r874, Count: 3, Documents: []string{"D1", "D2"}},
-	})
-	got, err = s.CoCited(context.Background(), r874, 1, 0)
-	check(t, "co-cited with 874, one, no evidence", got, err, []uncite.CoCitation{{Symbol: r822, Count: 3}})
-	if _, err := s.CoCited(context.Background(), "S/RES/1 (1946)", 1, 0); uncite.ErrorCode(err) != uncite.ENOTFOUND {
-		t.Errorf("unknown resolution: %v", err)
-	}
-	if _, err := s.CoCited(context.Background(), r822, uncite.MaxPageSize+1, 0); uncite.ErrorCode(err) != uncite.EINVALID {
+	}})
+	got, err = s.CoCited(ctx, []string{r874}, 1, 0)
+	check(t, "co-cited with 874, one, no evidence", got, err, map[string][]uncite.CoCitation{r874: {{Symbol: r822, Count: 3}}})
+	if _, err := s.CoCited(ctx, []string{r822}, uncite.MaxPageSize+1, 0); uncite.ErrorCode(err) != uncite.EINVALID {
 		t.Errorf("limit past the maximum: %v", err)
 	}
 }
 
 func TestCoupled(t *testing.T) {
 	s := small(t)
-	got, err := s.Coupled(context.Background(), "D3", 10, 2)
-	check(t, "coupled with D3", got, err, []uncite.Coupling{
+	got, err := s.Coupled(context.Background(), []string{"D3", "nope"}, 10, 2)
+	check(t, "coupled with D3, the unknown document left out", got, err, map[string][]uncite.Coupling{"D3": {
 		{DocumentID: "D1", Count: 3, Shared: []string{r822, r853}},
 		{DocumentID: "D2", Count: 2, Shared: []string{r822, r874}},
 		{DocumentID: r884, Count: 2, Shared: []string{r822, r853}},
-	})
+	}})
 }
 
 func TestFacetsAndRankings(t *testing.T) {
 	s := small(t)
 	ctx := context.Background()
-	f, err := s.ResolutionFacets(ctx, r822)
-	check(t, "facets of 822", f, err, &uncite.Facets{
+	f, err := s.ResolutionFacets(ctx, []string{r822})
+	check(t, "facets of 822", f, err, map[string]*uncite.Facets{r822: {
 		ByYear:  []uncite.YearCount{{Year: 1993, Count: 1}, {Year: 2020, Count: 1}, {Year: 2021, Count: 1}},
 		ByState: []uncite.StateCount{{State: "AZE", Count: 2}, {State: "ARM", Count: 1}},
 		BySession: []uncite.SessionItemCount{
 			{Body: uncite.BodyHRC, Session: 43, AgendaItem: "", Count: 1},
 			{Body: uncite.BodyHRC, Session: 43, AgendaItem: "4", Count: 1},
 		},
-	})
-	most, err := s.MostCitedBy(ctx, "AZE", 2)
-	check(t, "most cited by AZE", most, err, []uncite.ResolutionCount{{Symbol: r822, Count: 2}, {Symbol: r853, Count: 2}})
+	}})
+	most, err := s.MostCitedBy(ctx, []string{"AZE", "FRA", "XXX"}, 2)
+	check(t, "most cited by AZE, none by FRA, XXX no State", most, err, map[string][]uncite.ResolutionCount{
+		"AZE": {{Symbol: r822, Count: 2}, {Symbol: r853, Count: 2}}, "FRA": nil})
 	top, err := s.TopCited(ctx, "", 0, 10)
 	check(t, "top cited", top, err, []uncite.ResolutionCount{{Symbol: r822, Count: 4}, {Symbol: r853, Count: 3}, {Symbol: r874, Count: 3}})
 	top, err = s.TopCited(ctx, uncite.BodySC, 2020, 10)
@@ -275,7 +274,7 @@ func TestReplaceKeepsIndexes(t *testing.T) {
 	s := small(t)
 	ctx := context.Background()
 	d1 := &uncite.Document{ID: "D1", Title: "Note", Text: "Peace", Author: "FRA", Citations: cites(r874), SHA256: "1b"}
-	if err := s.WriteDocuments(ctx, []*uncite.Document{d1}); err != nil {
+	if _, err := s.WriteDocuments(ctx, []*uncite.Document{d1}); err != nil {
 		t.Fatal(err)
 	}
 	list := func(f uncite.DocumentFilter) []string {
@@ -298,17 +297,17 @@ func TestReplaceKeepsIndexes(t *testing.T) {
 	check(t, "search old words", len(docs), err, 1)
 	docs, _, err = s.Search(ctx, "peace", uncite.Page{Limit: 10})
 	check(t, "search new words", len(docs), err, 1)
-	f, err := s.ResolutionFacets(ctx, r822)
-	check(t, "facets by State", f.ByState, err, []uncite.StateCount{{State: "ARM", Count: 1}, {State: "AZE", Count: 1}})
-	most, err := s.MostCitedBy(ctx, "FRA", 5)
-	check(t, "most cited by the new author", most, err, []uncite.ResolutionCount{{Symbol: r874, Count: 1}})
-	co, err := s.CoCited(ctx, r853, 5, 5)
-	check(t, "co-cited with 853", co, err, []uncite.CoCitation{
+	f, err := s.ResolutionFacets(ctx, []string{r822})
+	check(t, "facets by State", f[r822].ByState, err, []uncite.StateCount{{State: "ARM", Count: 1}, {State: "AZE", Count: 1}})
+	most, err := s.MostCitedBy(ctx, []string{"FRA"}, 5)
+	check(t, "most cited by the new author", most["FRA"], err, []uncite.ResolutionCount{{Symbol: r874, Count: 1}})
+	co, err := s.CoCited(ctx, []string{r853}, 5, 5)
+	check(t, "co-cited with 853", co[r853], err, []uncite.CoCitation{
 		{Symbol: r822, Count: 2, Documents: []string{"D3", r884}},
 		{Symbol: r874, Count: 1, Documents: []string{"D3"}},
 	})
-	items, err := s.AgendaItems(ctx, uncite.BodyHRC, 43)
-	check(t, "agenda items", items, err, nil)
+	items, err := s.AgendaItemsBySession(ctx, []string{"HRC-43"})
+	check(t, "agenda items", items, err, map[string][]uncite.AgendaItem{"HRC-43": nil})
 	if _, err := s.Neighborhood(ctx, "AgendaItem:HRC-43-4", 1, 10); uncite.ErrorCode(err) != uncite.ENOTFOUND {
 		t.Errorf("agenda item of the old version: %v", err)
 	}
@@ -322,7 +321,7 @@ func TestResolutionNodeFollowsWrites(t *testing.T) {
 	ctx := context.Background()
 	write := func(docs ...*uncite.Document) {
 		t.Helper()
-		if err := s.WriteDocuments(ctx, docs); err != nil {
+		if _, err := s.WriteDocuments(ctx, docs); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -44,7 +44,7 @@ func loadBenchCorpus(b *testing.B) (*Store, []*uncite.Document) {
 	ctx := context.Background()
 	start := time.Now()
 	for i := 0; i < len(benchCorpus); i += benchBatch {
-		if err := s.WriteDocuments(ctx, benchCorpus[i:min(i+benchBatch, len(benchCorpus))]); err != nil {
+		if _, err := s.WriteDocuments(ctx, benchCorpus[i:min(i+benchBatch, len(benchCorpus))]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -100,7 +100,7 @@ func BenchmarkWriteDocuments(b *testing.B) {
 			benchLoaded = false
 			i := 0
 			for b.Loop() {
-				if err := s.WriteDocuments(ctx, synthetic(fmt.Sprintf("B/%d", i), size)); err != nil {
+				if _, err := s.WriteDocuments(ctx, synthetic(fmt.Sprintf("B/%d", i), size)); err != nil {
 					b.Fatal(err)
 				}
 				i++
@@ -113,7 +113,7 @@ func BenchmarkWriteDocuments(b *testing.B) {
 			docs := synthetic("U", size)
 			write(b, s, docs...)
 			for b.Loop() {
-				if err := s.WriteDocuments(ctx, docs); err != nil {
+				if _, err := s.WriteDocuments(ctx, docs); err != nil {
 					b.Fatal(err)
 				}
 			}

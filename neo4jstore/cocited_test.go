@@ -98,13 +98,13 @@ RETURN r.symbol AS symbol,
 	}()
 	answers := func() map[string][]uncite.CoCitation {
 		out := map[string][]uncite.CoCitation{}
-		for _, symbol := range symbols {
-			for _, le := range [][2]int{{0, 0}, {3, 0}, {3, 2}, {5, 1}, {100, 100}} {
-				got, err := s.CoCited(ctx, symbol, le[0], le[1])
-				if err != nil {
-					t.Fatal(err)
-				}
-				out[fmt.Sprint(symbol, le)] = got
+		for _, le := range [][2]int{{0, 0}, {3, 0}, {3, 2}, {5, 1}, {100, 100}} {
+			got, err := s.CoCited(ctx, symbols, le[0], le[1])
+			if err != nil || len(got) != len(symbols) {
+				t.Fatalf("CoCited of %d resolutions: %d answers, %v", len(symbols), len(got), err)
+			}
+			for _, symbol := range symbols {
+				out[fmt.Sprint(symbol, le)] = got[symbol]
 			}
 		}
 		return out

@@ -21,51 +21,43 @@ import (
 // property is read once per node, before the fan-out or after the grouping,
 // rather than once per row.
 
-// CoCited returns the resolutions cited alongside symbol, in one query. A
-// popular resolution's ranking is read from its co-citation counts (see
-// cocited.go); any other's is counted from its citing documents.
+// CoCited returns the resolutions cited alongside each of symbols, in one
+// query. A popular resolution's ranking is read from its co-citation counts
+// (see cocited.go); any other's is counted from its citing documents.
 //
-// The evidence of a kept count is found one of two ways, whichever reads
-// fewer documents: the partner's citing documents, or the resolution's, in
-// id order, until enough cite the partner, which for a partner sharing n of
-// the resolution's N takes about evidence*N/n. The ranking itself is read
-// from the index on the counts, each count once.
-func (s *Store) CoCited(ctx context.Context, symbol string, limit, evidence int) ([]uncite.CoCitation, error) {
+// A kept ranking is read in the order of the index on the counts: the
+// count of the limit-th partner is found first, then only the counts from
+// it up are read and sorted, which are the page and its ties. The evidence
+// of each partner is found by reading, in id order (index cites_in_order),
+// the citing documents of whichever of the two resolutions has fewer, until
+// enough also cite the other: for a pair cited together by n documents
+// that is about evidence*min(N, P)/n of them, never all N.
+func (s *Store) CoCited(ctx context.Context, symbols []string, limit, evidence int) (map[string][]uncite.CoCitation, error) {
 	if err := checkLimits(limit, evidence); err != nil {
 		return nil, err
 	}
 	const cypher = `
-OPTIONAL MATCH (r:Resolution {symbol: $symbol})
-CALL (r) {
-  WITH r WHERE r.partnersKept
+MATCH (r:Resolution {symbol: key})
+CALL (r, key) {
+  WITH r, key WHERE r.partnersKept
+  CALL (key) {
+    MATCH ()-[c:CO_CITED]->()
+    WHERE c.symbol = key AND c.count > 0
+    WITH c ORDER BY c.symbol DESC, c.count DESC LIMIT $limit
+    RETURN min(c.count) AS floor
+  }
   MATCH ()-[c:CO_CITED]->()
-  USING INDEX c:CO_CITED(symbol, count)
-  WHERE c.symbol = $symbol AND c.count > 0
-  WITH r, c
-  ORDER BY c.count DESC, c.partner
-  LIMIT $limit
-  WITH r, c.count AS n, c.partner AS symbol
-  MATCH (p:Resolution {symbol: symbol})
-  WITH r, collect([p, symbol, n]) AS top
-  WITH r, top, COLLECT { MATCH (r)<-[:CITES]-(d) WITH d, d.id AS id ORDER BY id RETURN d } AS citing
-  UNWIND top AS t
-  WITH r, citing, t[0] AS p, t[1] AS symbol, t[2] AS n
-  WITH r, citing, p, symbol, n, p.citationCount * n <= $evidence * size(citing) AS fromPartner
-  RETURN collect([symbol, n, COLLECT {
-    CALL (r, p, fromPartner, citing) {
-      WITH r, p WHERE fromPartner
-      MATCH (p)<-[:CITES]-(d)
-      WHERE (d)-[:CITES]->(r)
-      RETURN d.id AS id
-      ORDER BY id
-      LIMIT $evidence
-    UNION ALL
-      UNWIND CASE WHEN fromPartner THEN [] ELSE citing END AS d
-      WITH d WHERE (d)-[:CITES]->(p)
-      RETURN d.id AS id
-      LIMIT $evidence
-    }
-    RETURN id
+  WHERE c.symbol = key AND c.count >= floor
+  WITH r, key, c ORDER BY c.count DESC, c.partner LIMIT $limit
+  WITH r, key, c.count AS n, c.partner AS partner
+  MATCH (p:Resolution {symbol: partner})
+  WITH n, partner, CASE WHEN p.citationCount < r.citationCount THEN [partner, key] ELSE [key, partner] END AS sides
+  RETURN collect([partner, n, COLLECT {
+    MATCH ()-[c:CITES]->()
+    WHERE c.symbol = sides[0] AND c.document IS NOT NULL
+    WITH c ORDER BY c.symbol, c.document
+    WHERE EXISTS { MATCH ()-[o:CITES]->() WHERE o.symbol = sides[1] AND o.document = c.document }
+    RETURN c.document LIMIT $evidence
   }]) AS ranking
 }
 CALL (r) {
@@ -80,31 +72,39 @@ CALL (r) {
   LIMIT $limit
   RETURN collect([symbol, n, COLLECT { UNWIND docs AS id RETURN id ORDER BY id LIMIT $evidence }]) AS counted
 }
-RETURN r IS NOT NULL AS found, ranking + counted AS ranking`
-	recs, err := s.query(ctx, cypher, map[string]any{"symbol": symbol, "limit": limit, "evidence": evidence}, neo4j.Read)
+RETURN key, ranking + counted AS ranking`
+	recs, err := s.lookup(ctx, cypher, symbols, map[string]any{"limit": limit, "evidence": evidence})
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: co-citations of %q: %w", symbol, err)
+		return nil, fmt.Errorf("neo4j: co-citations of %d resolutions: %w", len(symbols), err)
 	}
-	if !get[bool](recs[0], "found") {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
-	}
-	var out []uncite.CoCitation
-	for _, x := range get[[]any](recs[0], "ranking") {
-		row := x.([]any)
-		out = append(out, uncite.CoCitation{Symbol: row[0].(string), Count: int(row[1].(int64)), Documents: toStrings(row[2])})
-	}
-	return out, nil
+	return rankings(recs, func(row []any) uncite.CoCitation {
+		return uncite.CoCitation{Symbol: row[0].(string), Count: int(row[1].(int64)), Documents: toStrings(row[2])}
+	}), nil
 }
 
-// Coupled returns the documents sharing citations with the document id, in
-// one query.
-func (s *Store) Coupled(ctx context.Context, id string, limit, evidence int) ([]uncite.Coupling, error) {
+// rankings reads the ranking column of a batch read by its key, one entry
+// per row of the ranking.
+func rankings[T any](recs []*neo4j.Record, entry func(row []any) T) map[string][]T {
+	out := make(map[string][]T, len(recs))
+	for _, r := range recs {
+		var ranking []T
+		for _, x := range get[[]any](r, "ranking") {
+			ranking = append(ranking, entry(x.([]any)))
+		}
+		out[get[string](r, "key")] = ranking
+	}
+	return out
+}
+
+// Coupled returns the documents sharing citations with each document of
+// ids, in one query.
+func (s *Store) Coupled(ctx context.Context, ids []string, limit, evidence int) (map[string][]uncite.Coupling, error) {
 	if err := checkLimits(limit, evidence); err != nil {
 		return nil, err
 	}
 	// Here each row is a distinct resolution both documents cite.
 	const cypher = `
-OPTIONAL MATCH (d:Document {id: $id})
+MATCH (d:Document {id: key})
 CALL (d) {
   MATCH (d)-[:CITES]->(r)
   WITH d, r, r.symbol AS symbol
@@ -116,25 +116,19 @@ CALL (d) {
   LIMIT $limit
   RETURN collect([id, n, COLLECT { UNWIND shared AS symbol RETURN symbol ORDER BY symbol LIMIT $evidence }]) AS ranking
 }
-RETURN d IS NOT NULL AS found, ranking`
-	recs, err := s.query(ctx, cypher, map[string]any{"id": id, "limit": limit, "evidence": evidence}, neo4j.Read)
+RETURN key, ranking`
+	recs, err := s.lookup(ctx, cypher, ids, map[string]any{"limit": limit, "evidence": evidence})
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: documents coupled with %q: %w", id, err)
+		return nil, fmt.Errorf("neo4j: documents coupled with %d documents: %w", len(ids), err)
 	}
-	if !get[bool](recs[0], "found") {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "no document with id %q", id)
-	}
-	var out []uncite.Coupling
-	for _, x := range get[[]any](recs[0], "ranking") {
-		row := x.([]any)
-		out = append(out, uncite.Coupling{DocumentID: row[0].(string), Count: int(row[1].(int64)), Shared: toStrings(row[2])})
-	}
-	return out, nil
+	return rankings(recs, func(row []any) uncite.Coupling {
+		return uncite.Coupling{DocumentID: row[0].(string), Count: int(row[1].(int64)), Shared: toStrings(row[2])}
+	}), nil
 }
 
-// resolutionFacets reads the counters of the resolution (see counters.go).
+// resolutionFacets reads the counters of each resolution (see counters.go).
 const resolutionFacets = `
-OPTIONAL MATCH (r:Resolution {symbol: $symbol})
+MATCH (r:Resolution {symbol: key})
 CALL (r) {
   MATCH (r)-[c:CITED_IN_YEAR]->(r)
   WITH c.year AS year, c.count AS n
@@ -154,54 +148,66 @@ CALL (r) {
   ORDER BY n DESC, body, session, item
   RETURN collect([body, session, item, n]) AS bySession
 }
-RETURN r IS NOT NULL AS found, byYear, byState, bySession`
+RETURN key, byYear, byState, bySession`
 
-// ResolutionFacets breaks down the documents citing symbol, in one query.
-func (s *Store) ResolutionFacets(ctx context.Context, symbol string) (*uncite.Facets, error) {
-	recs, err := s.query(ctx, resolutionFacets, map[string]any{"symbol": symbol}, neo4j.Read)
+// ResolutionFacets breaks down the documents citing each of symbols, in one
+// query.
+func (s *Store) ResolutionFacets(ctx context.Context, symbols []string) (map[string]*uncite.Facets, error) {
+	recs, err := s.lookup(ctx, resolutionFacets, symbols, nil)
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: facets of %q: %w", symbol, err)
+		return nil, fmt.Errorf("neo4j: facets of %d resolutions: %w", len(symbols), err)
 	}
-	if !get[bool](recs[0], "found") {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
+	out := make(map[string]*uncite.Facets, len(recs))
+	for _, r := range recs {
+		out[get[string](r, "key")] = toFacets(r)
 	}
+	return out, nil
+}
+
+func toFacets(r *neo4j.Record) *uncite.Facets {
 	f := &uncite.Facets{}
-	for _, x := range get[[]any](recs[0], "byYear") {
+	for _, x := range get[[]any](r, "byYear") {
 		row := x.([]any)
 		f.ByYear = append(f.ByYear, uncite.YearCount{Year: int(row[0].(int64)), Count: int(row[1].(int64))})
 	}
-	for _, x := range get[[]any](recs[0], "byState") {
+	for _, x := range get[[]any](r, "byState") {
 		row := x.([]any)
 		f.ByState = append(f.ByState, uncite.StateCount{State: row[0].(string), Count: int(row[1].(int64))})
 	}
-	for _, x := range get[[]any](recs[0], "bySession") {
+	for _, x := range get[[]any](r, "bySession") {
 		row := x.([]any)
 		f.BySession = append(f.BySession, uncite.SessionItemCount{
 			Body: row[0].(string), Session: int(row[1].(int64)), AgendaItem: row[2].(string), Count: int(row[3].(int64)),
 		})
 	}
-	return f, nil
+	return f
 }
 
-// MostCitedBy counts the resolutions cited by the documents a State
+// MostCitedBy counts the resolutions cited by the documents each State
 // authored, in one query.
-func (s *Store) MostCitedBy(ctx context.Context, state string, limit int) ([]uncite.ResolutionCount, error) {
+func (s *Store) MostCitedBy(ctx context.Context, states []string, limit int) (map[string][]uncite.ResolutionCount, error) {
 	if err := checkLimits(limit, 0); err != nil {
 		return nil, err
 	}
-	// Only States of the reference tables have counters, so an unknown
-	// code has no ranking.
+	// Only States of the reference tables have nodes and counters, so an
+	// unknown code is missing.
 	const cypher = `
-MATCH (:State {code: $state})<-[c:CITED_BY_STATE]-(r)
-WITH r.symbol AS symbol, c.count AS n
-ORDER BY n DESC, symbol
-LIMIT $limit
-RETURN symbol, n`
-	recs, err := s.query(ctx, cypher, map[string]any{"state": state, "limit": limit}, neo4j.Read)
+MATCH (s:State {code: key})
+CALL (s) {
+  MATCH (s)<-[c:CITED_BY_STATE]-(r)
+  WITH r.symbol AS symbol, c.count AS n
+  ORDER BY n DESC, symbol
+  LIMIT $limit
+  RETURN collect([symbol, n]) AS ranking
+}
+RETURN key, ranking`
+	recs, err := s.lookup(ctx, cypher, states, map[string]any{"limit": limit})
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: resolutions most cited by %q: %w", state, err)
+		return nil, fmt.Errorf("neo4j: resolutions most cited by %d States: %w", len(states), err)
 	}
-	return resolutionCounts(recs), nil
+	return rankings(recs, func(row []any) uncite.ResolutionCount {
+		return uncite.ResolutionCount{Symbol: row[0].(string), Count: int(row[1].(int64))}
+	}), nil
 }
 
 // topCited holds the TopCited query for each combination of filters,

@@ -34,8 +34,8 @@ func TestCoCitedAndCoupled(t *testing.T) {
 		{r853, 10, 1, []uncite.CoCitation{{Symbol: r822, Count: 2, Documents: []string{d1ID}},
 			{Symbol: r251, Count: 1, Documents: []string{d2ID}}, {Symbol: r874, Count: 1, Documents: []string{d2ID}}}},
 	} {
-		got, err := s.CoCited(ctx, c.symbol, c.limit, c.evidence)
-		if err != nil || !reflect.DeepEqual(got, c.want) {
+		got, err := s.CoCited(ctx, []string{c.symbol}, c.limit, c.evidence)
+		if want := map[string][]uncite.CoCitation{c.symbol: c.want}; err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("CoCited(%s, %d, %d) = %+v, %v; want %+v", c.symbol, c.limit, c.evidence, got, err, c.want)
 		}
 	}
@@ -55,23 +55,34 @@ func TestCoCitedAndCoupled(t *testing.T) {
 		{d3ID, 10, 0, []uncite.Coupling{{DocumentID: d2ID, Count: 2}, {DocumentID: d1ID, Count: 1}}},
 		{r822, 10, 10, nil},
 	} {
-		got, err := s.Coupled(ctx, c.id, c.limit, c.evidence)
-		if err != nil || !reflect.DeepEqual(got, c.want) {
+		got, err := s.Coupled(ctx, []string{c.id}, c.limit, c.evidence)
+		if want := map[string][]uncite.Coupling{c.id: c.want}; err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("Coupled(%s, %d, %d) = %+v, %v; want %+v", c.id, c.limit, c.evidence, got, err, c.want)
 		}
 	}
 
-	if _, err := s.CoCited(ctx, "S/RES/1 (2099)", 10, 10); err == nil || err.Error() != `no resolution "S/RES/1 (2099)" in the graph` {
-		t.Errorf("CoCited of an absent resolution: error %v", err)
+	// Many targets in one call, an absent one among them, answer as one
+	// call each.
+	co, err := s.CoCited(ctx, []string{r853, "S/RES/1 (2099)", r812, r822, r853}, 1, 1)
+	if want := map[string][]uncite.CoCitation{
+		r822: {{Symbol: r853, Count: 2, Documents: []string{d1ID}}},
+		r853: {{Symbol: r822, Count: 2, Documents: []string{d1ID}}},
+		r812: nil,
+	}; err != nil || !reflect.DeepEqual(co, want) {
+		t.Errorf("CoCited of several = %+v, %v; want %+v", co, err, want)
 	}
-	if _, err := s.Coupled(ctx, "nope", 10, 10); err == nil || err.Error() != `no document with id "nope"` {
-		t.Errorf("Coupled of an absent document: error %v", err)
+	coupled, err := s.Coupled(ctx, []string{"nope", d3ID, d1ID}, 10, 0)
+	if want := map[string][]uncite.Coupling{
+		d1ID: {{DocumentID: d2ID, Count: 2}, {DocumentID: d3ID, Count: 1}},
+		d3ID: {{DocumentID: d2ID, Count: 2}, {DocumentID: d1ID, Count: 1}},
+	}; err != nil || !reflect.DeepEqual(coupled, want) {
+		t.Errorf("Coupled of several = %+v, %v; want %+v", coupled, err, want)
 	}
 	for _, bad := range [][2]int{{-1, 1}, {1, -1}, {uncite.MaxPageSize + 1, 1}, {1, uncite.MaxPageSize + 1}} {
-		if _, err := s.CoCited(ctx, r822, bad[0], bad[1]); uncite.ErrorCode(err) != uncite.EINVALID {
+		if _, err := s.CoCited(ctx, []string{r822}, bad[0], bad[1]); uncite.ErrorCode(err) != uncite.EINVALID {
 			t.Errorf("CoCited limit %d, evidence %d: error %v, want invalid", bad[0], bad[1], err)
 		}
-		if _, err := s.Coupled(ctx, d1ID, bad[0], bad[1]); uncite.ErrorCode(err) != uncite.EINVALID {
+		if _, err := s.Coupled(ctx, []string{d1ID}, bad[0], bad[1]); uncite.ErrorCode(err) != uncite.EINVALID {
 			t.Errorf("Coupled limit %d, evidence %d: error %v, want invalid", bad[0], bad[1], err)
 		}
 	}
@@ -104,7 +115,7 @@ func TestResolutionFacets(t *testing.T) {
 			Citations: []uncite.Citation{cite(r822, 1)}},
 	)
 
-	got, err := s.ResolutionFacets(ctx, x)
+	got, err := s.ResolutionFacets(ctx, []string{x, "S/RES/1 (2099)"})
 	want := &uncite.Facets{
 		ByYear: []uncite.YearCount{{Year: 2018, Count: 2}, {Year: 2019, Count: 3}, {Year: 2020, Count: 1}},
 		// Most first, ties by code.
@@ -118,15 +129,13 @@ func TestResolutionFacets(t *testing.T) {
 			{Body: "HRC", Session: 41, AgendaItem: "", Count: 1},
 		},
 	}
-	if err != nil || !reflect.DeepEqual(got, want) {
+	// The absent resolution is left out.
+	if err != nil || len(got) != 1 || !reflect.DeepEqual(got[x], want) {
 		t.Errorf("facets\n got %+v, %v\nwant %+v", got, err, want)
-	}
-	if _, err := s.ResolutionFacets(ctx, "S/RES/1 (2099)"); uncite.ErrorCode(err) != uncite.ENOTFOUND {
-		t.Errorf("facets of an absent resolution: error %v, want not found", err)
 	}
 	// A resolution only its own document names has nothing to break down.
 	write(t, s, &uncite.Document{ID: "r", Symbol: "A/HRC/RES/41/1"})
-	if got, err := s.ResolutionFacets(ctx, "A/HRC/RES/41/1"); err != nil || !reflect.DeepEqual(got, &uncite.Facets{}) {
+	if got, err := s.ResolutionFacets(ctx, []string{"A/HRC/RES/41/1"}); err != nil || !reflect.DeepEqual(got, map[string]*uncite.Facets{"A/HRC/RES/41/1": {}}) {
 		t.Errorf("facets of an uncited resolution: %+v, %v; want empty", got, err)
 	}
 }
@@ -146,12 +155,16 @@ func TestMostCitedAndTopCited(t *testing.T) {
 		{"ARM", 1, []uncite.ResolutionCount{{Symbol: r822, Count: 2}}},
 		{"AZE", 10, []uncite.ResolutionCount{{Symbol: r251, Count: 1}, {Symbol: r822, Count: 1}, {Symbol: r853, Count: 1}, {Symbol: r874, Count: 1}}},
 		{"FRA", 10, nil},
-		{"XXX", 10, nil},
 	} {
-		got, err := s.MostCitedBy(ctx, c.state, c.limit)
-		if err != nil || !reflect.DeepEqual(got, c.want) {
-			t.Errorf("MostCitedBy(%s, %d) = %+v, %v; want %+v", c.state, c.limit, got, err, c.want)
+		got, err := s.MostCitedBy(ctx, []string{c.state}, c.limit)
+		if want := map[string][]uncite.ResolutionCount{c.state: c.want}; err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("MostCitedBy(%s, %d) = %+v, %v; want %+v", c.state, c.limit, got, err, want)
 		}
+	}
+	// XXX is no State of the reference tables.
+	most, err := s.MostCitedBy(ctx, []string{"XXX", "FRA", "ARM"}, 1)
+	if want := map[string][]uncite.ResolutionCount{"FRA": nil, "ARM": {{Symbol: r822, Count: 2}}}; err != nil || !reflect.DeepEqual(most, want) {
+		t.Errorf("MostCitedBy of several = %+v, %v; want %+v", most, err, want)
 	}
 
 	for _, c := range []struct {
@@ -184,7 +197,7 @@ func TestMostCitedAndTopCited(t *testing.T) {
 			t.Errorf("TopCited limit %d: error %v, want invalid", limit, err)
 		}
 	}
-	if _, err := s.MostCitedBy(ctx, "ARM", -1); uncite.ErrorCode(err) != uncite.EINVALID {
+	if _, err := s.MostCitedBy(ctx, []string{"ARM"}, -1); uncite.ErrorCode(err) != uncite.EINVALID {
 		t.Errorf("MostCitedBy limit -1: error %v, want invalid", err)
 	}
 }

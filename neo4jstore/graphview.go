@@ -170,7 +170,7 @@ func (s *Store) FilterSubgraph(ctx context.Context, f uncite.DocumentFilter, lim
 	if limit < 1 || limit > uncite.MaxNeighborhoodLimit {
 		return nil, uncite.Errorf(uncite.EINVALID, "limit %d: must be between 1 and %d", limit, uncite.MaxNeighborhoodLimit)
 	}
-	match, params := documentMatch(f)
+	match, params := documentMatch(f, dollar)
 	params["limit"] = limit
 	// One document past the limit tells whether more matched. The edges
 	// are the view relationships leaving any node of the subgraph for

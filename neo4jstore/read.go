@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -52,68 +53,138 @@ func (s *Store) Document(ctx context.Context, id string) (*uncite.Document, erro
 // Documents returns one page of the documents matching f, ordered by ID,
 // and the number of all matches, counted by the server.
 func (s *Store) Documents(ctx context.Context, f uncite.DocumentFilter, p uncite.Page) ([]*uncite.Document, int, error) {
-	if err := checkPage(p); err != nil {
+	pages, err := s.DocumentPages(ctx, []uncite.DocumentQuery{{Filter: f, Page: p}})
+	if err != nil {
 		return nil, 0, err
 	}
-	match, params := documentMatch(f)
-	params["offset"], params["limit"] = p.Offset, p.Limit
-	cypher := `
-CALL () { ` + match + ` RETURN count(d) AS total }
-CALL () {
+	return pages[0].Documents, pages[0].Total, nil
+}
+
+// documentPages lists the documents of each query of a shape (see
+// DocumentPages), whose filter values are in q. SKIP and LIMIT cannot read
+// q, so the page is the shape's own.
+func documentPages(match string) string {
+	return `
+UNWIND $queries AS q
+CALL (q) { ` + match + ` RETURN count(d) AS total }
+CALL (q) {
   ` + match + `
   WITH d ORDER BY d.id SKIP $offset LIMIT $limit
   RETURN collect(` + documentProjection + `) AS page
 }
-RETURN total, page`
-	recs, err := s.query(ctx, cypher, params, neo4j.Read)
-	if err != nil {
-		return nil, 0, fmt.Errorf("neo4j: listing documents: %w", err)
-	}
-	var docs []*uncite.Document
-	for _, m := range get[[]any](recs[0], "page") {
-		docs = append(docs, toDocument(m.(map[string]any)))
-	}
-	return docs, int(get[int64](recs[0], "total")), nil
+RETURN q.i AS i, total, page`
 }
 
+// DocumentPages answers the queries with one query per shape: queries with
+// the same filter fields set and the same page share their Cypher and run
+// together, one UNWIND row each.
+func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
+	for _, q := range qs {
+		if err := checkPage(q.Page); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]uncite.DocumentPage, len(qs))
+	for _, g := range documentShapes(qs) {
+		params := map[string]any{"queries": g.queries, "offset": g.page.Offset, "limit": g.page.Limit}
+		recs, err := s.query(ctx, documentPages(g.match), params, neo4j.Read)
+		if err != nil {
+			return nil, fmt.Errorf("neo4j: listing documents: %w", err)
+		}
+		for _, r := range recs {
+			out[get[int64](r, "i")] = toDocumentPage(r)
+		}
+	}
+	return out, nil
+}
+
+// documentShape is a group of queries that one Cypher statement answers.
+type documentShape struct {
+	match   string
+	page    uncite.Page
+	queries []map[string]any // the filter values of each, with its index i in the call
+}
+
+// documentShapes groups queries by shape, in the order the shapes first appear.
+func documentShapes(qs []uncite.DocumentQuery) []*documentShape {
+	type key struct {
+		match string
+		page  uncite.Page
+	}
+	var shapes []*documentShape
+	byKey := map[key]*documentShape{}
+	for i, q := range qs {
+		match, values := documentMatch(q.Filter, field)
+		values["i"] = i
+		k := key{match, q.Page}
+		g := byKey[k]
+		if g == nil {
+			g = &documentShape{match: match, page: q.Page}
+			byKey[k] = g
+			shapes = append(shapes, g)
+		}
+		g.queries = append(g.queries, values)
+	}
+	return shapes
+}
+
+func toDocumentPage(r *neo4j.Record) uncite.DocumentPage {
+	p := uncite.DocumentPage{Total: int(get[int64](r, "total"))}
+	for _, m := range get[[]any](r, "page") {
+		p.Documents = append(p.Documents, toDocument(m.(map[string]any)))
+	}
+	return p
+}
+
+// param refers to a named filter value in Cypher: a parameter ($name) or
+// a field of a map of them (q.name).
+type param func(name string) string
+
+// dollar refers to values passed as parameters.
+func dollar(name string) string { return "$" + name }
+
+// field refers to the values of the query q of a batch (see documentPages).
+func field(name string) string { return "q." + name }
+
 // documentMatch builds the MATCH and WHERE clauses of a document listing
-// from fixed fragments; the filter's values travel as parameters only. A
-// citation, session or mention filter anchors the match on the indexed
-// Resolution, Session or State, so that only the documents linked to it are
-// visited: a document is in the session of its body and number.
-func documentMatch(f uncite.DocumentFilter) (string, map[string]any) {
+// from fixed fragments, referring to the filter's values through ref; the
+// values travel as parameters only, and are returned by name. A citation,
+// session or mention filter anchors the match on the indexed Resolution,
+// Session or State, so that only the documents linked to it are visited: a
+// document is in the session of its body and number.
+func documentMatch(f uncite.DocumentFilter, ref param) (string, map[string]any) {
 	var conds []string
-	params := map[string]any{}
+	values := map[string]any{}
 	add := func(set bool, cond, name string, value any) {
 		if set {
-			conds = append(conds, cond)
-			params[name] = value
+			conds = append(conds, fmt.Sprintf(cond, ref(name)))
+			values[name] = value
 		}
 	}
 	match := "MATCH (d:Document)"
 	switch {
 	case f.Cites != "":
-		match = "MATCH (:Resolution {symbol: $cites})<-[:CITES]-(d:Document)"
-		params["cites"] = f.Cites
+		match = "MATCH (:Resolution {symbol: " + ref("cites") + "})<-[:CITES]-(d:Document)"
+		values["cites"] = f.Cites
 	case f.Body != "" && f.Session != 0:
-		match = "MATCH (:Session {key: $sessionKey})<-[:IN_SESSION]-(d:Document)"
-		params["sessionKey"] = uncite.SessionKey(f.Body, f.Session)
+		match = "MATCH (:Session {key: " + ref("sessionKey") + "})<-[:IN_SESSION]-(d:Document)"
+		values["sessionKey"] = uncite.SessionKey(f.Body, f.Session)
 	case f.Mentions != "":
-		match = "MATCH (:State {code: $mentions})<-[:MENTIONS]-(d:Document)"
-		params["mentions"] = f.Mentions
+		match = "MATCH (:State {code: " + ref("mentions") + "})<-[:MENTIONS]-(d:Document)"
+		values["mentions"] = f.Mentions
 	}
-	add(f.Symbol != "", "d.symbol = $symbol", "symbol", f.Symbol)
-	add(f.Body != "", "d.body = $body", "body", f.Body)
-	add(f.Session != 0, "d.session = $session", "session", f.Session)
-	add(f.AgendaItem != "", "$agendaItem IN d.agendaItems", "agendaItem", f.AgendaItem)
-	add(f.Author != "", "d.author = $author", "author", f.Author)
+	add(f.Symbol != "", "d.symbol = %s", "symbol", f.Symbol)
+	add(f.Body != "", "d.body = %s", "body", f.Body)
+	add(f.Session != 0, "d.session = %s", "session", f.Session)
+	add(f.AgendaItem != "", "%s IN d.agendaItems", "agendaItem", f.AgendaItem)
+	add(f.Author != "", "d.author = %s", "author", f.Author)
 	add(f.Mentions != "" && (f.Cites != "" || f.Body != "" && f.Session != 0),
-		"EXISTS { (d)-[:MENTIONS]->(:State {code: $mentions}) }", "mentions", f.Mentions)
-	add(f.Type != "", "d.type = $type", "type", f.Type)
-	add(f.Language != "", "$language IN d.languages", "language", f.Language)
-	add(f.DateFrom != "", "d.date >= $dateFrom", "dateFrom", f.DateFrom)
-	add(f.DateTo != "", "d.date <= $dateTo", "dateTo", f.DateTo)
-	return match + " " + whereClause(conds), params
+		"EXISTS { (d)-[:MENTIONS]->(:State {code: %s}) }", "mentions", f.Mentions)
+	add(f.Type != "", "d.type = %s", "type", f.Type)
+	add(f.Language != "", "%s IN d.languages", "language", f.Language)
+	add(f.DateFrom != "", "d.date >= %s", "dateFrom", f.DateFrom)
+	add(f.DateTo != "", "d.date <= %s", "dateTo", f.DateTo)
+	return match + " " + whereClause(conds), values
 }
 
 // Resolution returns one resolution by canonical symbol.
@@ -183,7 +254,7 @@ RETURN total, page`
 // DocumentsByID reads many documents in one query.
 func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*uncite.Document, error) {
 	out := map[string]*uncite.Document{}
-	recs, err := s.lookup(ctx, "MATCH (d:Document {id: key}) RETURN key, "+documentProjection+" AS value", ids)
+	recs, err := s.lookup(ctx, "MATCH (d:Document {id: key}) RETURN key, "+documentProjection+" AS value", ids, nil)
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: reading %d documents: %w", len(ids), err)
 	}
@@ -196,7 +267,7 @@ func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*un
 // ResolutionsBySymbol reads many resolutions in one query.
 func (s *Store) ResolutionsBySymbol(ctx context.Context, symbols []string) (map[string]*uncite.Resolution, error) {
 	out := map[string]*uncite.Resolution{}
-	recs, err := s.lookup(ctx, "MATCH (r:Resolution {symbol: key}) RETURN key, "+resolutionProjection+" AS value", symbols)
+	recs, err := s.lookup(ctx, "MATCH (r:Resolution {symbol: key}) RETURN key, "+resolutionProjection+" AS value", symbols, nil)
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: reading %d resolutions: %w", len(symbols), err)
 	}
@@ -210,7 +281,7 @@ func (s *Store) ResolutionsBySymbol(ctx context.Context, symbols []string) (map[
 func (s *Store) SessionsByKey(ctx context.Context, keys []string) (map[string]*uncite.Session, error) {
 	out := map[string]*uncite.Session{}
 	recs, err := s.lookup(ctx, `MATCH (s:Session {key: key})
-RETURN key, {body: s.body, number: s.number, start: s.startDate, end: s.endDate} AS value`, keys)
+RETURN key, {body: s.body, number: s.number, start: s.startDate, end: s.endDate} AS value`, keys, nil)
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: reading %d sessions: %w", len(keys), err)
 	}
@@ -226,13 +297,16 @@ RETURN key, {body: s.body, number: s.number, start: s.startDate, end: s.endDate}
 	return out, nil
 }
 
-// lookup runs a batch lookup: match, which binds each of keys as key,
-// returns one record per key found. A key asked twice is looked up once.
-func (s *Store) lookup(ctx context.Context, match string, keys []string) ([]*neo4j.Record, error) {
+// lookup runs a batch read: match, which binds each of keys as key and
+// may use params besides, returns one record per key found. A key asked
+// twice is looked up once.
+func (s *Store) lookup(ctx context.Context, match string, keys []string, params map[string]any) ([]*neo4j.Record, error) {
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	return s.query(ctx, "UNWIND $keys AS key WITH DISTINCT key "+match, map[string]any{"keys": keys}, neo4j.Read)
+	all := map[string]any{"keys": keys}
+	maps.Copy(all, params)
+	return s.query(ctx, "UNWIND $keys AS key WITH DISTINCT key "+match, all, neo4j.Read)
 }
 
 // State returns one State by alpha-3 code, written in any case.
@@ -296,23 +370,31 @@ RETURN s.body AS body, s.number AS number, s.startDate AS start, s.endDate AS en
 	}, nil
 }
 
-// AgendaItems lists the agenda items of a session ordered by number; a
-// session that does not exist has none.
-func (s *Store) AgendaItems(ctx context.Context, body string, session int) ([]uncite.AgendaItem, error) {
-	const cypher = `
-MATCH (a:AgendaItem)-[:IN_SESSION]->(:Session {key: $key})
-RETURN a.number AS number, a.title AS title
-ORDER BY a.number`
-	key := uncite.SessionKey(body, session)
-	recs, err := s.query(ctx, cypher, map[string]any{"key": key}, neo4j.Read)
+// AgendaItemsBySession lists the agenda items of sessions ordered by
+// number, in one query.
+func (s *Store) AgendaItemsBySession(ctx context.Context, keys []string) (map[string][]uncite.AgendaItem, error) {
+	const match = `
+MATCH (s:Session {key: key})
+RETURN key, COLLECT {
+  MATCH (a:AgendaItem)-[:IN_SESSION]->(s)
+  WITH a ORDER BY a.number
+  RETURN [a.number, a.title]
+} AS items`
+	recs, err := s.lookup(ctx, match, keys, nil)
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading agenda of session %s: %w", key, err)
+		return nil, fmt.Errorf("neo4j: reading the agendas of %d sessions: %w", len(keys), err)
 	}
-	var items []uncite.AgendaItem
+	out := make(map[string][]uncite.AgendaItem, len(recs))
 	for _, r := range recs {
-		items = append(items, uncite.AgendaItem{Number: get[string](r, "number"), Title: get[string](r, "title")})
+		var items []uncite.AgendaItem
+		for _, x := range get[[]any](r, "items") {
+			row := x.([]any)
+			title, _ := row[1].(string)
+			items = append(items, uncite.AgendaItem{Number: row[0].(string), Title: title})
+		}
+		out[get[string](r, "key")] = items
 	}
-	return items, nil
+	return out, nil
 }
 
 func checkPage(p uncite.Page) error {

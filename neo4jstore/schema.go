@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -38,6 +39,10 @@ var schema = []string{
 	"CREATE INDEX co_cited_pair IF NOT EXISTS FOR ()-[c:CO_CITED]-() ON (c.symbol, c.partner)",
 	// CoCited reads a resolution's counts in the order of this one.
 	"CREATE INDEX co_cited_rank IF NOT EXISTS FOR ()-[c:CO_CITED]-() ON (c.symbol, c.count)",
+	// A resolution's citing documents in id order, read lazily: the
+	// evidence of a co-citation is the first few citing both resolutions,
+	// found without sorting the thousands citing a popular one.
+	"CREATE INDEX cites_in_order IF NOT EXISTS FOR ()-[c:CITES]-() ON (c.symbol, c.document)",
 	"CREATE FULLTEXT INDEX " + wordsIndex + " IF NOT EXISTS FOR (n:Document) ON EACH [n.words] " +
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
 	// Indexes are built in the background; queries must not run before
@@ -86,17 +91,41 @@ func (s *Store) prepare(ctx context.Context) error {
 	return s.migrate(ctx)
 }
 
-// migrate brings a database written before writes kept the citation count,
-// body and counters of resolutions (see counters.go) up to date. Every write
-// keeps them since, so a resolution without a count marks such a database.
+// migrations bring a database written by an earlier version up to date,
+// in order, each once: a (:Migration {name}) node marks it done, so that
+// opening a large graph does not scan it every time. On an empty database
+// they find nothing to change and only leave their marks. Each statement
+// changes only what is not yet migrated, so one interrupted is run again
+// safely.
+var migrations = []struct {
+	name  string
+	stmts []string
+}{
+	// Writes keep the citation count, body and counters of resolutions
+	// since (see counters.go).
+	{"counters", migrateCounters},
+	// Writes give CITES the symbol and document id of cites_in_order since.
+	{"citesInOrder", []string{`MATCH (d:Document)-[c:CITES]->(r:Resolution) WHERE c.document IS NULL
+CALL (d, c, r) { SET c.symbol = r.symbol, c.document = d.id } IN TRANSACTIONS OF 10000 ROWS`}},
+}
+
 func (s *Store) migrate(ctx context.Context) error {
-	recs, err := s.query(ctx, "MATCH (r:Resolution) WHERE r.citationCount IS NULL RETURN count(r) > 0 AS old", nil, neo4j.Read)
-	if err != nil || !get[bool](recs[0], "old") {
-		return err
+	recs, err := s.query(ctx, "MATCH (m:Migration) RETURN collect(m.name) AS done", nil, neo4j.Read)
+	if err != nil {
+		return fmt.Errorf("reading migrations: %w", err)
 	}
-	for _, stmt := range migrateCounters {
-		if err := s.autoCommit(ctx, stmt); err != nil {
-			return fmt.Errorf("counting citations: %w", err)
+	done := toStrings(get[[]any](recs[0], "done"))
+	for _, m := range migrations {
+		if slices.Contains(done, m.name) {
+			continue
+		}
+		for _, stmt := range m.stmts {
+			if err := s.autoCommit(ctx, stmt); err != nil {
+				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+		}
+		if _, err := s.query(ctx, "MERGE (:Migration {name: $name})", map[string]any{"name": m.name}, neo4j.Write); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 	return nil

@@ -45,7 +45,7 @@ func resolution822() *uncite.Document {
 
 func write(t testing.TB, s *Store, docs ...*uncite.Document) {
 	t.Helper()
-	if err := s.WriteDocuments(context.Background(), docs); err != nil {
+	if _, err := s.WriteDocuments(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -81,8 +81,11 @@ func TestResetKeepsReferenceNodes(t *testing.T) {
 	if err := s.Reset(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, s, "MATCH (n) WHERE NOT n:State AND NOT n:Body RETURN count(n) AS n", nil); n != 0 {
+	if n := count(t, s, "MATCH (n) WHERE NOT n:State AND NOT n:Body AND NOT n:Migration RETURN count(n) AS n", nil); n != 0 {
 		t.Errorf("%d nodes survive Reset", n)
+	}
+	if n := count(t, s, "MATCH (m:Migration) RETURN count(m) AS n", nil); n != len(migrations) {
+		t.Errorf("%d migrations marked done after Reset, want %d", n, len(migrations))
 	}
 	if _, total, err := s.States(ctx, uncite.Page{}); err != nil || total != len(refdata.States()) {
 		t.Errorf("%d States after Reset, %v", total, err)
@@ -157,8 +160,8 @@ func TestRoundTrip(t *testing.T) {
 	if _, err := s.Session(ctx, uncite.BodyHRC, 44); uncite.ErrorCode(err) != uncite.ENOTFOUND {
 		t.Errorf("absent session: error %v, want not found", err)
 	}
-	items, err := s.AgendaItems(ctx, uncite.BodyHRC, 43)
-	if want := []uncite.AgendaItem{{Number: "2"}, {Number: "4", Title: "Human rights situations"}}; err != nil || !reflect.DeepEqual(items, want) {
+	items, err := s.AgendaItemsBySession(ctx, []string{"HRC-43", "HRC-44"})
+	if want := map[string][]uncite.AgendaItem{"HRC-43": {{Number: "2"}, {Number: "4", Title: "Human rights situations"}}}; err != nil || !reflect.DeepEqual(items, want) {
 		t.Errorf("agenda items: %+v, %v; want %+v", items, err, want)
 	}
 	st, err := s.State(ctx, "arm")
@@ -217,8 +220,8 @@ func TestChangedDocumentReplacesOld(t *testing.T) {
 	if n := count(t, s, "MATCH (a:AgendaItem {key: 'HRC-43-2'}) RETURN count(a) AS n", nil); n != 0 {
 		t.Errorf("agenda item of no document survives")
 	}
-	items, _ := s.AgendaItems(ctx, uncite.BodyHRC, 43)
-	if want := []uncite.AgendaItem{{Number: "4", Title: "Another title"}}; !reflect.DeepEqual(items, want) {
+	items, _ := s.AgendaItemsBySession(ctx, []string{"HRC-43"})
+	if want := map[string][]uncite.AgendaItem{"HRC-43": {{Number: "4", Title: "Another title"}}}; !reflect.DeepEqual(items, want) {
 		t.Errorf("agenda items %+v, want %+v", items, want)
 	}
 	ses, _ := s.Session(ctx, uncite.BodyHRC, 43)
@@ -321,7 +324,7 @@ func TestDocumentFilters(t *testing.T) {
 			Body: uncite.BodyHRC, Session: 42, AgendaItems: []uncite.AgendaItem{{Number: "4"}},
 			Mentions: []uncite.Mention{{State: "ARM", Count: 1}}},
 		&uncite.Document{ID: "b.txt", Type: "letter"})
-	for _, c := range []struct {
+	cases := []struct {
 		f    uncite.DocumentFilter
 		want []string
 	}{
@@ -345,7 +348,8 @@ func TestDocumentFilters(t *testing.T) {
 		{uncite.DocumentFilter{DateTo: "2019-05-01"}, []string{"S/RES/822 (1993)", "a.txt"}},
 		{uncite.DocumentFilter{DateFrom: "1993-01-01", DateTo: "2019-12-31", Language: "es"}, []string{"a.txt"}},
 		{uncite.DocumentFilter{Author: "' OR 1=1 //"}, nil},
-	} {
+	}
+	for _, c := range cases {
 		docs, total, err := s.Documents(ctx, c.f, uncite.Page{Limit: 10})
 		if err != nil {
 			t.Fatalf("%+v: %v", c.f, err)
@@ -356,6 +360,32 @@ func TestDocumentFilters(t *testing.T) {
 	}
 	if docs, _, _ := s.Documents(ctx, uncite.DocumentFilter{Symbol: l.Symbol}, uncite.Page{Limit: 1}); len(docs) != 1 || !reflect.DeepEqual(docs[0], l) {
 		t.Errorf("listed document differs from the written one: %+v", docs)
+	}
+
+	// Every listing at once, in pages of several sizes and offsets: shapes
+	// mix, several queries share each, and each answers as it does alone.
+	var qs []uncite.DocumentQuery
+	for i, c := range cases {
+		for _, p := range []uncite.Page{{Limit: 10}, {Offset: 1, Limit: 1}, {Offset: i % 3, Limit: 2}, {}} {
+			qs = append(qs, uncite.DocumentQuery{Filter: c.f, Page: p})
+		}
+	}
+	pages, err := s.DocumentPages(ctx, qs)
+	if err != nil || len(pages) != len(qs) {
+		t.Fatalf("%d pages for %d queries, %v", len(pages), len(qs), err)
+	}
+	for i, q := range qs {
+		docs, total, err := s.Documents(ctx, q.Filter, q.Page)
+		if want := (uncite.DocumentPage{Documents: docs, Total: total}); err != nil || !reflect.DeepEqual(pages[i], want) {
+			t.Errorf("%+v: batched %v (total %d), alone %v (total %d), %v", q, ids(pages[i].Documents), pages[i].Total, ids(docs), total, err)
+		}
+	}
+	if pages, err := s.DocumentPages(ctx, nil); err != nil || len(pages) != 0 {
+		t.Errorf("no query: %v, %v", pages, err)
+	}
+	bad := append(qs[:1:1], uncite.DocumentQuery{Page: uncite.Page{Limit: uncite.MaxPageSize + 1}})
+	if _, err := s.DocumentPages(ctx, bad); uncite.ErrorCode(err) != uncite.EINVALID {
+		t.Errorf("a page past the maximum among others: error %v, want invalid", err)
 	}
 }
 
@@ -446,7 +476,7 @@ func TestResolutionFilters(t *testing.T) {
 
 func TestWriteRejectsDocumentWithoutID(t *testing.T) {
 	s := fresh(t)
-	err := s.WriteDocuments(context.Background(), []*uncite.Document{letter(), {Title: "no id"}})
+	_, err := s.WriteDocuments(context.Background(), []*uncite.Document{letter(), {Title: "no id"}})
 	if uncite.ErrorCode(err) != uncite.EINVALID {
 		t.Errorf("error %v, want invalid", err)
 	}
@@ -558,11 +588,10 @@ func TestReplaceKeepsViewsRight(t *testing.T) {
 	answers := func(s *Store) []any {
 		var out []any
 		add := func(v any, err error) { out = append(out, v, err) }
-		add(s.CoCited(ctx, r822, 10, 10))
-		add(s.CoCited(ctx, r874, 10, 10))
-		add(s.Coupled(ctx, d3ID, 10, 10))
-		add(s.ResolutionFacets(ctx, r822))
-		add(s.MostCitedBy(ctx, "ARM", 10))
+		add(s.CoCited(ctx, []string{r822, r874}, 10, 10))
+		add(s.Coupled(ctx, []string{d3ID}, 10, 10))
+		add(s.ResolutionFacets(ctx, []string{r822}))
+		add(s.MostCitedBy(ctx, []string{"ARM"}, 10))
 		add(s.TopCited(ctx, "", 0, 10))
 		add(s.TopCited(ctx, "", 2020, 10))
 		add(s.Neighborhood(ctx, nARM, 3, 100))
@@ -585,16 +614,16 @@ func TestReplaceKeepsViewsRight(t *testing.T) {
 	}
 
 	// d1 now cites only 874, in session HRC-44 with no agenda item.
-	if got, _ := s.CoCited(ctx, r822, 10, 10); !reflect.DeepEqual(got, []uncite.CoCitation{
+	if got, _ := s.CoCited(ctx, []string{r822}, 10, 10); !reflect.DeepEqual(got[r822], []uncite.CoCitation{
 		{Symbol: r874, Count: 2, Documents: []string{d2ID, d3ID}},
 		{Symbol: r251, Count: 1, Documents: []string{d2ID}},
 		{Symbol: r853, Count: 1, Documents: []string{d2ID}},
 	}) {
 		t.Errorf("co-cited with 822 after replacing: %+v", got)
 	}
-	f, _ := s.ResolutionFacets(ctx, r822)
-	if want := []uncite.SessionItemCount{{Body: "HRC", Session: 43, Count: 1}}; !reflect.DeepEqual(f.BySession, want) {
-		t.Errorf("sessions citing 822 after replacing: %+v, want %+v", f.BySession, want)
+	f, _ := s.ResolutionFacets(ctx, []string{r822})
+	if want := []uncite.SessionItemCount{{Body: "HRC", Session: 43, Count: 1}}; !reflect.DeepEqual(f[r822].BySession, want) {
+		t.Errorf("sessions citing 822 after replacing: %+v, want %+v", f[r822].BySession, want)
 	}
 	if _, err := s.Neighborhood(ctx, nItem4, 1, 10); uncite.ErrorCode(err) != uncite.ENOTFOUND {
 		t.Errorf("agenda item of no document: error %v, want not found", err)
@@ -639,8 +668,9 @@ func TestCountersFollowReplacements(t *testing.T) {
 	write(t, s, docs[20:]...)
 	res.Symbol, res.SHA256 = "", "r2" // the French version becomes the resolution
 	write(t, s, res)
-	f, err := s.ResolutionFacets(ctx, "S/RES/853 (1993)")
-	if err != nil || len(f.ByYear) == 0 || len(f.ByState) == 0 || len(f.BySession) == 0 {
+	fs, err := s.ResolutionFacets(ctx, []string{"S/RES/853 (1993)"})
+	f := fs["S/RES/853 (1993)"]
+	if err != nil || f == nil || len(f.ByYear) == 0 || len(f.ByState) == 0 || len(f.BySession) == 0 {
 		t.Fatalf("facets %+v, %v", f, err)
 	}
 	replaced := dump(t, s)
@@ -651,10 +681,10 @@ func TestCountersFollowReplacements(t *testing.T) {
 	}
 }
 
-// TestOpenMigratesCounters opens a database written before resolutions
-// kept their counters, citation counts and bodies, and documents their
-// years: opening gives it all of them.
-func TestOpenMigratesCounters(t *testing.T) {
+// TestOpenMigrates opens a database written before resolutions kept their
+// counters, citation counts and bodies, documents their years, and
+// citations their symbol and document id: opening gives it all of them.
+func TestOpenMigrates(t *testing.T) {
 	ctx := context.Background()
 	s := fresh(t)
 	res := &uncite.Document{ID: "S/RES/822 (1993)", Symbol: "S/RES/822 (1993)", Date: "1993-04-30", Body: uncite.BodySC, SHA256: "r"}
@@ -663,6 +693,8 @@ func TestOpenMigratesCounters(t *testing.T) {
 	for _, stmt := range []string{
 		"MATCH ()-[c:CITED_IN_YEAR|CITED_BY_STATE|CITED_IN_SESSION]->() DELETE c",
 		"MATCH (n) REMOVE n.citationCount, n.resolutionBody, n.dateYear",
+		"MATCH ()-[c:CITES]->() REMOVE c.symbol, c.document",
+		"MATCH (m:Migration) DELETE m",
 	} {
 		if _, err := s.query(ctx, stmt, nil, neo4j.Write); err != nil {
 			t.Fatal(err)

@@ -19,25 +19,26 @@ import (
 // the nodes whose existence or values derive from documents (resolutions,
 // sessions, agenda items) are brought up to date for every key the old or new
 // version touched.
-func (s *Store) WriteDocuments(ctx context.Context, docs []*uncite.Document) error {
+func (s *Store) WriteDocuments(ctx context.Context, docs []*uncite.Document) (int, error) {
 	batch, err := newBatch(docs)
 	if err != nil || len(batch.docs) == 0 {
-		return err
+		return 0, err
 	}
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(ctx)
-	_, err = neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (struct{}, error) {
+	written, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (int, error) {
 		// The work is rebuilt from the batch on every attempt, since a
 		// retried transaction starts from the database as it was.
 		w := &writer{tx: tx, batch: batch, resolutions: map[string]bool{}, sessions: map[string]bool{}, items: map[string]bool{},
 			addedSessions: map[string]map[string]any{}, addedItems: map[string]map[string]any{},
 			rebuild: map[string]bool{}, deltas: newDeltas()}
-		return struct{}{}, w.write(ctx)
+		err := w.write(ctx)
+		return len(w.changed), err
 	})
 	if err != nil {
-		return fmt.Errorf("neo4j: writing %d documents: %w", len(batch.docs), err)
+		return 0, fmt.Errorf("neo4j: writing %d documents: %w", len(batch.docs), err)
 	}
-	return nil
+	return written, nil
 }
 
 // batch is a set of documents turned into query parameters, keyed by ID.
@@ -142,6 +143,8 @@ func docParams(d *uncite.Document, words string) map[string]any {
 }
 
 // citeParams converts a document's citations into CITES relationships.
+// Each repeats the cited symbol and the citing document's id for the index
+// that lists a resolution's citing documents in id order (see schema.go).
 func citeParams(d *uncite.Document) []map[string]any {
 	out := make([]map[string]any, 0, len(d.Citations))
 	for _, c := range d.Citations {
@@ -152,6 +155,8 @@ func citeParams(d *uncite.Document) []map[string]any {
 			"contexts":  list(c.Contexts),
 			"verbs":     list(c.Verbs),
 			"operative": c.Operative,
+			"symbol":    p["symbol"],
+			"document":  d.ID,
 		}
 		out = append(out, p)
 	}

@@ -60,27 +60,27 @@ func Bench(b *testing.B, s uncite.Store, docs []*uncite.Document) {
 		return err
 	})
 	run("CoCited/popular", len(t.popular), func(i int) error {
-		_, err := s.CoCited(ctx, t.popular[i], 20, 5)
+		_, err := s.CoCited(ctx, []string{t.popular[i]}, 20, 5)
 		return err
 	})
 	run("CoCited/median", len(t.median), func(i int) error {
-		_, err := s.CoCited(ctx, t.median[i], 20, 5)
+		_, err := s.CoCited(ctx, []string{t.median[i]}, 20, 5)
 		return err
 	})
 	run("Coupled", len(t.citing), func(i int) error {
-		_, err := s.Coupled(ctx, t.citing[i], 20, 5)
+		_, err := s.Coupled(ctx, []string{t.citing[i]}, 20, 5)
 		return err
 	})
 	run("ResolutionFacets/popular", len(t.popular), func(i int) error {
-		_, err := s.ResolutionFacets(ctx, t.popular[i])
+		_, err := s.ResolutionFacets(ctx, []string{t.popular[i]})
 		return err
 	})
 	run("ResolutionFacets/median", len(t.median), func(i int) error {
-		_, err := s.ResolutionFacets(ctx, t.median[i])
+		_, err := s.ResolutionFacets(ctx, []string{t.median[i]})
 		return err
 	})
 	run("MostCitedBy", len(t.authors), func(i int) error {
-		_, err := s.MostCitedBy(ctx, t.authors[i], 20)
+		_, err := s.MostCitedBy(ctx, []string{t.authors[i]}, 20)
 		return err
 	})
 	topCited := []struct {

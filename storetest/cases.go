@@ -148,6 +148,36 @@ var GraphCases = []Case{
 		Want:  []string{`"mostCited":[{"resolution":{"symbol":"S/RES/822 (1993)"},"count":1},{"resolution":{"symbol":"S/RES/853 (1993)"},"count":1},{"resolution":{"symbol":"S/RES/874 (1993)"},"count":1},{"resolution":{"symbol":"S/RES/884 (1993)"},"count":1}]`},
 	},
 	{
+		// Each field below is batched across its parents (see graph/loaders.go);
+		// each parent must still get its own answer, the one asked alone.
+		Name: "fields of lists of parents",
+		Query: `{
+			sc: resolutions(filter: {body: "SC", yearFrom: 1993, yearTo: 1993}, first: 10) { nodes { symbol
+				citedBy(first: 4) { totalCount nodes { id } } coCited(first: 3, evidence: 2) { resolution { symbol } count documents { id } } } }
+			hrc43: resolutions(filter: {citedInSession: {body: "HRC", number: 43}}) { nodes { symbol
+				facets { byYear { year count } bySession { session { number } agendaItem { number } count } } } }
+			states(first: 20) { nodes { code authored(first: 1) { totalCount nodes { id } } mentionedIn(first: 1) { totalCount }
+				mostCited(first: 2) { resolution { symbol } count } } }
+			documents(filter: {body: "HRC"}, first: 40) { nodes { id
+				session { number documents(first: 1) { totalCount } agendaItems { number documents { totalCount nodes { id } } } }
+				coupled(first: 2, evidence: 3) { document { id } count shared { symbol } } } } }`,
+		Want: []string{
+			`{"symbol":"S/RES/822 (1993)","citedBy":{"totalCount":4,"nodes":[{"id":"000_1a7a508cbf762381"},{"id":"S/RES/853 (1993)"},{"id":"S/RES/874 (1993)"},{"id":"S/RES/884 (1993)"}]},` +
+				`"coCited":[{"resolution":{"symbol":"S/RES/853 (1993)"},"count":3,"documents":[{"id":"000_1a7a508cbf762381"},{"id":"S/RES/874 (1993)"}]},` +
+				`{"resolution":{"symbol":"S/RES/874 (1993)"},"count":2,"documents":[{"id":"000_1a7a508cbf762381"},{"id":"S/RES/884 (1993)"}]},` +
+				`{"resolution":{"symbol":"S/RES/884 (1993)"},"count":1,"documents":[{"id":"000_1a7a508cbf762381"}]}]}`,
+			`{"symbol":"A/RES/60/251","facets":{"byYear":[{"year":2010,"count":1},{"year":2015,"count":1},{"year":2020,"count":1}],` +
+				`"bySession":[{"session":{"number":14},"agendaItem":{"number":"6"},"count":1},{"session":{"number":28},"agendaItem":{"number":"6"},"count":1},` +
+				`{"session":{"number":43},"agendaItem":{"number":"6"},"count":1}]}}`,
+			`{"code":"AZE","authored":{"totalCount":1,"nodes":[{"id":"000_1a7a508cbf762381"}]},"mentionedIn":{"totalCount":`,
+			`"mostCited":[{"resolution":{"symbol":"S/RES/822 (1993)"},"count":1},{"resolution":{"symbol":"S/RES/853 (1993)"},"count":1}]}`,
+			`{"id":"000_1a7a508cbf762381","session":{"number":43,"documents":{"totalCount":2},"agendaItems":[` +
+				`{"number":"4","documents":{"totalCount":1,"nodes":[{"id":"000_1a7a508cbf762381"}]}},{"number":"6","documents":{"totalCount":1,"nodes":[{"id":"A/HRC/DEC/43/112"}]}}]},` +
+				`"coupled":[{"document":{"id":"S/RES/884 (1993)"},"count":3,"shared":[{"symbol":"S/RES/822 (1993)"},{"symbol":"S/RES/853 (1993)"},{"symbol":"S/RES/874 (1993)"}]},` +
+				`{"document":{"id":"S/RES/874 (1993)"},"count":2,"shared":[{"symbol":"S/RES/822 (1993)"},{"symbol":"S/RES/853 (1993)"}]}]}`,
+		},
+	},
+	{
 		Name:  "most cited Security Council resolutions in 1993",
 		Query: `{ topCited(body: "SC", year: 1993, first: 3) { resolution { symbol } count } }`,
 		Want:  []string{`"topCited":[{"resolution":{"symbol":"S/RES/822 (1993)"},"count":3},{"resolution":{"symbol":"S/RES/853 (1993)"},"count":2},{"resolution":{"symbol":"S/RES/687 (1991)"},"count":1}]`},

@@ -27,13 +27,18 @@ func RunWrites(t *testing.T, open func(t *testing.T) uncite.Store) {
 	}
 	res := &uncite.Document{ID: "S/RES/822 (1993)", Symbol: "S/RES/822 (1993)", Type: "resolution", Date: "1993-04-30",
 		Languages: []string{"en"}, Body: uncite.BodySC, File: "822.txt", SHA256: "r1"}
-	write := func(docs ...*uncite.Document) {
+	// write checks that the store says how many documents it wrote.
+	write := func(want int, docs ...*uncite.Document) {
 		t.Helper()
-		if err := s.WriteDocuments(ctx, docs); err != nil {
+		n, err := s.WriteDocuments(ctx, docs)
+		if err != nil {
 			t.Fatal(err)
 		}
+		if n != want {
+			t.Errorf("WriteDocuments of %d documents wrote %d, want %d", len(docs), n, want)
+		}
 	}
-	write(letter, res)
+	write(2, letter, res)
 
 	got, err := s.Document(ctx, letter.ID)
 	if err != nil {
@@ -43,7 +48,7 @@ func RunWrites(t *testing.T, open func(t *testing.T) uncite.Store) {
 		t.Errorf("round trip changed the document\n got: %+v\nwant: %+v", got, letter)
 	}
 	before := snapshot(ctx, t, s)
-	write(letter, res)
+	write(0, letter, res)
 	if after := snapshot(ctx, t, s); !reflect.DeepEqual(before, after) {
 		t.Errorf("rewriting the same documents changed the graph\nbefore: %+v\nafter: %+v", before, after)
 	}
@@ -52,11 +57,11 @@ func RunWrites(t *testing.T, open func(t *testing.T) uncite.Store) {
 	changed.SHA256 = "v2"
 	changed.Citations = changed.Citations[1:]
 	changed.AgendaItems = nil
-	write(&changed)
+	write(1, &changed, res)
 	if _, err := s.Resolution(ctx, "A/HRC/RES/7/1"); uncite.ErrorCode(err) != uncite.ENOTFOUND {
 		t.Errorf("resolution no longer cited still exists (err %v)", err)
 	}
-	if items, _ := s.AgendaItems(ctx, uncite.BodyHRC, 43); len(items) != 0 {
+	if items, _ := s.AgendaItemsBySession(ctx, []string{hrc43}); len(items[hrc43]) != 0 {
 		t.Errorf("agenda item of the replaced document survives: %+v", items)
 	}
 	if docs, n, _ := s.Documents(ctx, uncite.DocumentFilter{Cites: "A/HRC/RES/7/1"}, uncite.Page{Limit: 10}); n != 0 || len(docs) != 0 {
@@ -70,6 +75,9 @@ func RunWrites(t *testing.T, open func(t *testing.T) uncite.Store) {
 		t.Errorf("%d documents after replacing one of two", n)
 	}
 }
+
+// hrc43 is the session of the letter, keyed as by uncite.SessionKey.
+const hrc43 = "HRC-43"
 
 type graphSnapshot struct {
 	Docs        []*uncite.Document
@@ -92,8 +100,10 @@ func snapshot(ctx context.Context, t *testing.T, s uncite.Store) graphSnapshot {
 	if g.Session, err = s.Session(ctx, uncite.BodyHRC, 43); err != nil {
 		t.Fatal(err)
 	}
-	if g.Items, err = s.AgendaItems(ctx, uncite.BodyHRC, 43); err != nil {
+	items, err := s.AgendaItemsBySession(ctx, []string{hrc43})
+	if err != nil {
 		t.Fatal(err)
 	}
+	g.Items = items[hrc43]
 	return g
 }

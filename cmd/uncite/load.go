@@ -32,7 +32,7 @@ func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer store.Close(context.Background())
 
 	l := &loader.Loader{Store: store, BatchSize: *batch, MaxFileSize: *maxSize << 20,
-		Progress: func(done, total int) { fmt.Fprintf(stderr, "\rwritten %d/%d documents", done, total) }}
+		Progress: func(done, total int) { fmt.Fprintf(stderr, "\rstored %d/%d documents", done, total) }}
 	rep, err := l.Load(ctx, fs.Args()...)
 	fmt.Fprintln(stderr)
 	if err != nil {
@@ -41,8 +41,8 @@ func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	for _, f := range rep.Failed {
 		fmt.Fprintln(stderr, "failed:", f)
 	}
-	fmt.Fprintf(stdout, "%d files, %d documents written, %d failed, %.1f MB in %s\n",
-		rep.Files, rep.Written, len(rep.Failed), float64(rep.Bytes)/1e6, rep.Duration.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "%d files, %d documents written, %d unchanged, %d failed, %.1f MB in %s\n",
+		rep.Files, rep.Written, rep.Unchanged, len(rep.Failed), float64(rep.Bytes)/1e6, rep.Duration.Round(time.Millisecond))
 	if len(rep.Failed) > 0 {
 		return fmt.Errorf("%d of %d files failed", len(rep.Failed), rep.Files)
 	}

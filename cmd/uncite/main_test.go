@@ -126,4 +126,13 @@ func TestLoadIntoNeo4j(t *testing.T) {
 	if _, err := store.Document(ctx, "000_1a7a508cbf762381"); err != nil {
 		t.Errorf("seed document: %v", err)
 	}
+	if !strings.HasPrefix(out.String(), "2 files, 1 documents written, 0 unchanged, 1 failed") {
+		t.Errorf("first load reports %q", out.String())
+	}
+	// A reload says that nothing changed.
+	out.Reset()
+	run(ctx, []string{"load", dir}, &out, &errOut)
+	if !strings.HasPrefix(out.String(), "2 files, 0 documents written, 1 unchanged, 1 failed") {
+		t.Errorf("reload reports %q", out.String())
+	}
 }

@@ -101,6 +101,6 @@ func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, log *
 	for _, f := range rep.Failed {
 		log.Warn("skipped file", "file", f.Path, "reason", f.Err)
 	}
-	log.Info("documents loaded", "files", rep.Files, "documents", rep.Written, "failed", len(rep.Failed), "took", rep.Duration.Round(time.Millisecond))
+	log.Info("documents loaded", "files", rep.Files, "written", rep.Written, "unchanged", rep.Unchanged, "failed", len(rep.Failed), "took", rep.Duration.Round(time.Millisecond))
 	return store, nil
 }
