@@ -170,13 +170,13 @@ func (s *Store) FilterSubgraph(ctx context.Context, f uncite.DocumentFilter, lim
 	if limit < 1 || limit > uncite.MaxNeighborhoodLimit {
 		return nil, uncite.Errorf(uncite.EINVALID, "limit %d: must be between 1 and %d", limit, uncite.MaxNeighborhoodLimit)
 	}
-	match, params := documentMatch(f, dollar)
+	match, order, params := documentMatch(f, dollar)
 	params["limit"] = limit
 	// One document past the limit tells whether more matched. The edges
 	// are the view relationships leaving any node of the subgraph for
 	// another: every relationship among them, each once.
 	cypher := `
-CALL () { ` + match + ` WITH d ORDER BY d.id LIMIT $limit + 1 RETURN collect(d) AS docs }
+CALL () { ` + match + ` WITH d ORDER BY ` + order + ` LIMIT $limit + 1 RETURN collect(d) AS docs }
 WITH docs[..$limit] AS matched, size(docs) > $limit AS truncated
 CALL (matched) {
   UNWIND matched AS d

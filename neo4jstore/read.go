@@ -63,13 +63,13 @@ func (s *Store) Documents(ctx context.Context, f uncite.DocumentFilter, p uncite
 // documentPages lists the documents of each query of a shape (see
 // DocumentPages), whose filter values are in q. SKIP and LIMIT cannot read
 // q, so the page is the shape's own.
-func documentPages(match string) string {
+func documentPages(match, order string) string {
 	return `
 UNWIND $queries AS q
 CALL (q) { ` + match + ` RETURN count(d) AS total }
 CALL (q) {
   ` + match + `
-  WITH d ORDER BY d.id SKIP $offset LIMIT $limit
+  WITH d ORDER BY ` + order + ` SKIP $offset LIMIT $limit
   RETURN collect(` + documentProjection + `) AS page
 }
 RETURN q.i AS i, total, page`
@@ -87,7 +87,7 @@ func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([
 	out := make([]uncite.DocumentPage, len(qs))
 	for _, g := range documentShapes(qs) {
 		params := map[string]any{"queries": g.queries, "offset": g.page.Offset, "limit": g.page.Limit}
-		recs, err := s.query(ctx, documentPages(g.match), params, neo4j.Read)
+		recs, err := s.query(ctx, documentPages(g.match, g.order), params, neo4j.Read)
 		if err != nil {
 			return nil, fmt.Errorf("neo4j: listing documents: %w", err)
 		}
@@ -101,6 +101,7 @@ func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([
 // documentShape is a group of queries that one Cypher statement answers.
 type documentShape struct {
 	match   string
+	order   string
 	page    uncite.Page
 	queries []map[string]any // the filter values of each, with its index i in the call
 }
@@ -114,12 +115,12 @@ func documentShapes(qs []uncite.DocumentQuery) []*documentShape {
 	var shapes []*documentShape
 	byKey := map[key]*documentShape{}
 	for i, q := range qs {
-		match, values := documentMatch(q.Filter, field)
+		match, order, values := documentMatch(q.Filter, field)
 		values["i"] = i
 		k := key{match, q.Page}
 		g := byKey[k]
 		if g == nil {
-			g = &documentShape{match: match, page: q.Page}
+			g = &documentShape{match: match, order: order, page: q.Page}
 			byKey[k] = g
 			shapes = append(shapes, g)
 		}
@@ -152,20 +153,25 @@ func field(name string) string { return "q." + name }
 // session or mention filter anchors the match on the indexed Resolution,
 // Session or State, so that only the documents linked to it are visited: a
 // document is in the session of its body and number.
-func documentMatch(f uncite.DocumentFilter, ref param) (string, map[string]any) {
+//
+// order sorts the matches by id. For a citation filter it is the order of
+// the index cites_in_order, which hands the CITES of a resolution over in
+// the ids of their documents, so that a page of the thousands of documents
+// citing a popular resolution is read without sorting them all.
+func documentMatch(f uncite.DocumentFilter, ref param) (match, order string, values map[string]any) {
 	var conds []string
-	values := map[string]any{}
+	values = map[string]any{}
 	add := func(set bool, cond, name string, value any) {
 		if set {
 			conds = append(conds, fmt.Sprintf(cond, ref(name)))
 			values[name] = value
 		}
 	}
-	match := "MATCH (d:Document)"
+	match, order = "MATCH (d:Document)", "d.id"
 	switch {
 	case f.Cites != "":
-		match = "MATCH (:Resolution {symbol: " + ref("cites") + "})<-[:CITES]-(d:Document)"
-		values["cites"] = f.Cites
+		match, order = "MATCH (d:Document)-[cited:CITES]->()", "cited.symbol, cited.document"
+		add(true, "cited.symbol = %s AND cited.document IS NOT NULL", "cites", f.Cites)
 	case f.Body != "" && f.Session != 0:
 		match = "MATCH (:Session {key: " + ref("sessionKey") + "})<-[:IN_SESSION]-(d:Document)"
 		values["sessionKey"] = uncite.SessionKey(f.Body, f.Session)
@@ -184,7 +190,7 @@ func documentMatch(f uncite.DocumentFilter, ref param) (string, map[string]any) 
 	add(f.Language != "", "%s IN d.languages", "language", f.Language)
 	add(f.DateFrom != "", "d.date >= %s", "dateFrom", f.DateFrom)
 	add(f.DateTo != "", "d.date <= %s", "dateTo", f.DateTo)
-	return match + " " + whereClause(conds), values
+	return match + " " + whereClause(conds), order, values
 }
 
 // Resolution returns one resolution by canonical symbol.
