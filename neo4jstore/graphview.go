@@ -52,9 +52,11 @@ END}`
 var (
 	idN   = fmt.Sprintf(nodeIDOf, "n")
 	nodeN = fmt.Sprintf(nodeOf, "n")
-	// edgeAB projects a relationship r from a to b.
-	edgeAB = `{source: ` + fmt.Sprintf(nodeIDOf, "a") + `, target: ` + fmt.Sprintf(nodeIDOf, "b") +
-		`, type: type(r), count: r.count}`
+	// edgeAB projects a relationship r from a to b with the element IDs
+	// of its ends, which the caller maps to node IDs (see elementEdges): a
+	// subgraph has thousands of edges among far fewer nodes, whose IDs are
+	// computed once each rather than once per edge end.
+	edgeAB = `{source: elementId(a), target: elementId(b), type: type(r), count: r.count}`
 )
 
 // nodeKeys gives, for each kind of node ID, the label and key property that
@@ -157,11 +159,30 @@ func neighborhood(ctx context.Context, tx neo4j.ManagedTransaction, id, kind, ke
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range recs {
-		g.Edges = append(g.Edges, toEdge(get[map[string]any](r, "edge")))
+	ids := make(map[string]string, len(seen))
+	for i, eid := range seen {
+		ids[eid] = g.Nodes[i].ID
 	}
-	sortEdges(g.Edges)
+	edges := make([]any, len(recs))
+	for i, r := range recs {
+		edges[i] = get[map[string]any](r, "edge")
+	}
+	g.Edges = elementEdges(edges, ids)
 	return g, nil
+}
+
+// elementEdges converts projections of edgeAB, naming their ends by the
+// node IDs that ids gives for their element IDs, in sortEdges order; none
+// is nil, as in the embedded store.
+func elementEdges(edges []any, ids map[string]string) []uncite.Edge {
+	var out []uncite.Edge
+	for _, x := range edges {
+		m := x.(map[string]any)
+		m["source"], m["target"] = ids[m["source"].(string)], ids[m["target"].(string)]
+		out = append(out, toEdge(m))
+	}
+	sortEdges(out)
+	return out
 }
 
 // FilterSubgraph draws the first limit documents matching f and their
@@ -194,19 +215,21 @@ CALL (selected) {
   WHERE b IN selected
   RETURN collect(` + edgeAB + `) AS edges
 }
-RETURN [n IN selected | ` + nodeN + `] AS nodes, edges, truncated`
+RETURN [n IN selected | [elementId(n), ` + nodeN + `]] AS nodes, edges, truncated`
 	recs, err := s.query(ctx, cypher, params, neo4j.Read)
 	if err != nil {
 		return nil, fmt.Errorf("neo4j: subgraph of %+v: %w", f, err)
 	}
 	g := &uncite.Subgraph{Truncated: get[bool](recs[0], "truncated")}
-	for _, x := range get[[]any](recs[0], "nodes") {
-		g.Nodes = append(g.Nodes, toNode(x.(map[string]any)))
+	nodes := get[[]any](recs[0], "nodes")
+	ids := make(map[string]string, len(nodes))
+	for _, x := range nodes {
+		pair := x.([]any)
+		n := toNode(pair[1].(map[string]any))
+		ids[pair[0].(string)] = n.ID
+		g.Nodes = append(g.Nodes, n)
 	}
-	for _, x := range get[[]any](recs[0], "edges") {
-		g.Edges = append(g.Edges, toEdge(x.(map[string]any)))
-	}
-	sortEdges(g.Edges)
+	g.Edges = elementEdges(get[[]any](recs[0], "edges"), ids)
 	return g, nil
 }
 
