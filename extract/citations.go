@@ -28,20 +28,6 @@ var (
 	// and the Arabic clitics ("وبالقرار", "للقرارات").
 	reResolutionWord = regexp.MustCompile(`\b(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]ésolutions?|[Rr]esoluci(?:ón|ones))\b|[Рр]езолюци[яиюейхм]*|[وفبلك]{0,2}(?:ال)?قرار(?:ين|ات|اته|يه|ي|ا|ه|ها)?`)
 
-	// One cited number after the word, in the forms the bodies use.
-	reItem = mustPrefixMatcher(`^(?:No\.\s?|n[°º]\s?|№\s?)?(?:` +
-		`((?:ES|S)-\d{1,2}/\d{1,3})` + // 1: emergency or special session: ES-10/24, S-30/1
-		`|(\d{1,4})/(\d{1,4})` + // 2, 3: session/number or year/number
-		`|(\d{1,4})(?:\s?[A-Z](?:\s(?:and|to|et|y|и)\s[A-Z])?)?\s?[(（]\s?(?:(\d{4})|((?:ES|S)-)?([IVXL]{1,7})|د\s?[-–]\s?(\d{1,2}))\s?[)）]` + // 4: number; 5: year; 6, 7: roman session; 8: Arabic session
-		`|(\d{1,4})\b)`) // 9: bare number
-
-	// A letter part ("54/237 C", "49/233 A and B") after a session/number.
-	reLetterPart = mustPrefixMatcher(`^\s[A-Z](?:\s(?:and|to|et|y)\s[A-Z])?\b`)
-	// The adoption date that may follow each number.
-	reItemDate = mustPrefixMatcher(`^,?\s(?:of|du|de|del|от|المؤرخ|المؤرخة|adopted on|adoptée le)\s\d{1,2}(?:er|º)?\s(?:de\s)?[\p{L}/]+(?:\s(?:de\s)?\d{4}(?:\sгода|\sг\.)?)?`)
-	// A footnote mark that PDF text glues to a number or date ("of
-	// 23 March 201810 and", "2013,2 27/21").
-	reFootnote = mustPrefixMatcher(`^(?:,\d{1,3}| ?\d{1,3})\b`)
 	// Citations in an appendix of another document ("A/56/1026, annex II,
 	// resolution 14/221", "chap. I, resolution 1") are that document's
 	// resolutions (a regional organisation's, a conference's), not the UN's.
@@ -50,24 +36,9 @@ var (
 	// of 14 December 1960, containing the Declaration ..., 1541 (XV) of ...").
 	// Only forms that cannot be anything but a resolution qualify.
 	reContinuation = regexp.MustCompile(`(?:,\s|\s(?:and|et|y|и)\s|,\s(?:and|et|y|и)\s|\sas well as\s)(?:\d{1,4}\s\((?:\d{4}|[IVXL]{1,7})\)|\d{1,3}/\d{1,4}\sof\s\d)`)
-	// What joins the numbers of a list.
-	// Paragraphs end at a newline, which no separator crosses.
-	reListSep = mustPrefixMatcher(`^(?: ?[,،] ?(?:(?:and|et|y|e|и|as well as|ainsi que|así como|а также) |و ?)?| (?:and|et|y|e|и|or|ou|o|или|as well as|ainsi que|así como|а также) | ?و ?)`)
-
 	// Names of the bodies in the six languages; the group says which.
-	reBodyName = mustPrefilter(`(Security Council|Conseil de sécurité|Consejo de Seguridad|Совет\p{L}* Безопасности|مجلس الأمن|安全理事会|安理会)` +
-		`|(General Assembly|Assemblée générale|Asamblea General|Генеральн\p{L}* Ассамбле\p{L}*|الجمعية العامة|联合国大会|大会)` +
-		`|(Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет\p{L}* по правам человека|مجلس حقوق الإنسان|人权理事会)` +
-		`|(Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономическ\p{L}* и Социальн\p{L}* Совет\p{L}*|المجلس الاقتصادي والاجتماعي|经济及社会理事会|经社理事会)` +
-		`|(Commission on Human Rights|Commission des droits de l['’]homme|Comisión de Derechos Humanos|Комисси\p{L}* по правам человека|لجنة حقوق الإنسان|人权委员会)` +
-		`|(Assembly|Assemblée|Asamblea|Ассамбле\p{L}*)` +
-		`|(Council|Conseil|Consejo|Совет\p{L}*|المجلس)`)
-	reBodyNameAt = regexp.MustCompile(`^(?:` + reBodyName.String() + `)`)
-	bodyOfGroup  = []string{"", uncite.BodySC, uncite.BodyGA, uncite.BodyHRC, uncite.BodyECOSOC, uncite.BodyCHR, assemblyGeneric, councilGeneric}
-
-	// "of the General Assembly", "du Conseil de sécurité", "Совета Безопасности"
-	// right after the numbers.
-	reBodyAfterLead = mustPrefixMatcher(`^,?\s(?:of the |du |de la |del |de l['’]|des |adopted by the |adoptée par l['’]|)`)
+	reBodyName  = bodyNamePattern()
+	bodyOfGroup = []string{"", uncite.BodySC, uncite.BodyGA, uncite.BodyHRC, uncite.BodyECOSOC, uncite.BodyCHR, assemblyGeneric, councilGeneric}
 
 	// Chinese writes the numbers before the word: 第1267(1999)和第1989(2011)号决议.
 	reChinese     = regexp.MustCompile(`((?:第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?\s*[、和及与,，]\s*)*第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?)\s*号决议`)
@@ -229,31 +200,40 @@ type listState struct {
 // listSeparator consumes a footnote mark and the separator after a list item
 // at pos and reports where the next item starts, if one follows.
 func listSeparator(rest string, pos int) (int, bool) {
-	comma := false
-	if fm := reFootnote.FindStringIndex(rest[pos:]); fm != nil {
-		comma = rest[pos] == ','
-		probe := pos + fm[1]
-		sm := reListSep.FindStringIndex(rest[probe:])
-		if sm == nil && comma && strings.HasPrefix(rest[probe:], " ") {
-			sm = []int{0, 1}
+	if fm, ok := footnoteEnd(rest[pos:]); ok {
+		comma := rest[pos] == ','
+		probe := pos + fm
+		sm, ok := listSepEnd(rest[probe:])
+		if !ok && comma && strings.HasPrefix(rest[probe:], " ") {
+			sm, ok = 1, true
 		}
-		if sm != nil && reItem.FindStringIndex(rest[probe+sm[1]:]) != nil {
-			return probe + sm[1], true
+		if ok {
+			if _, ok := matchItem(rest[probe+sm:]); ok {
+				return probe + sm, true
+			}
 		}
 	}
-	sm := reListSep.FindStringIndex(rest[pos:])
-	if sm == nil || reItem.FindStringIndex(rest[pos+sm[1]:]) == nil {
+	sm, ok := listSepEnd(rest[pos:])
+	if !ok {
 		return 0, false
 	}
-	return pos + sm[1], true
+	if _, ok := matchItem(rest[pos+sm:]); !ok {
+		return 0, false
+	}
+	return pos + sm, true
 }
 
 // continuation finds the next item of the list further on in the same
 // sentence, past a descriptive clause.
 func continuation(rest string, pos int) (int, bool) {
-	end := len(rest)
-	if i := strings.IndexAny(rest[pos:], ";\n"); i >= 0 {
-		end = pos + i
+	// The sentence ends at ";", a newline or ". ", and the search 400
+	// bytes on; only the bytes up to there, and one more for a ". " across
+	// that bound, are looked at.
+	end := min(len(rest), pos+401)
+	for _, c := range []byte{';', '\n'} {
+		if i := strings.IndexByte(rest[pos:end], c); i >= 0 {
+			end = pos + i
+		}
 	}
 	if i := strings.Index(rest[pos:end], ". "); i >= 0 {
 		end = pos + i
@@ -269,11 +249,11 @@ func continuation(rest string, pos int) (int, bool) {
 	if hasResolutionWord(seg[:m[0]]) || strings.Contains(seg[:m[0]], "decision") {
 		return 0, false
 	}
-	sm := reListSep.FindStringIndex(seg[m[0]:])
-	if sm == nil {
+	sm, ok := listSepEnd(seg[m[0]:])
+	if !ok {
 		return 0, false
 	}
-	return pos + m[0] + sm[1], true
+	return pos + m[0] + sm, true
 }
 
 // findContinuation returns the leftmost match of reContinuation in seg.
@@ -317,7 +297,7 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 	// "قرار مجلس الأمن 2118 (2013)".
 	after := ""
 	if len(rest) > 1 && rest[0] == ' ' && isArabicAt(rest, 1) {
-		if m := reBodyNameAt.FindStringSubmatchIndex(rest[1:]); m != nil {
+		if m := matchBodyName(rest[1:]); m != nil {
 			m[1]++
 			after = bodyOfMatch(m)
 			pos = m[1]
@@ -333,10 +313,11 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 		kind       int
 		sub        [10]string
 	}
-	var items []item
+	var buf [8]item
+	items := buf[:0]
 	for {
-		m := reItem.FindStringSubmatchIndex(rest[pos:])
-		if m == nil {
+		m, ok := matchItem(rest[pos:])
+		if !ok {
 			break
 		}
 		var sub [10]string
@@ -355,13 +336,13 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 		it := item{start: kwEnd + pos + m[0], end: kwEnd + pos + m[1], kind: kind, sub: sub}
 		pos += m[1]
 		if kind == 2 || kind == 1 {
-			if lm := reLetterPart.FindStringIndex(rest[pos:]); lm != nil {
-				pos += lm[1]
+			if lm, ok := letterPartEnd(rest[pos:]); ok {
+				pos += lm
 			}
 		}
 		items = append(items, it)
-		if dm := reItemDate.FindStringIndex(rest[pos:]); dm != nil {
-			pos += dm[1]
+		if dm, ok := itemDateEnd(rest[pos:]); ok {
+			pos += dm
 		}
 		next, ok := listSeparator(rest, pos)
 		if !ok {
@@ -426,6 +407,90 @@ func isArabicAt(s string, i int) bool {
 	return r >= 0x0600 && r <= 0x06FF
 }
 
+// bodyNames are the names of the bodies in the six languages, by the body
+// each names (its group in reBodyName, less one): "*" stands for any
+// letters (a case ending), "'" for either apostrophe.
+var bodyNames = [...][]string{
+	{"Security Council", "Conseil de sécurité", "Consejo de Seguridad", "Совет* Безопасности", "مجلس الأمن", "安全理事会", "安理会"},
+	{"General Assembly", "Assemblée générale", "Asamblea General", "Генеральн* Ассамбле*", "الجمعية العامة", "联合国大会", "大会"},
+	{"Human Rights Council", "Conseil des droits de l'homme", "Consejo de Derechos Humanos", "Совет* по правам человека", "مجلس حقوق الإنسان", "人权理事会"},
+	{"Economic and Social Council", "Conseil économique et social", "Consejo Económico y Social", "Экономическ* и Социальн* Совет*", "المجلس الاقتصادي والاجتماعي", "经济及社会理事会", "经社理事会"},
+	{"Commission on Human Rights", "Commission des droits de l'homme", "Comisión de Derechos Humanos", "Комисси* по правам человека", "لجنة حقوق الإنسان", "人权委员会"},
+	{"Assembly", "Assemblée", "Asamblea", "Ассамбле*"},
+	{"Council", "Conseil", "Consejo", "Совет*", "المجلس"},
+}
+
+// bodyNamePattern writes bodyNames as a regular expression, one group per
+// body, for the prefilter to find where a name may start; matchBodyName
+// reads the name there.
+func bodyNamePattern() *prefiltered {
+	var groups []string
+	for _, names := range bodyNames {
+		var alts []string
+		for _, n := range names {
+			alts = append(alts, strings.NewReplacer(`\*`, `\p{L}*`, "'", `['’]`).Replace(regexp.QuoteMeta(n)))
+		}
+		groups = append(groups, "("+strings.Join(alts, "|")+")")
+	}
+	p := mustPrefilter(strings.Join(groups, "|"))
+	p.match = matchBodyName
+	return p
+}
+
+// matchBodyName is reBodyName anchored at the start of s, written out: the
+// first name of bodyNames that s starts with, as regexp gives it. Where a
+// name goes on after its letters ("Совет* Безопасности"), a space follows
+// them, which no letter is, so the letters are all taken.
+func matchBodyName(s string) []int {
+	for g, names := range bodyNames {
+		for _, n := range names {
+			if end, ok := bodyNameEnd(s, n); ok {
+				m := []int{0, end, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+				m[2*g+2], m[2*g+3] = 0, end
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// bodyNameEnd reports whether s starts with the name n of bodyNames, and
+// where it ends.
+func bodyNameEnd(s, n string) (int, bool) {
+	i := 0
+	for n != "" {
+		switch n[0] {
+		case '*':
+			for l := letterAt(s, i); l > 0; l = letterAt(s, i) {
+				i += l
+			}
+			n = n[1:]
+			continue
+		case '\'':
+			switch {
+			case strings.HasPrefix(s[i:], "'"):
+				i++
+			case strings.HasPrefix(s[i:], "’"):
+				i += len("’")
+			default:
+				return 0, false
+			}
+			n = n[1:]
+			continue
+		}
+		k := strings.IndexAny(n, "*'")
+		if k < 0 {
+			k = len(n)
+		}
+		if !strings.HasPrefix(s[i:], n[:k]) {
+			return 0, false
+		}
+		i += k
+		n = n[k:]
+	}
+	return i, true
+}
+
 func bodyOfMatch(m []int) string {
 	for g := 1; g < len(bodyOfGroup); g++ {
 		if m[2*g] >= 0 {
@@ -486,11 +551,11 @@ func significantWords(gap string) int {
 // 5/1 of the Human Rights Council", "résolution 2118 (2013) du Conseil de
 // sécurité", "резолюции 2118 (2013) Совета Безопасности").
 func bodyAfter(s string) string {
-	lead := reBodyAfterLead.FindStringIndex(s)
-	if lead == nil {
+	lead, ok := bodyAfterLeadEnd(s)
+	if !ok {
 		return ""
 	}
-	m := reBodyNameAt.FindStringSubmatchIndex(s[lead[1]:])
+	m := matchBodyName(s[lead:])
 	if m == nil {
 		return ""
 	}

@@ -33,7 +33,7 @@ func Extract(name, text string) *uncite.Document {
 
 	lines := cleanLines(body, symbol)
 	header := headerLines(lines)
-	cv := newCover(header)
+	cv := newCover(header, body)
 	joined := cv.text
 	flowed := flow(lines)
 

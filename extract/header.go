@@ -80,8 +80,10 @@ func textSymbol(text string) string {
 		if n++; n > 12 {
 			break
 		}
-		if m := reSCTitle.FindStringSubmatch(t); m != nil && n <= 2 {
-			return uncite.SCSymbol(m[1], atoi(m[2]))
+		if n <= 2 {
+			if m := reSCTitle.FindStringSubmatch(t); m != nil {
+				return uncite.SCSymbol(m[1], atoi(m[2]))
+			}
 		}
 		if m := reUnitedNation.FindStringIndex(t); m != nil {
 			t = t[m[1]:]

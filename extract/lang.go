@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -88,12 +89,44 @@ func paragraphLanguage(p string) (string, int) {
 	for i := 0; i < len(p); {
 		c := p[i]
 		if asciiLetter[c] {
-			j := i + 1
-			for j < len(p) && asciiLetter[p[j]] {
-				j++
+			// One load gives the end of the run of ASCII letters and the
+			// key of the word it makes (of at most eight of its bytes).
+			var j int
+			var key uint64
+			if i+16 <= len(p) {
+				// Sixteen bytes, so that no word under sixteen letters
+				// takes a branch on its length: its end is where the
+				// first block of eight ends, or if that is all letters,
+				// where the second ends.
+				x := load64(p[i : i+8])
+				n1 := bits.TrailingZeros64(nonLetters(x)) / 8
+				n2 := bits.TrailingZeros64(nonLetters(load64(p[i+8:i+16]))) / 8
+				j = i + n1 + n1>>3*n2
+				if j == i+16 {
+					j = asciiLetterRunEnd(p, j)
+				}
+				key = bits.ReverseBytes64(x|0x2020202020202020) >> ((64 - 8*min8(j-i)) & 63)
+			} else {
+				j = asciiLetterRunEnd(p, i+1)
+				key = asciiWordKey(p, i, j)
 			}
 			latin += j - i
 			if start < 0 {
+				if j == len(p) || p[j] < utf8.RuneSelf {
+					// A whole word of ASCII letters, the common case. Its
+					// key is looked up whatever its length (a key of more
+					// than maxStopword bytes finds nothing): a test of the
+					// length would be mispredicted at every other word.
+					n++
+					words[stopwordKeys.get(key)]++
+					i = j
+					// A single space before the next word: its loop
+					// would take the other branch at the top.
+					if i+1 < len(p) && p[i] == ' ' && asciiLetter[p[i+1]] {
+						i++
+					}
+					continue
+				}
 				start, slow, foreign = i, false, false
 			}
 			i = j
@@ -102,13 +135,18 @@ func paragraphLanguage(p string) (string, int) {
 		if c < utf8.RuneSelf {
 			if start >= 0 {
 				n++
-				words[wordLang(p[start:i], slow, foreign)]++
+				words[wordLang(p, start, i, slow, foreign)]++
 				start = -1
 			}
 			i++
 			continue
 		}
-		r, size := decodeRune(p, i)
+		r, size := rune(0), 2
+		if r2, ok := decodeRune2(p, i); ok { // inline: Arabic, Cyrillic
+			r = r2
+		} else {
+			r, size = decodeRune(p, i)
+		}
 		props := propsOf(r)
 		switch {
 		case props&propArabic != 0:
@@ -129,14 +167,14 @@ func paragraphLanguage(p string) (string, int) {
 			foreign = foreign || props&(propArabic|propCyrillic|propHan) != 0
 		case start >= 0:
 			n++
-			words[wordLang(p[start:i], slow, foreign)]++
+			words[wordLang(p, start, i, slow, foreign)]++
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
 		n++
-		words[wordLang(p[start:], slow, foreign)]++
+		words[wordLang(p, start, len(p), slow, foreign)]++
 	}
 	switch {
 	case han > 0 && han*2 >= latin:
@@ -160,6 +198,38 @@ func paragraphLanguage(p string) (string, int) {
 	return best, n
 }
 
+// asciiLetterRunEnd returns the offset of the first byte of s from i on
+// that is not an ASCII letter (len(s) if none). It tests eight bytes at a
+// time: a loop that stops at a word's end, a byte at a time, mispredicts
+// there, once for every word of the text.
+func asciiLetterRunEnd(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := nonLetters(load64(s[i : i+8])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(s) && asciiLetter[s[i]] {
+		i++
+	}
+	return i
+}
+
+// min8 is min(n, 8) for n ≥ 1, without a branch (the word lengths it is
+// asked about are random).
+func min8(n int) int {
+	d := n - 8
+	return 8 + d&(d>>63)
+}
+
+// nonLetters sets the high bit of each byte of x that is not an ASCII
+// letter, and clears the others.
+func nonLetters(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	y := (x | 0x20*ones) &^ highs                            // ASCII letters lowered; each byte's low seven bits
+	letter := (y + (0x80-'a')*ones) &^ (y + (0x7F-'z')*ones) // high bit: 'a' ≤ byte ≤ 'z'
+	return (x | ^letter) & highs
+}
+
 // asciiLetter marks the ASCII letters.
 var asciiLetter = func() (t [256]bool) {
 	for c := 'a'; c <= 'z'; c++ {
@@ -168,23 +238,36 @@ var asciiLetter = func() (t [256]bool) {
 	return t
 }()
 
-// wordLang returns the index in stopwordLangs of the language word w is a
-// function word of (0: none). slow says w holds letters that are not ASCII;
-// foreign, that one is of a script without function words.
-func wordLang(w string, slow, foreign bool) int {
+// wordLang returns the index in stopwordLangs of the language the word
+// p[start:end] is a function word of (0: none). slow says the word holds
+// letters that are not ASCII; foreign, that one is of a script without
+// function words.
+func wordLang(p string, start, end int, slow, foreign bool) int {
 	switch {
 	case foreign:
 		return 0
 	case slow:
-		return stopwordKeys.get(stopwordKey(w))
-	case len(w) > maxStopword:
-		return 0
+		return stopwordKeys.get(stopwordKey(p[start:end]))
+	}
+	return stopwordKeys.get(asciiWordKey(p, start, end))
+}
+
+// asciiWordKey is stopwordKey for p[start:end], a word of ASCII letters;
+// for a word longer than maxStopword, a key of more than maxStopword
+// bytes, which no function word has.
+func asciiWordKey(p string, start, end int) uint64 {
+	n := min(end-start, 8)
+	if start+8 <= len(p) {
+		// One load: the word's bytes lowered, its first byte the most
+		// significant.
+		x := load64(p[start:start+8]) | 0x2020202020202020
+		return bits.ReverseBytes64(x) >> (64 - 8*n)
 	}
 	var key uint64
-	for i := 0; i < len(w); i++ {
-		key = key<<8 | uint64(w[i]|0x20)
+	for i := start; i < start+n; i++ {
+		key = key<<8 | uint64(p[i]|0x20)
 	}
-	return stopwordKeys.get(key)
+	return key
 }
 
 // stopwordKey packs the lowered bytes of w into an integer key (words hold
@@ -224,38 +307,48 @@ func init() {
 	}
 }
 
-// keyTable is a small open-addressed hash table from packed words to the
-// index of their language in stopwordLangs; looking a word up is asked for
-// every word of a text, and a map costs several times as much.
+// keyTable is a small hash table from packed words to the index of their
+// language in stopwordLangs; looking a word up is asked for every word of a
+// text, and a map costs several times as much. Its multiplier is chosen so
+// that no two keys share a slot: a lookup is one comparison (0, never a
+// key, finds nothing: its slot holds another key or language 0).
 type keyTable struct {
-	keys  [256]uint64
-	langs [256]uint8
+	mul   uint64
+	keys  [1 << keyBits]uint64
+	langs [1 << keyBits]uint8
 }
 
-func (t *keyTable) slot(key uint64) int { return int((key * 0x9E3779B97F4A7C15) >> 56) }
+const keyBits = 10
+
+func (t *keyTable) slot(key uint64) uint64 { return key * t.mul >> (64 - keyBits) }
 
 func (t *keyTable) get(key uint64) int {
-	if key == 0 {
-		return 0
+	i := t.slot(key)
+	lang := int(t.langs[i])
+	if t.keys[i] != key {
+		lang = 0
 	}
-	for i := t.slot(key); t.keys[i] != 0; i = (i + 1) & 255 {
-		if t.keys[i] == key {
-			return int(t.langs[i])
-		}
-	}
-	return 0
+	return lang
 }
 
 var stopwordKeys = func() *keyTable {
 	t := &keyTable{}
-	for w, lang := range stopwords {
-		key := stopwordKey(w)
-		i := t.slot(key)
-		for t.keys[i] != 0 {
-			i = (i + 1) & 255
+	for t.mul = 0x9E3779B97F4A7C15; ; t.mul += 2 * 0x9E3779B9 {
+		clear(t.keys[:])
+		clear(t.langs[:])
+		collided := false
+		for w, lang := range stopwords {
+			key := stopwordKey(w)
+			i := t.slot(key)
+			if t.keys[i] != 0 {
+				collided = true
+				break
+			}
+			t.keys[i] = key
+			t.langs[i] = uint8(slices.Index(stopwordLangs[:], lang))
 		}
-		t.keys[i] = key
-		t.langs[i] = uint8(slices.Index(stopwordLangs[:], lang))
+		if !collided {
+			return t
+		}
 	}
-	return t
 }()

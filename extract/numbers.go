@@ -163,24 +163,87 @@ var (
 )
 
 func init() {
-	reDate.may = dateMayStart
+	reDate.match = matchDate
 }
 
-// dateMayStart reports whether reDate can match at s[i]: a day of one or two
-// digits, an ordinal suffix, then white space.
-func dateMayStart(s string, i int) bool {
-	j := i + 1
-	if j < len(s) && s[j] >= '0' && s[j] <= '9' {
-		j++
+// matchDate is reDate anchored at the start of s, written out: the regexp,
+// tried at every digit of a text, would clear a bitmap the size of the rest
+// of the text each time. Each part of the pattern takes all it can (giving
+// back would leave a character the next part cannot start with), so the
+// only choice is whether a "de" after the day is the optional word or the
+// month; the word is tried first, as the regexp tries it.
+func matchDate(s string) []int {
+	i := 0
+	for i < 2 && i < len(s) && isDigit(s[i]) {
+		i++
 	}
-	for _, suffix := range []string{"er", "º", "°"} {
-		if strings.HasPrefix(s[j:], suffix) {
-			j += len(suffix)
+	if i == 0 {
+		return nil
+	}
+	day := i
+	for _, suffix := range [...]string{"er", "º", "°"} {
+		if strings.HasPrefix(s[i:], suffix) {
+			i += len(suffix)
 			break
 		}
 	}
-	return j < len(s) && isRegexpSpace(s[j])
+	j := skipSpace(s, i)
+	if j == i {
+		return nil
+	}
+	if strings.HasPrefix(s[j:], "de") {
+		if k := skipSpace(s, j+2); k > j+2 {
+			if m, ok := matchMonthYear(s, k); ok {
+				return []int{0, m[3], 0, day, m[0], m[1], m[2], m[3]}
+			}
+		}
+	}
+	if m, ok := matchMonthYear(s, j); ok {
+		return []int{0, m[3], 0, day, m[0], m[1], m[2], m[3]}
+	}
+	return nil
 }
+
+// matchMonthYear matches `([\p{L}0][\p{L}/]+)\s+(?:de\s+)?(\d{4})` at
+// s[i:] and returns the bounds of its two groups.
+func matchMonthYear(s string, i int) ([4]int, bool) {
+	start := i
+	if i < len(s) && s[i] == '0' {
+		i++
+	} else if n := letterAt(s, i); n > 0 {
+		i += n
+	} else {
+		return [4]int{}, false
+	}
+	end := letterSlashRunEnd(s, i)
+	k := skipSpace(s, end)
+	if end == i || k == end {
+		return [4]int{}, false
+	}
+	if strings.HasPrefix(s[k:], "de") {
+		if l := skipSpace(s, k+2); l > k+2 {
+			k = l
+		}
+	}
+	if k+4 > len(s) || !isDigit(s[k]) || !isDigit(s[k+1]) || !isDigit(s[k+2]) || !isDigit(s[k+3]) {
+		return [4]int{}, false
+	}
+	return [4]int{start, end, k, k + 4}, true
+}
+
+// letterAt returns the size of the letter (\p{L}) at s[i], 0 if there is none.
+func letterAt(s string, i int) int {
+	if i >= len(s) {
+		return 0
+	}
+	r, size := decodeRune(s, i)
+	if propsOf(r)&propLetter == 0 {
+		return 0
+	}
+	return size
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // findDate returns the first date written out in s, in ISO form, and where
 // it ends; "" and -1 when there is none.

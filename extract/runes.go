@@ -25,8 +25,7 @@ const (
 
 // The table is built at init (it takes well under a millisecond): a
 // sync.OnceValue costs a call on each of the millions of lookups.
-var bmpProps = func() *[0x10000]runeProps {
-	t := new([0x10000]runeProps)
+var bmpProps = func() (t [0x10000]runeProps) {
 	for _, x := range []struct {
 		tab  *unicode.RangeTable
 		prop runeProps
@@ -50,11 +49,15 @@ var bmpProps = func() *[0x10000]runeProps {
 }()
 
 // propsOf returns the properties of r; outside the table it asks package
-// unicode.
+// unicode. It is small enough to be inlined into the scans.
 func propsOf(r rune) runeProps {
-	if r >= 0 && r < 0x10000 {
+	if uint32(r) < 0x10000 {
 		return bmpProps[r]
 	}
+	return propsOfAstral(r)
+}
+
+func propsOfAstral(r rune) runeProps {
 	var p runeProps
 	set := func(ok bool, prop runeProps) {
 		if ok {
@@ -73,19 +76,32 @@ func propsOf(r rune) runeProps {
 }
 
 // decodeRune is utf8.DecodeRuneInString(s[i:]) with the common cases done
-// inline: ASCII, two-byte runes (Cyrillic, Arabic, accented Latin) and the
-// three-byte runes from U+1000 up that need no further check (Chinese): the
-// scans decode every rune of the text.
+// inline: ASCII and two-byte runes (Cyrillic, Arabic, accented Latin) here,
+// the three-byte runes from U+1000 up that need no further check (Chinese)
+// in decodeRune3: the scans decode every rune of the text.
 func decodeRune(s string, i int) (rune, int) {
 	c := s[i]
 	if c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	if r, ok := decodeRune2(s, i); ok {
+		return r, 2
 	}
-	if plainLead3(c) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	return decodeRune3(s, i)
+}
+
+// decodeRune2 decodes the two-byte rune at s[i], if one is there; small
+// enough to be inlined into the loops that read words of those scripts.
+func decodeRune2(s string, i int) (rune, bool) {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), true
+	}
+	return 0, false
+}
+
+func decodeRune3(s string, i int) (rune, int) {
+	if plainLead3(s[i]) && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }

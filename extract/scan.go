@@ -33,9 +33,10 @@ type prefiltered struct {
 	fold   bool           // lits are lower case, to be found in s with its ASCII letters lowered
 	maxLen int            // bytes a match (and the text it looks at) can span; -1: unbounded
 	index  literalIndex   // of lits
-	// may, when set, tells cheaply whether a match can start at a candidate
-	// (for literals too short to say much, such as a digit).
-	may func(s string, i int) bool
+	// match, when set, is the pattern anchored at the start of s written
+	// out, run instead of at (for patterns whose literals say little, such
+	// as a digit, and whose regexp would read far past a failed start).
+	match func(s string) []int
 }
 
 // Bounds of the literal sets: past them a prefilter is slower than the scan
@@ -93,8 +94,6 @@ func mustPrefilter(expr string) *prefiltered {
 	p.index.buildSkips()
 	return p
 }
-
-func (p *prefiltered) String() string { return p.re.String() }
 
 // prefixLiterals returns strings one of which starts every match of re.
 // exact reports that re matches those strings and nothing else; ok is false
@@ -310,7 +309,12 @@ type literalIndex struct {
 	lits    []indexedLiteral
 	minLen  int               // of the literals
 	shift   *[shiftSize]uint8 // see buildSkips; nil: no skipping
+	quads   *quadSet          // see buildSkips; nil: not filtered by quads
 	bytes   bool              // every literal is one byte
+	// one is the byte every literal starts with, if they all start with
+	// the same (Chinese ones with 0xE5): strings.IndexByte finds them.
+	one    byte
+	oneSet bool
 }
 
 // shiftSize is the size of the skip table, indexed by a hash of a byte
@@ -318,7 +322,38 @@ type literalIndex struct {
 // the smaller shift, which is safe).
 const shiftSize = 1 << 13
 
-func shiftSlot(a, b byte) int { return int((uint32(a)<<8|uint32(b))*0x9E3779B1>>19) & (shiftSize - 1) }
+func shiftSlot(a, b byte) int { return (int(a)<<5 ^ int(b)) & (shiftSize - 1) }
+
+// minSkip is the shortest minLen for which skipping pays: each skip waits
+// on the table load of the one before, so skips of a few bytes are slower
+// than testing every offset against quadSet, whose tests do not wait on
+// each other.
+const minSkip = 10
+
+// quadSet holds hashes of the first four bytes of the literals, with the
+// 0x20 bit of every byte set: ASCII letters of either case hash alike, so
+// one test serves literals with and without fold (collisions only cost a
+// verify).
+type quadSet [1 << 16 / 64]uint64
+
+func quadSlot(x uint32) uint32 { return (x | 0x20202020) * 0x9E3779B1 >> 16 }
+
+func (qs *quadSet) add(s string) {
+	k := quadSlot(load32(s))
+	qs[k/64] |= 1 << (k % 64)
+}
+
+// bit returns 1 when the four bytes x may start a literal, else 0.
+func (qs *quadSet) bit(x uint32) uint64 {
+	k := quadSlot(x)
+	return qs[k/64] >> (k % 64) & 1
+}
+
+// load32 reads four bytes of s as a little-endian integer.
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
 
 type indexedLiteral struct {
 	s    string // lower case when fold
@@ -360,9 +395,11 @@ func (x *literalIndex) add(s string, fold bool, pat int) {
 	}
 }
 
-// buildSkips prepares scan to skip ahead (the Wu–Manber method): once all
-// literals are added, shift[pair] is how far the end of a window of minLen
-// bytes may move when the window ends in that byte pair.
+// buildSkips prepares scan, once all literals are added. Where the
+// literals are long, scan skips ahead (the Wu–Manber method): shift[pair] is
+// how far the end of a window of minLen bytes may move when the window ends
+// in that byte pair. Where they are shorter, scan tests every offset's four
+// bytes against quads.
 func (x *literalIndex) buildSkips() {
 	x.minLen = len(x.lits[0].s)
 	x.bytes = true
@@ -370,8 +407,23 @@ func (x *literalIndex) buildSkips() {
 		x.minLen = min(x.minLen, len(l.s))
 		x.bytes = x.bytes && len(l.s) == 1
 	}
+	starts := 0
+	for c, ok := range x.starts {
+		if ok {
+			starts++
+			x.one = byte(c)
+		}
+	}
+	x.oneSet = starts == 1
 	if x.minLen < 4 || x.minLen > 255 {
-		return // too short to skip far
+		return
+	}
+	if x.minLen < minSkip {
+		x.quads = new(quadSet)
+		for _, l := range x.lits {
+			x.quads.add(l.s)
+		}
+		return
 	}
 	x.shift = new([shiftSize]uint8)
 	for k := range x.shift {
@@ -398,12 +450,29 @@ func (x *literalIndex) buildSkips() {
 // scan calls hit with the pattern and offset of each literal occurrence, in
 // order of offset, until hit returns false.
 func (x *literalIndex) scan(s string, hit func(pat, at int) bool) {
+	if x.oneSet {
+		for i := 0; i < len(s); i++ {
+			k := strings.IndexByte(s[i:], x.one)
+			if k < 0 {
+				return
+			}
+			i += k
+			if !x.verify(s, i, hit) {
+				return
+			}
+		}
+		return
+	}
 	if x.bytes {
 		for i := 0; i < len(s); i++ {
 			if x.single[s[i]] && !hit(x.lits[x.byFirst[s[i]][0]].pat, i) {
 				return
 			}
 		}
+		return
+	}
+	if x.quads != nil {
+		x.scanQuads(s, hit)
 		return
 	}
 	if x.shift == nil {
@@ -425,6 +494,31 @@ func (x *literalIndex) scan(s string, hit func(pat, at int) bool) {
 			return
 		}
 		j++
+	}
+}
+
+// scanQuads is scan with quads: four offsets are tested at once, from one
+// load, and looked at one by one only when one of them may start a literal
+// (a literal is at least four bytes long, so the last three offsets start
+// none).
+func (x *literalIndex) scanQuads(s string, hit func(pat, at int) bool) {
+	q := x.quads
+	i := 0
+	for ; i+8 <= len(s); i += 4 {
+		w := load64(s[i : i+8])
+		if q.bit(uint32(w))|q.bit(uint32(w>>8))|q.bit(uint32(w>>16))|q.bit(uint32(w>>24)) == 0 {
+			continue
+		}
+		for j := i; j < i+4; j++ {
+			if q.bit(load32(s[j:j+4])) != 0 && !x.verify(s, j, hit) {
+				return
+			}
+		}
+	}
+	for ; i+4 <= len(s); i++ {
+		if q.bit(load32(s[i:i+4])) != 0 && !x.verify(s, i, hit) {
+			return
+		}
 	}
 }
 
@@ -535,10 +629,15 @@ func (p *prefiltered) eachAt(s string, cands []int, fn func(m []int) bool) {
 	}
 	next := 0
 	try := func(i int) bool {
-		if i < next || p.may != nil && !p.may(s, i) {
+		if i < next {
 			return true
 		}
-		m := p.at.FindStringSubmatchIndex(p.window(s, i))
+		var m []int
+		if p.match != nil {
+			m = p.match(s[i:])
+		} else {
+			m = p.at.FindStringSubmatchIndex(p.window(s, i))
+		}
 		if m == nil {
 			return true
 		}
@@ -599,8 +698,9 @@ var coverIndex = sync.OnceValue(func() *literalIndex {
 	return x
 })
 
-func newCover(lines []string) *cover {
-	c := &cover{text: strings.Join(lines, "\n"), lines: lines, start: make([]int, len(lines))}
+// newCover reads the cover of lines, which were split from text.
+func newCover(lines []string, text string) *cover {
+	c := &cover{text: joinLines(lines, text), lines: lines, start: make([]int, len(lines))}
 	off := 0
 	for i, l := range lines {
 		c.start[i] = off
@@ -614,6 +714,33 @@ func newCover(lines []string) *cover {
 		return true
 	})
 	return c
+}
+
+// joinLines is strings.Join(lines, "\n"). Lines usually stand in the text
+// they were split from just as they are joined, and the result is then
+// that part of the text, not a copy.
+func joinLines(lines []string, text string) string {
+	if len(lines) == 0 {
+		return ""
+	}
+	start := strings.Index(text, lines[0])
+	if start < 0 {
+		return strings.Join(lines, "\n")
+	}
+	i := start
+	for k, l := range lines {
+		if k > 0 {
+			if i >= len(text) || text[i] != '\n' {
+				return strings.Join(lines, "\n")
+			}
+			i++
+		}
+		if !strings.HasPrefix(text[i:], l) {
+			return strings.Join(lines, "\n")
+		}
+		i += len(l)
+	}
+	return text[start:i]
 }
 
 // match reports whether p matches the cover text.
@@ -796,8 +923,6 @@ func (p *prefixMatcher) cut(s string) string {
 	return s
 }
 
-func (p *prefixMatcher) String() string { return p.re.String() }
-
 func (p *prefixMatcher) MatchString(s string) bool {
 	return p.may(s) && p.re.MatchString(p.cut(s))
 }
@@ -807,20 +932,6 @@ func (p *prefixMatcher) FindStringIndex(s string) []int {
 		return nil
 	}
 	return p.re.FindStringIndex(p.cut(s))
-}
-
-func (p *prefixMatcher) FindString(s string) string {
-	if !p.may(s) {
-		return ""
-	}
-	return p.re.FindString(p.cut(s))
-}
-
-func (p *prefixMatcher) FindStringSubmatchIndex(s string) []int {
-	if !p.may(s) {
-		return nil
-	}
-	return p.re.FindStringSubmatchIndex(p.cut(s))
 }
 
 // isRegexpWordByte is \w of package regexp, which \b tests.

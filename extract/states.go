@@ -43,20 +43,35 @@ type pattern struct {
 // matched token by token, indexed by the first token; Chinese, written without
 // spaces, by prefix at each character, indexed by the first character.
 type matcher struct {
-	byFirst map[string][]*pattern
+	byFirst map[string]*firstWord
 	// maybeFirst has the bit of firstSlot set for every key of byFirst:
 	// most capitalised words start no name, and the bit turns them away
 	// for less than the map lookup costs.
-	maybeFirst *[1 << 16 / 64]uint64
+	maybeFirst *[1 << firstBits / 64]uint64
 	zh         map[rune][]string // name → code via zhCode, longest first
 	zhCode     map[string]string
+	// zhFirst has the bit of every first rune of a key of zh below
+	// U+10000: most characters start no name, and the bit turns them
+	// away without the map lookup.
+	zhFirst *[1 << 16 / 64]uint64
+}
+
+// firstWord holds the patterns of the names that start with one word, in
+// the order they are tried (longest first): the longer ones by the forms of
+// their second word, so that a name is tried only where its second word
+// follows (dozens of names start with "Republic", "République").
+type firstWord struct {
+	bySecond map[string][]*pattern
+	single   []*pattern // one-word names
 }
 
 var stateMatcher = sync.OnceValue(buildMatcher)
 
 func buildMatcher() *matcher {
-	m := &matcher{byFirst: map[string][]*pattern{}, maybeFirst: new([1 << 16 / 64]uint64), zh: map[rune][]string{}, zhCode: map[string]string{}}
+	m := &matcher{byFirst: map[string]*firstWord{}, maybeFirst: new([1 << firstBits / 64]uint64), zh: map[rune][]string{}, zhCode: map[string]string{},
+		zhFirst: new([1 << 16 / 64]uint64)}
 	seen := map[string]bool{}
+	byFirst := map[string][]*pattern{}
 	add := func(code, lang, name string) {
 		for _, v := range nameVariants(lang, name) {
 			if lang == langZH {
@@ -88,7 +103,7 @@ func buildMatcher() *matcher {
 				p.tokens = append(p.tokens, forms)
 			}
 			for _, f := range p.tokens[0] {
-				m.byFirst[f] = append(m.byFirst[f], p)
+				byFirst[f] = append(byFirst[f], p)
 			}
 		}
 	}
@@ -104,32 +119,74 @@ func buildMatcher() *matcher {
 			}
 		}
 	}
-	for first, ps := range m.byFirst {
-		k := firstSlot([]byte(first))
+	for first, ps := range byFirst {
+		if c := first[0]; '0' <= c && c <= '9' {
+			panic("extract: a State name starts with a digit, which nextCapital passes over: " + first)
+		}
+		k := firstSlot(first, false)
 		m.maybeFirst[k/64] |= 1 << (k % 64)
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].tokens) > len(ps[j].tokens) })
+		w := &firstWord{bySecond: map[string][]*pattern{}}
+		for _, p := range ps {
+			if len(p.tokens) == 1 {
+				w.single = append(w.single, p)
+				continue
+			}
+			for i, f := range p.tokens[1] {
+				if !slices.Contains(p.tokens[1][:i], f) {
+					w.bySecond[f] = append(w.bySecond[f], p)
+				}
+			}
+		}
+		m.byFirst[first] = w
 	}
 	for r, names := range m.zh {
 		sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
 		m.zh[r] = names
+		if r < 0x10000 {
+			m.zhFirst[r/64] |= 1 << (r % 64)
+		}
 	}
 	return m
 }
 
-// firstSlot hashes a folded word (its length and first and last two bytes)
-// to a bit of matcher.maybeFirst.
-func firstSlot(w []byte) uint32 {
-	n := len(w)
-	if n < 2 {
-		return uint32(n)
+// firstBits is the size of matcher.maybeFirst in bits, as a power of two:
+// large enough that a word that starts no name seldom shares a bit.
+const firstBits = 17
+
+// firstSlot hashes a folded word to a bit of matcher.maybeFirst. With
+// lower, w is an ASCII word not yet folded: setting the 0x20 bit of each of
+// its bytes lowers it (its bytes are letters and digits), so it is hashed
+// as its folded form is, without being copied.
+func firstSlot[W string | []byte](w W, lower bool) uint32 {
+	var or uint64
+	if lower {
+		or = 0x2020202020202020
 	}
-	x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[n-2])<<16 | uint32(w[n-1])<<24
-	return (x ^ uint32(n)*0x85EBCA6B) * 0x9E3779B1 >> 16
+	h := uint64(len(w)) * 0x9E3779B97F4A7C15
+	for len(w) >= 8 {
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		h = (h ^ (x | or)) * 0xFF51AFD7ED558CCD
+		w = w[8:]
+	}
+	var x uint64
+	for i := 0; i < len(w); i++ {
+		x |= uint64(w[i]|byte(or)) << (8 * i)
+	}
+	h = (h ^ x) * 0xC4CEB9FE1A85EC53
+	return uint32(h >> (64 - firstBits))
 }
 
 // mayStart reports whether a name may start with the folded word w.
 func (m *matcher) mayStart(w []byte) bool {
-	k := firstSlot(w)
+	k := firstSlot(w, false)
+	return m.maybeFirst[k/64]&(1<<(k%64)) != 0
+}
+
+// mayStartASCII is mayStart for an ASCII word of the text, before folding.
+func (m *matcher) mayStartASCII(w string) bool {
+	k := firstSlot(w, true)
 	return m.maybeFirst[k/64]&(1<<(k%64)) != 0
 }
 
@@ -236,6 +293,14 @@ func foldArabic(s string) string {
 	return string(b)
 }
 
+// arabicFolded is appendArabicFolded over U+0600–U+06FF, by r-0x0600.
+var arabicFolded = func() (t [0x100]string) {
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		t[r-0x0600] = string(appendArabicFolded(nil, r))
+	}
+	return t
+}()
+
 // appendArabicFolded appends r to dst as foldArabic writes it.
 func appendArabicFolded(dst []byte, r rune) []byte {
 	switch {
@@ -247,6 +312,8 @@ func appendArabicFolded(dst []byte, r rune) []byte {
 		return utf8.AppendRune(dst, 'ه')
 	case r == 'ـ' || (r >= 0x064B && r <= 0x065F) || r == 0x0670:
 		return dst
+	case r >= 0x80 && r < 0x800:
+		return append(dst, byte(0xC0|r>>6), byte(0x80|r&0x3F))
 	}
 	return utf8.AppendRune(dst, r)
 }
@@ -265,7 +332,9 @@ func tokenize(s string) []string {
 type token struct {
 	text       string // lower case, Arabic folded
 	start, end int    // byte span in the source
-	upper      bool   // first letter is a capital (or the script has none)
+	upper      bool   // may start a name (see nextCapital)
+	wide       bool   // holds a rune of three bytes or more (Han needs three)
+	ascii      bool   // holds only ASCII
 	// Where tokenScanner.foldedAt keeps the text of a token read ahead.
 	folded bool
 	fs, fe int32
@@ -300,8 +369,8 @@ func splitTokens(s string) []token {
 }
 
 func isWordRune(r rune) bool {
-	if r < 0x80 {
-		return r|0x20 >= 'a' && r|0x20 <= 'z' || r >= '0' && r <= '9'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]
 	}
 	return propsOf(r)&(propLetter|propMark) != 0
 }
@@ -309,23 +378,29 @@ func isWordRune(r rune) bool {
 // Arabic attaches conjunctions, prepositions and the article to the word:
 // "وأرمينيا", "لأذربيجان", "للاتحاد الروسي".
 // A prefix that ends in the article keeps it: "واليمن" is "اليمن".
-var arabicPrefixes = func() []struct {
-	strip, keep string
-	stripBytes  []byte
-} {
-	prefixes := []struct {
-		strip, keep string
-		stripBytes  []byte
-	}{
-		{strip: "وال", keep: "ال"}, {strip: "بال", keep: "ال"}, {strip: "فال", keep: "ال"}, {strip: "كال", keep: "ال"},
-		{strip: "ولل", keep: "ال"}, {strip: "لل", keep: "ال"}, {strip: "وب"}, {strip: "ول"}, {strip: "و"},
-		{strip: "ب"}, {strip: "ل"}, {strip: "ف"}, {strip: "ك"},
+//
+// arabicPrefixes lists them, in the order they are tried, by the low byte
+// of their first letter (all in U+0600–U+06FF): most words start with none
+// of them and are turned away by one load.
+var arabicPrefixes = func() (by [256][]arabicPrefix) {
+	for _, p := range []struct{ strip, keep string }{
+		{"وال", "ال"}, {"بال", "ال"}, {"فال", "ال"}, {"كال", "ال"},
+		{"ولل", "ال"}, {"لل", "ال"}, {"وب", ""}, {"ول", ""}, {"و", ""},
+		{"ب", ""}, {"ل", ""}, {"ف", ""}, {"ك", ""},
+	} {
+		r, _ := utf8.DecodeRuneInString(p.strip)
+		if r < 0x0600 || r > 0x06FF {
+			panic("extract: Arabic prefix outside U+0600–U+06FF: " + p.strip)
+		}
+		by[r&0xFF] = append(by[r&0xFF], arabicPrefix{[]byte(p.strip), p.keep})
 	}
-	for i := range prefixes {
-		prefixes[i].stripBytes = []byte(prefixes[i].strip)
-	}
-	return prefixes
+	return by
 }()
+
+type arabicPrefix struct {
+	strip []byte
+	keep  string
+}
 
 // stateHit is one State name found in text.
 type stateHit struct {
@@ -351,37 +426,46 @@ func findStates(s string) []stateHit {
 			break
 		}
 		// Lowering leaves Han as it is, so a Chinese run is sent on as read.
-		if hasHan(s[t.start:t.end]) {
+		if t.wide && hasHan(s[t.start:t.end]) {
 			hits = m.findChinese(s[t.start:t.end], t.start, hits)
 			continue
 		}
+		// Most capitalised words start no name: an ASCII one is turned
+		// away before it is folded.
+		if t.ascii && !m.mayStartASCII(s[t.start:t.end]) {
+			continue
+		}
 		first = sc.fold(first[:0], t)
+		// try keeps the longest name that starts with form and the words
+		// after it.
 		best, bestLen := "", 0
 		try := func(form []byte) {
-			if !m.mayStart(form) {
+			w := m.byFirst[string(form)]
+			if w == nil {
 				return
 			}
-			for _, p := range m.byFirst[string(form)] {
-				if len(p.tokens) <= bestLen {
-					continue
-				}
-				if n := len(p.tokens); n > 1 {
-					if _, ok := sc.at(n - 1); !ok {
-						continue
+			if _, ok := sc.at(1); ok && len(w.bySecond) > 0 {
+				for _, p := range w.bySecond[string(sc.foldedAt(1))] {
+					if len(p.tokens) > bestLen && sc.matchRest(p) {
+						best, bestLen = p.code, len(p.tokens)
 					}
 				}
-				if sc.matchRest(p) {
-					best, bestLen = p.code, len(p.tokens)
-				}
+			}
+			if bestLen == 0 && len(w.single) > 0 {
+				best, bestLen = w.single[0].code, 1
 			}
 		}
-		try(first)
+		if t.ascii || m.mayStart(first) { // an ASCII word passed the test above
+			try(first)
+		}
 		// Arabic attaches conjunctions, prepositions and the article.
 		if r, _ := utf8.DecodeRune(first); r >= 0x0600 && r <= 0x06FF {
-			for _, p := range arabicPrefixes {
-				if rest, ok := bytes.CutPrefix(first, p.stripBytes); ok && utf8.RuneCount(rest) >= 3 {
+			for _, p := range arabicPrefixes[r&0xFF] {
+				if rest, ok := bytes.CutPrefix(first, p.strip); ok && utf8.RuneCount(rest) >= 3 {
 					cut = append(append(cut[:0], p.keep...), rest...)
-					try(cut)
+					if m.mayStart(cut) {
+						try(cut)
+					}
 				}
 			}
 		}
@@ -442,10 +526,12 @@ func (sc *tokenScanner) foldedAt(k int) []byte {
 	return sc.arena[t.fs:t.fe]
 }
 
-// nextCapital makes the next token that does not start with a lower-case
-// letter the current one. Most words of a text do, and no name does: text is
-// passed over eight bytes at a time up to the next byte that can start such
-// a token (a capital, a digit, "&", anything not ASCII).
+// nextCapital makes the next token that may start a name the current one:
+// one that starts with a capital or a letter of a script without case, "&",
+// or a number glued to Chinese text, whose run findStates searches. Most
+// words of a text start in lower case and most others are numbers, and no
+// name starts so: text is passed over eight bytes at a time up to the next
+// byte that can start such a token (a capital, "&", anything not ASCII).
 func (sc *tokenScanner) nextCapital() (token, bool) {
 	for len(sc.ahead) > 0 {
 		if t, _ := sc.next(); t.upper {
@@ -460,10 +546,22 @@ func (sc *tokenScanner) nextCapital() (token, bool) {
 			sc.pos = k
 			return token{}, false
 		}
-		// A capital or digit inside a word that starts in lower case
-		// ("iPhone") belongs to that word: read it whole.
+		// A capital inside a word that starts in lower case or with a
+		// digit ("iPhone", "2A") belongs to that word: read it whole.
 		for k > from && asciiWordByte[s[k-1]] {
 			k--
+		}
+		// A word of ASCII letters and digits, the common case, is read
+		// here.
+		if c := s[k]; 'A' <= c && c <= 'Z' {
+			j := k + 1
+			for j < len(s) && asciiWordByte[s[j]] {
+				j++
+			}
+			if j == len(s) || s[j] < utf8.RuneSelf {
+				sc.pos = j
+				return token{start: k, end: j, upper: true, ascii: true}, true
+			}
 		}
 		sc.pos = k
 		t, ok := sc.read()
@@ -482,25 +580,22 @@ func load64(s string) uint64 {
 }
 
 // indexCapital returns the offset of the first byte of s that is an ASCII
-// capital or digit, "&" or not ASCII; len(s) when there is none.
+// capital, "&" or not ASCII; len(s) when there is none.
 func indexCapital(s string) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := load64(s[i : i+8])
-		y := x &^ highs                                               // each byte's low seven bits; sums below do not carry
-		atLeast := func(c uint64) uint64 { return y + (0x80-c)*ones } // high bit: byte ≥ c
-		above := func(c uint64) uint64 { return y + (0x7F-c)*ones }   // high bit: byte > c
-		upper := atLeast('A') &^ above('Z')
-		digit := atLeast('0') &^ above('9')
+		y := x &^ highs                                         // each byte's low seven bits; sums below do not carry
+		upper := (y + (0x80-'A')*ones) &^ (y + (0x7F-'Z')*ones) // high bit: 'A' ≤ byte ≤ 'Z'
 		z := y ^ '&'*ones
 		amp := ^((z + 0x7F*ones) | z) // high bit: byte == '&'
-		if m := (x | upper | digit | amp) & highs; m != 0 {
+		if m := (x | upper | amp) & highs; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	for ; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || c == '&' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		if c := s[i]; c >= utf8.RuneSelf || c == '&' || 'A' <= c && c <= 'Z' {
 			return i
 		}
 	}
@@ -545,24 +640,40 @@ func (sc *tokenScanner) read() (token, bool) {
 			i += size
 			continue
 		}
-		upper := r < utf8.RuneSelf && !('a' <= r && r <= 'z') || r >= utf8.RuneSelf && propsOf(r)&propLower == 0
+		upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && propsOf(r)&propLower == 0
+		wide, ascii := size >= 3, size == 1
 		j := i + size
 		for j < len(s) {
-			if asciiWordByte[s[j]] {
+			c := s[j]
+			if asciiWordByte[c] {
 				j++
 				continue
 			}
-			if s[j] < utf8.RuneSelf {
+			if c < utf8.RuneSelf {
 				break
+			}
+			// Two-byte letters (Cyrillic, Arabic, accented Latin) are
+			// decoded inline: most words of those scripts are read whole.
+			if r, ok := decodeRune2(s, j); ok {
+				if bmpProps[r]&(propLetter|propMark) == 0 {
+					break
+				}
+				j += 2
+				ascii = false
+				continue
 			}
 			r, size := decodeRune(s, j)
 			if !isWordRune(r) {
 				break
 			}
 			j += size
+			wide, ascii = wide || size >= 3, false
 		}
+		// A number glued to Chinese text ("6日卡塔尔…") starts a run that
+		// findStates searches.
+		upper = upper || '0' <= r && r <= '9' && wide
 		sc.pos = j
-		return token{start: i, end: j, upper: upper}, true
+		return token{start: i, end: j, upper: upper, wide: wide, ascii: ascii}, true
 	}
 	sc.pos = len(s)
 	return token{}, false
@@ -587,32 +698,42 @@ func (sc *tokenScanner) fold(dst []byte, t token) []byte {
 		dst[n+i] = c
 	}
 	dst = dst[:n+i]
-	for _, r := range w[i:] {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+	for i < len(w) {
+		if c := w[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			dst = append(dst, byte(r))
+			dst = append(dst, c)
+			i++
 			continue
 		}
+		r, size := decodeRune(w, i)
 		switch {
 		case r >= 0x0600 && r <= 0x06FF: // Arabic has no case
+			dst = append(dst, arabicFolded[r-0x0600]...)
+			i += size
+			continue
 		case r >= 0x0410 && r <= 0x042F: // Cyrillic capitals А–Я
 			r += 0x20
 		case r >= 0x0430 && r <= 0x045F: // Cyrillic small letters
+			dst = append(dst, w[i:i+size]...)
+			i += size
+			continue
 		default:
 			r = unicode.ToLower(r)
 		}
 		dst = appendArabicFolded(dst, r)
+		i += size
 	}
 	return dst
 }
 
 // matchRest reports whether the tokens after the current one are the rest of
-// pattern p.
+// pattern p. It reads them one at a time: most patterns fail on their second
+// word ("United Nations" is none of the States whose names start "United").
 func (sc *tokenScanner) matchRest(p *pattern) bool {
 	for k, forms := range p.tokens[1:] {
-		if !slices.Contains(forms, string(sc.foldedAt(k+1))) {
+		if _, ok := sc.at(k + 1); !ok || !slices.Contains(forms, string(sc.foldedAt(k+1))) {
 			return false
 		}
 	}
@@ -639,7 +760,11 @@ func hasHan(s string) bool {
 // ("西班牙语"), not the State.
 func (m *matcher) findChinese(run string, offset int, hits []stateHit) []stateHit {
 	for i := 0; i < len(run); {
-		r, size := utf8.DecodeRuneInString(run[i:])
+		r, size := decodeRune(run, i)
+		if r < 0x10000 && m.zhFirst[r/64]&(1<<(r%64)) == 0 {
+			i += size
+			continue
+		}
 		matched := 0
 		for _, name := range m.zh[r] {
 			if strings.HasPrefix(run[i:], name) {

@@ -52,19 +52,21 @@ var markdownEscapes = strings.NewReplacer(`\*`, "*", `\_`, "_", `\[`, "[", `\]`,
 // cleanLines normalises line ends and Markdown, and drops page furniture and
 // lines that are only the document's own symbol (running page headers).
 func cleanLines(text, symbol string) []string {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
-	text = strings.ReplaceAll(text, "\f", "\n")
+	if strings.Contains(text, "\r") {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
 	if strings.Contains(text, "**") {
 		text = reMarkdownBold.ReplaceAllString(text, "\n\n")
 	}
-	if strings.Contains(text, "<") {
+	// ReplaceAllString copies the text even where nothing matches.
+	if strings.Contains(text, "<") && reHTMLTag.MatchString(text) {
 		text = reHTMLTag.ReplaceAllString(text, "")
 	}
 	if strings.Contains(text, `\`) {
 		text = markdownEscapes.Replace(text)
 	}
-	lines := strings.Split(text, "\n")
+	lines := splitLines(text)
 	out := lines[:0]
 	squeezedSymbol := squeeze(symbol)
 	for _, l := range lines {
@@ -75,6 +77,32 @@ func cleanLines(text, symbol string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// splitLines splits text at "\n" and at form feeds (page breaks), which
+// the steps before it read as they read "\n": no copy of the text is made
+// to turn one into the other.
+func splitLines(text string) []string {
+	if !strings.Contains(text, "\f") {
+		return strings.Split(text, "\n")
+	}
+	lines := make([]string, 0, strings.Count(text, "\n")+strings.Count(text, "\f")+1)
+	for {
+		i := strings.IndexByte(text, '\n')
+		line := text
+		if i >= 0 {
+			line = text[:i]
+		}
+		for f := strings.IndexByte(line, '\f'); f >= 0; f = strings.IndexByte(line, '\f') {
+			lines = append(lines, line[:f])
+			line = line[f+1:]
+		}
+		lines = append(lines, line)
+		if i < 0 {
+			return lines
+		}
+		text = text[i+1:]
+	}
 }
 
 // isPageFurniture runs rePageFurniture only on lines that start the way its
@@ -237,18 +265,25 @@ func writeCollapsed(b *strings.Builder, t string) {
 		if !space {
 			// the common cases: printable ASCII, a single space before it,
 			// and two-byte letters (Cyrillic, Arabic, accented Latin),
-			// copied later as a run
+			// copied later as a run; ASCII eight bytes at a time, and a
+			// byte at a time for at least eight bytes where that fails
+		plain:
 			for i < len(t) {
-				if c := t[i]; printableASCII[c] {
-					i++
-				} else if c == ' ' && i+1 < len(t) && printableASCII[t[i+1]] {
-					i += 2
-				} else if plainPair(t, i) {
-					i += 2
-				} else if plainTriple(t, i) {
-					i += 3
-				} else {
-					break
+				if t[i] < utf8.RuneSelf {
+					i = plainASCIIEnd(t, i)
+				}
+				for stop := min(len(t), i+8); i < stop; {
+					if c := t[i]; printableASCII[c] {
+						i++
+					} else if c == ' ' && i+1 < len(t) && printableASCII[t[i+1]] {
+						i += 2
+					} else if plainPair(t, i) {
+						i += 2
+					} else if plainTriple(t, i) {
+						i += 3
+					} else {
+						break plain
+					}
 				}
 			}
 			if i == len(t) {
@@ -299,6 +334,29 @@ func writeCollapsed(b *strings.Builder, t string) {
 	b.WriteString(t[run:])
 }
 
+// plainASCIIEnd returns where, from i, the blocks of eight bytes end that
+// writeCollapsed copies as they are because they hold printable ASCII and
+// single spaces, each before printable ASCII.
+func plainASCIIEnd(t string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i+9 <= len(t) {
+		x := load64(t[i : i+8])
+		y := x &^ highs                                 // each byte's low seven bits; sums below do not carry
+		printable := (y + (0x80-'!')*ones) &^ x & highs // high bit: '!' ≤ byte < 0x80
+		z := y ^ ' '*ones
+		space := ^((z + 0x7F*ones) | z) &^ x & highs // high bit: byte == ' '
+		next := printable >> 8                       // high bit: the next byte is printable
+		if printableASCII[t[i+8]] {
+			next |= 1 << 63
+		}
+		if printable|space != highs || space&^next != 0 {
+			break
+		}
+		i += 8
+	}
+	return i
+}
+
 // plainPair reports whether t[i:] starts with a valid two-byte rune that is
 // not white space: a lead byte C3–DF and a continuation byte (the two-byte
 // spaces U+0085 and U+00A0 start with C2).
@@ -334,14 +392,14 @@ var abbreviations = map[string]bool{
 func sentenceAround(p string, start, end int) string {
 	s := 0
 	for j := start - 1; j > 0; j-- {
-		if isSentenceEnd(p, j) {
+		if mayEndSentence[p[j]] && isSentenceEnd(p, j) {
 			s = j + 1
 			break
 		}
 	}
 	e := len(p)
 	for j := end; j < len(p); j++ {
-		if isSentenceEnd(p, j) {
+		if mayEndSentence[p[j]] && isSentenceEnd(p, j) {
 			e = j + 1
 			if p[j] == ' ' {
 				e = j
@@ -351,6 +409,15 @@ func sentenceAround(p string, start, end int) string {
 	}
 	return strings.TrimSpace(p[s:e])
 }
+
+// mayEndSentence marks the bytes isSentenceEnd can be true at: the scans
+// around a citation ask at every byte.
+var mayEndSentence = func() (t [256]bool) {
+	for _, c := range []byte{'.', '!', '?', ';', "。"[2]} {
+		t[c] = true
+	}
+	return t
+}()
 
 // isSentenceEnd reports whether the byte at j ends a sentence: a full stop,
 // question or exclamation mark or semicolon followed by a space and a capital
