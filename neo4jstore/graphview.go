@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -231,90 +230,6 @@ RETURN [n IN selected | [elementId(n), ` + nodeN + `]] AS nodes, edges, truncate
 	}
 	g.Edges = elementEdges(get[[]any](recs[0], "edges"), ids)
 	return g, nil
-}
-
-// pathsCypher completes the lookup of a and b into the paths query, one
-// per hop bound, indexed by the validated maxHops: a variable-length bound
-// cannot be a parameter. Both ends are looked up in the same query so that
-// an absent one is told apart from an unreachable one. Paths are ordered by
-// their node IDs, then by their edges as (type, source, target), so that
-// two relationships between the same nodes give two paths in a fixed order.
-// With no hop allowed only the ends are looked up.
-var pathsCypher = func() (qs [uncite.MaxPathHops + 1]string) {
-	ends := `
-RETURN CASE WHEN a IS NOT NULL THEN ` + fmt.Sprintf(nodeOf, "a") + ` END AS from,
-       CASE WHEN b IS NOT NULL THEN ` + fmt.Sprintf(nodeOf, "b") + ` END AS to`
-	qs[0] = ends + ", [] AS paths"
-	for hops := 1; hops <= uncite.MaxPathHops; hops++ {
-		qs[hops] = `
-CALL (a, b) {
-  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = allShortestPaths((a)-[:` + viewRels + `*..` + strconv.Itoa(hops) + `]-(b))
-  WITH nodes(p) AS ns, relationships(p) AS rs
-  WITH ns, rs, [n IN ns | ` + idN + `] AS ids
-  WITH ns, rs, ids, [i IN range(0, size(rs) - 1) |
-    CASE WHEN startNode(rs[i]) = ns[i] THEN [type(rs[i]), ids[i], ids[i + 1]]
-         ELSE [type(rs[i]), ids[i + 1], ids[i]] END] AS edges
-  ORDER BY ids, edges
-  LIMIT $max
-  RETURN collect({nodes: [n IN ns | ` + nodeN + `], edges: [i IN range(0, size(rs) - 1) |
-    {source: edges[i][1], target: edges[i][2], type: edges[i][0], count: rs[i].count}]}) AS paths
-}` + ends + ", paths"
-	}
-	return qs
-}()
-
-// Paths returns the shortest chains between two nodes in one query.
-func (s *Store) Paths(ctx context.Context, from, to string, maxHops int) ([]uncite.Path, error) {
-	if maxHops < 0 || maxHops > uncite.MaxPathHops {
-		return nil, uncite.Errorf(uncite.EINVALID, "maxHops %d: must be between 0 and %d", maxHops, uncite.MaxPathHops)
-	}
-	fromKind, fromKey, err := uncite.SplitNodeID(from)
-	if err != nil {
-		return nil, err
-	}
-	toKind, toKey, err := uncite.SplitNodeID(to)
-	if err != nil {
-		// The ends are checked in order, as the embedded store does: an
-		// absent start is reported before a malformed end.
-		found, ferr := s.exists(ctx, fromKind, fromKey)
-		switch {
-		case ferr != nil:
-			return nil, ferr
-		case !found:
-			return nil, notFound(from)
-		}
-		return nil, err
-	}
-	cypher := "OPTIONAL MATCH " + nodePattern("a", fromKind, "from") + "\nOPTIONAL MATCH " + nodePattern("b", toKind, "to") +
-		pathsCypher[maxHops]
-	recs, err := s.query(ctx, cypher, map[string]any{"from": fromKey, "to": toKey, "max": uncite.MaxPaths}, neo4j.Read)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: paths from %q to %q: %w", from, to, err)
-	}
-	a, b := get[map[string]any](recs[0], "from"), get[map[string]any](recs[0], "to")
-	switch {
-	case a == nil:
-		return nil, notFound(from)
-	case b == nil:
-		return nil, notFound(to)
-	case a["id"] == b["id"]:
-		// A document and the Resolution it is are one node too.
-		return []uncite.Path{{Nodes: []uncite.Node{toNode(a)}}}, nil
-	}
-	var paths []uncite.Path
-	for _, x := range get[[]any](recs[0], "paths") {
-		m := x.(map[string]any)
-		var p uncite.Path
-		for _, n := range m["nodes"].([]any) {
-			p.Nodes = append(p.Nodes, toNode(n.(map[string]any)))
-		}
-		for _, e := range m["edges"].([]any) {
-			p.Edges = append(p.Edges, toEdge(e.(map[string]any)))
-		}
-		paths = append(paths, p)
-	}
-	return paths, nil
 }
 
 // toNode converts a projection of nodeOf. Null properties are dropped and
