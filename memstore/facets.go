@@ -214,8 +214,7 @@ func facets(r *resolution) *uncite.Facets {
 	return f
 }
 
-// MostCitedBy implements uncite.Store in one walk of the resolutions for
-// all the States.
+// MostCitedBy implements uncite.Store.
 func (s *Store) MostCitedBy(_ context.Context, states []string, limit int) (map[string][]uncite.ResolutionCount, error) {
 	if err := checkLimits(limit, 0); err != nil {
 		return nil, err
@@ -229,8 +228,10 @@ func (s *Store) MostCitedBy(_ context.Context, states []string, limit int) (map[
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	for _, r := range s.resByIdx {
-		for st, top := range tops {
+	// One walk per State: ranging over the map of States for each of the
+	// tens of thousands of resolutions would cost more than the lookups.
+	for st, top := range tops {
+		for _, r := range s.resByIdx {
 			if n := r.byState[st]; n > 0 {
 				top.offer(uncite.ResolutionCount{Symbol: r.Symbol, Count: n})
 			}
