@@ -10,7 +10,17 @@ import (
 	"github.com/uncite/uncite"
 )
 
+// TestSearch runs once with pages sorted from the full-text matches and
+// once with pages read in ID order (see scanShare), which must agree.
 func TestSearch(t *testing.T) {
+	defer func(share int) { scanShare = share }(scanShare)
+	for name, share := range map[string]int{"sorted": 0, "scanned": 1 << 30} {
+		scanShare = share
+		t.Run(name, func(t *testing.T) { testSearch(t) })
+	}
+}
+
+func testSearch(t *testing.T) {
 	s := fresh(t)
 	ctx := context.Background()
 	docs := fixture()
