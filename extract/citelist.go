@@ -232,14 +232,10 @@ func letterPartEnd(s string) (int, bool) {
 // The one choice undone: "de" before the month is the month where no
 // letter follows it.
 func itemDateEnd(s string) (int, bool) {
-	i := 0
-	if i < len(s) && s[i] == ',' {
-		i++
-	}
-	if i >= len(s) || !isRegexpSpace(s[i]) {
+	i, ok := commaSpaceEnd(s)
+	if !ok {
 		return 0, false
 	}
-	i++
 	word := false
 	for _, w := range [...]string{"of", "du", "de", "del", "от", "المؤرخ", "المؤرخة", "adopted on", "adoptée le"} {
 		if j := i + len(w); strings.HasPrefix(s[i:], w) && j < len(s) && isRegexpSpace(s[j]) {
@@ -392,14 +388,10 @@ func listSepEnd(s string) (int, bool) {
 // named after them ("of the General Assembly", "du Conseil de sécurité") at
 // the start of s: `^,?\s(?:of the |du |de la |del |de l['’]|des |adopted by the |adoptée par l['’]|)`.
 func bodyAfterLeadEnd(s string) (int, bool) {
-	i := 0
-	if i < len(s) && s[i] == ',' {
-		i++
-	}
-	if i >= len(s) || !isRegexpSpace(s[i]) {
+	i, ok := commaSpaceEnd(s)
+	if !ok {
 		return 0, false
 	}
-	i++
 	for _, w := range [...]string{"of the ", "du ", "de la ", "del ", "de l'", "de l’", "des ", "adopted by the ", "adoptée par l'", "adoptée par l’"} {
 		if strings.HasPrefix(s[i:], w) {
 			return i + len(w), true
@@ -419,3 +411,16 @@ func digitsEnd(s string, i, max int) int {
 }
 
 func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// commaSpaceEnd reads the `^,?\s` that opens a date or a body after the
+// numbers of a list.
+func commaSpaceEnd(s string) (int, bool) {
+	i := 0
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	if i >= len(s) || !isRegexpSpace(s[i]) {
+		return 0, false
+	}
+	return i + 1, true
+}
