@@ -981,20 +981,32 @@ func eachAround(s string, anchors []string, before, after int, re *regexp.Regexp
 		ws := runeStartAfter(s, max(prevEnd, a[0]-before))
 		we := runeStartAfter(s, min(len(s), a[1]+after))
 		prevEnd = a[1]
-		m := re.FindStringSubmatchIndex(s[ws:we])
-		if m == nil || ws+m[0] < done || ws+m[0] > a[0] || ws+m[1] < a[1] {
+		m := matchCovering(re, s, ws, we, a[0], a[1], done)
+		if m == nil {
 			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += ws
-			}
 		}
 		done = m[1]
 		if !fn(m) {
 			return
 		}
 	}
+}
+
+// matchCovering matches re in the window s[ws:we] and returns the match's
+// offsets in s, or nil unless the match covers the anchor s[start:end] and
+// begins at or after done, the end of the previous match: windows around
+// neighbouring anchors overlap, and a match must be reported once.
+func matchCovering(re *regexp.Regexp, s string, ws, we, start, end, done int) []int {
+	m := re.FindStringSubmatchIndex(s[ws:we])
+	if m == nil || ws+m[0] < done || ws+m[0] > start || ws+m[1] < end {
+		return nil
+	}
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += ws
+		}
+	}
+	return m
 }
 
 // runeStartAfter moves offset i of s forward to the start of a rune.
@@ -1035,14 +1047,9 @@ func eachBefore(s, anchor string, words, after int, re *regexp.Regexp, fn func(m
 		}
 		we := runeStartAfter(s, min(len(s), end+after))
 		prevEnd = end
-		m := re.FindStringSubmatchIndex(s[ws:we])
-		if m == nil || ws+m[0] < done || ws+m[0] > i || ws+m[1] < end {
+		m := matchCovering(re, s, ws, we, i, end, done)
+		if m == nil {
 			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += ws
-			}
 		}
 		done = m[1]
 		if !fn(m) {
