@@ -7,6 +7,8 @@
 // of its own that implements or consumes these types.
 package uncite
 
+import "strconv"
+
 // Body codes of the UN organs whose documents and resolutions are modelled.
 const (
 	BodyGA     = "GA"
@@ -55,6 +57,19 @@ func (d *Document) SessionKey() string {
 		return ""
 	}
 	return SessionKey(d.Body, d.Session)
+}
+
+// Year is the year of the document's ISO date, 0 when the date does not
+// start with one; both stores count citations by it (see Facets, TopCited).
+func (d *Document) Year() int {
+	if len(d.Date) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(d.Date[:4])
+	if err != nil || y <= 0 {
+		return 0
+	}
+	return y
 }
 
 // Mention counts how often a State is named in a document.

@@ -3,7 +3,6 @@ package memstore
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -339,7 +338,7 @@ func (s *Store) newDoc(d *uncite.Document) *doc {
 		}
 	}
 	x.refs = sortedUnique(slices.Clone(d.References))
-	x.year = yearOf(d.Date)
+	x.year = d.Year()
 	return x
 }
 
@@ -500,18 +499,6 @@ func sessionItems(d *doc) []sessionItem {
 func stateNode(code string) (nid, bool) {
 	i, ok := states().numbers[code]
 	return makeNode(kindState, i), ok
-}
-
-// yearOf is the year of an ISO date, 0 when the date does not start with one.
-func yearOf(date string) int {
-	if len(date) < 4 {
-		return 0
-	}
-	y, err := strconv.Atoi(date[:4])
-	if err != nil || y <= 0 {
-		return 0
-	}
-	return y
 }
 
 func addIf(x index, key string, d *doc) {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/uncite/uncite"
@@ -53,7 +52,7 @@ func newCounted(d *uncite.Document) counted {
 			c.cited = append(c.cited, symbol)
 		}
 	}
-	c.year = yearOf(d.Date)
+	c.year = d.Year()
 	// Only States of the reference tables are nodes, so only they are linked.
 	if st, ok := refdata.StateByCode(d.Author); ok && st.Code == d.Author {
 		c.author = d.Author
@@ -77,18 +76,6 @@ func sessionItems(numbers []string) []string {
 	numbers = slices.Clone(numbers)
 	slices.Sort(numbers)
 	return slices.Compact(numbers)
-}
-
-// yearOf is the year of an ISO date, 0 when the date does not start with one.
-func yearOf(date string) int {
-	if len(date) < 4 {
-		return 0
-	}
-	y, err := strconv.Atoi(date[:4])
-	if err != nil || y <= 0 {
-		return 0
-	}
-	return y
 }
 
 type (
@@ -310,7 +297,7 @@ func (w *writer) sessionCounts(ctx context.Context) ([]map[string]any, error) {
 
 // migrateCounters gives a database written before the counters existed its
 // counters, citation counts and resolution bodies, in chunks, as prepare's
-// last step; its resolutions are those without a citation count. Document years are derived in Cypher as yearOf
+// last step; its resolutions are those without a citation count. Document years are derived in Cypher as Document.Year
 // does for ISO dates.
 var migrateCounters = []string{
 	`MATCH (d:Document) WHERE d.dateYear IS NULL AND d.date =~ '[0-9]{4}.*' AND NOT d.date STARTS WITH '0000'

@@ -117,7 +117,7 @@ func docParams(d *uncite.Document, words string) map[string]any {
 		"sessionStart": str(d.SessionStart),
 		"sessionEnd":   str(d.SessionEnd),
 		// The year the facets and TopCited count the document under.
-		"dateYear":   num(yearOf(d.Date)),
+		"dateYear":   num(d.Year()),
 		"author":     str(d.Author),
 		"file":       str(d.File),
 		"sha256":     str(d.SHA256),
