@@ -467,12 +467,8 @@ func bodyNameEnd(s, n string) (int, bool) {
 			n = n[1:]
 			continue
 		case '\'':
-			switch {
-			case strings.HasPrefix(s[i:], "'"):
-				i++
-			case strings.HasPrefix(s[i:], "’"):
-				i += len("’")
-			default:
+			var ok bool
+			if i, ok = prefixEnd(s, i, "'", "’"); !ok {
 				return 0, false
 			}
 			n = n[1:]

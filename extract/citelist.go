@@ -106,12 +106,8 @@ func matchBracketed(s string, i int, m *itemMatch) (int, bool) {
 	if i < len(s) && isRegexpSpace(s[i]) {
 		i++
 	}
-	switch {
-	case strings.HasPrefix(s[i:], "("):
-		i++
-	case strings.HasPrefix(s[i:], "（"):
-		i += len("（")
-	default:
+	i, ok := prefixEnd(s, i, "(", "（")
+	if !ok {
 		return 0, false
 	}
 	if i < len(s) && isRegexpSpace(s[i]) {
@@ -145,12 +141,8 @@ func matchBracketed(s string, i int, m *itemMatch) (int, bool) {
 		if j < len(s) && isRegexpSpace(s[j]) {
 			j++
 		}
-		switch {
-		case strings.HasPrefix(s[j:], "-"):
-			j++
-		case strings.HasPrefix(s[j:], "–"):
-			j += len("–")
-		default:
+		j, ok := prefixEnd(s, j, "-", "–")
+		if !ok {
 			return 0, false
 		}
 		if j < len(s) && isRegexpSpace(s[j]) {
@@ -171,23 +163,12 @@ func closingBracketEnd(s string, i int) (int, bool) {
 	if i < len(s) && isRegexpSpace(s[i]) {
 		i++
 	}
-	switch {
-	case strings.HasPrefix(s[i:], ")"):
-		return i + 1, true
-	case strings.HasPrefix(s[i:], "）"):
-		return i + len("）"), true
-	}
-	return 0, false
+	return prefixEnd(s, i, ")", "）")
 }
 
 // sessionPrefixEnd reads `(?:ES|S)-` at s[i:]; i when it is not there.
 func sessionPrefixEnd(s string, i int) int {
-	switch {
-	case strings.HasPrefix(s[i:], "ES-"):
-		return i + 3
-	case strings.HasPrefix(s[i:], "S-"):
-		return i + 2
-	}
+	i, _ = prefixEnd(s, i, "ES-", "S-")
 	return i
 }
 
@@ -423,4 +404,16 @@ func commaSpaceEnd(s string) (int, bool) {
 		return 0, false
 	}
 	return i + 1, true
+}
+
+// prefixEnd returns where the first of alts that s[i:] starts with ends,
+// or i and false when none does: the alternations of single tokens in the
+// patterns above.
+func prefixEnd(s string, i int, alts ...string) (int, bool) {
+	for _, a := range alts {
+		if strings.HasPrefix(s[i:], a) {
+			return i + len(a), true
+		}
+	}
+	return i, false
 }
