@@ -13,13 +13,15 @@ import (
 // documentProjection turns a Document node d into a map that carries its
 // citations and mentions too, so that a document costs no extra round trip.
 // The properties are named rather than taken with .*, which would also carry
-// the words kept for search (see search.go), as large as the text.
+// the words kept for search (see search.go), as large as the text, and on
+// a citation the citing document's id. A citation holds the cited symbol
+// itself (see citeParams), so the resolutions are not visited.
 const documentProjection = `d {.id, .symbol, .title, .type, .date, .languages, .body, .session,
   .sessionStart, .sessionEnd, .author, .file, .sha256, .references, .agendaItems, .agendaTitles,
   citations: COLLECT {
-    MATCH (d)-[c:CITES]->(r:Resolution)
-    RETURN c {.*, symbol: r.symbol}
-    ORDER BY r.symbol
+    MATCH (d)-[c:CITES]->()
+    RETURN c {.symbol, .count, .contexts, .verbs, .operative}
+    ORDER BY c.symbol
   },
   mentions: COLLECT {
     MATCH (d)-[m:MENTIONS]->(s:State)
