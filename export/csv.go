@@ -15,17 +15,8 @@ const (
 	EdgesFile = "edges.csv"
 )
 
-// WriteCSV writes the node table to nodes and the edge table to edges,
-// each with a header row: id, kind, label then the sorted property names
-// for nodes; id, source, target, type then the property names for edges.
-// Absent properties are empty cells.
-func WriteCSV(nodes, edges io.Writer, g *uncite.Subgraph) error {
-	if err := writeNodesCSV(nodes, g); err != nil {
-		return err
-	}
-	return writeEdgesCSV(edges, g)
-}
-
+// writeNodesCSV writes the node table with a header row: id, kind, label
+// then the sorted property names; absent properties are empty cells.
 func writeNodesCSV(w io.Writer, g *uncite.Subgraph) error {
 	props := nodeProps(g)
 	rows := [][]string{header(nodeColumns, props)}
@@ -35,6 +26,8 @@ func writeNodesCSV(w io.Writer, g *uncite.Subgraph) error {
 	return csv.NewWriter(w).WriteAll(rows)
 }
 
+// writeEdgesCSV writes the edge table likewise: id, source, target, type
+// then the property names.
 func writeEdgesCSV(w io.Writer, g *uncite.Subgraph) error {
 	props := edgeProps(g)
 	rows := [][]string{header(edgeColumns, props)}

@@ -32,7 +32,7 @@ const (
 	GraphML Format = "graphml"
 	GEXF    Format = "gexf"
 	// CSV as a single stream is a zip archive holding nodes.csv and
-	// edges.csv; see WriteCSV for the two tables on their own.
+	// edges.csv.
 	CSV Format = "csv"
 )
 

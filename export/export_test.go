@@ -253,14 +253,6 @@ func TestGEXF(t *testing.T) {
 	}
 }
 
-func TestCSV(t *testing.T) {
-	var nodes, edges bytes.Buffer
-	if err := WriteCSV(&nodes, &edges, sample()); err != nil {
-		t.Fatal(err)
-	}
-	checkCSV(t, nodes.Bytes(), edges.Bytes())
-}
-
 func TestCSVZip(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Write(&buf, CSV, sample()); err != nil {
