@@ -43,6 +43,9 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() > 0 {
 		return fmt.Errorf("export takes no arguments (got %q); use --id NODE or filter flags", fs.Args())
 	}
+	if *formatName == "" {
+		return errors.New("export needs --format, one of " + export.FormatNames())
+	}
 	format, err := export.ParseFormat(*formatName)
 	if err != nil {
 		return err
