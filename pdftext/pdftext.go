@@ -272,4 +272,3 @@ func (g *guard) failure(r any) error {
 	}
 	return fmt.Errorf("%w: %s", ErrCorrupt, msg)
 }
-
