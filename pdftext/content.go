@@ -1,8 +1,10 @@
 package pdftext
 
 import (
+	"io"
 	"math"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -59,10 +61,17 @@ type font struct {
 	cidW     map[int]float64 // composite fonts' /W widths
 	defWidth float64
 	decoded  map[int]string
+	unicode  map[int]string // from the ToUnicode CMap, nil without one
 }
 
 func newFont(v pdf.Value) *font {
 	f := &font{decoded: map[int]string{}}
+	// A ToUnicode map says what each code means whatever the encoding; the
+	// library prefers an /Encoding dictionary, whose glyph names are
+	// often private ("/g42") in subset fonts.
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		f.unicode = toUnicode(tu)
+	}
 	pf := pdf.Font{V: v}
 	f.enc = pf.Encoder()
 	if v.Key("Subtype").Name() == "Type0" {
@@ -127,7 +136,13 @@ func (f *font) text(code int, raw string) string {
 	if s, ok := f.decoded[code]; ok {
 		return s
 	}
-	s := normalise(f.enc.Decode(raw))
+	var s string
+	if u, ok := f.unicode[code]; ok {
+		s = u
+	} else {
+		s = f.enc.Decode(raw)
+	}
+	s = normalise(s)
 	f.decoded[code] = s
 	return s
 }
@@ -147,6 +162,159 @@ var ligatures = strings.NewReplacer(
 	"\u00A0", " ", "\u2007", " ", "\u202F", " ", "\u2009", " ", "\u200A", " ", "\u2002", " ", "\u2003", " ",
 	"\u2010", "-", "\u2011", "-", "\u200B", "", "\uFEFF", "",
 )
+
+// toUnicode reads a ToUnicode CMap: its bfchar and bfrange entries. The
+// library's reader of these maps is its own (unexported), and its
+// PostScript interpreter needs dictionaries only it can make, so the few
+// tokens that matter are read here.
+func toUnicode(v pdf.Value) map[int]string {
+	data, _ := io.ReadAll(io.LimitReader(v.Reader(), maxCMap))
+	m := map[int]string{}
+	var args []cmapToken
+	mode := ""
+	for _, t := range cmapTokens(data) {
+		switch {
+		case t.op == "beginbfchar" || t.op == "beginbfrange":
+			mode, args = t.op, args[:0]
+		case t.op == "endbfchar" && mode == "beginbfchar":
+			for i := 0; i+1 < len(args); i += 2 {
+				m[codeOf(args[i].str)] = utf16BE(args[i+1].str)
+			}
+			mode = ""
+		case t.op == "endbfrange" && mode == "beginbfrange":
+			for i := 0; i+2 < len(args); i += 3 {
+				bfrange(m, args[i].str, args[i+1].str, args[i+2])
+			}
+			mode = ""
+		case t.op == "":
+			args = append(args, t)
+		}
+	}
+	return m
+}
+
+// maxCMap bounds a ToUnicode map's decoded size (real ones are a few KB).
+const maxCMap = 4 << 20
+
+func bfrange(m map[int]string, loS, hiS string, dst cmapToken) {
+	lo, hi := codeOf(loS), codeOf(hiS)
+	if hi < lo || hi-lo > 0xFFFF {
+		return
+	}
+	if dst.array != nil {
+		for c := lo; c <= hi && c-lo < len(dst.array); c++ {
+			m[c] = utf16BE(dst.array[c-lo])
+		}
+		return
+	}
+	// The destination's last character counts up through the range.
+	r := []rune(utf16BE(dst.str))
+	if len(r) == 0 {
+		return
+	}
+	last := r[len(r)-1]
+	for c := lo; c <= hi; c++ {
+		r[len(r)-1] = last + rune(c-lo)
+		m[c] = string(r)
+	}
+}
+
+// cmapToken is a hex string, an array of them, or an operator.
+type cmapToken struct {
+	str   string
+	array []string
+	op    string
+}
+
+// cmapTokens reads the tokens of a CMap that bfchar and bfrange entries
+// use: hex strings, arrays of them and bare words (the operators). Names,
+// numbers and dictionaries come out as words and are ignored.
+func cmapTokens(b []byte) []cmapToken {
+	var out []cmapToken
+	var array []string
+	inArray := false
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		case c == '<' && i+1 < len(b) && b[i+1] != '<':
+			j := i + 1
+			var hex []byte
+			for j < len(b) && b[j] != '>' {
+				if h, ok := hexVal(b[j]); ok {
+					hex = append(hex, h)
+				}
+				j++
+			}
+			i = j + 1
+			if len(hex)%2 == 1 {
+				hex = append(hex, 0)
+			}
+			s := make([]byte, len(hex)/2)
+			for k := range s {
+				s[k] = hex[2*k]<<4 | hex[2*k+1]
+			}
+			if inArray {
+				array = append(array, string(s))
+			} else {
+				out = append(out, cmapToken{str: string(s)})
+			}
+		case c == '[':
+			inArray, array = true, nil
+			i++
+		case c == ']':
+			if inArray {
+				out = append(out, cmapToken{array: append([]string{}, array...)})
+			}
+			inArray = false
+			i++
+		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0:
+			i++
+		default:
+			j := i + 1
+			for j < len(b) && !strings.ContainsRune(" \n\r\t\f\x00<>[]%/(", rune(b[j])) {
+				j++
+			}
+			w := string(b[i:j])
+			i = j
+			if strings.HasPrefix(w, "begin") || strings.HasPrefix(w, "end") {
+				out = append(out, cmapToken{op: w})
+			}
+		}
+	}
+	return out
+}
+
+func hexVal(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+func codeOf(s string) int {
+	c := 0
+	for i := 0; i < len(s) && i < 4; i++ {
+		c = c<<8 | int(s[i])
+	}
+	return c
+}
+
+func utf16BE(s string) string {
+	u := make([]uint16, 0, len(s)/2)
+	for i := 0; i+1 < len(s); i += 2 {
+		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+	}
+	return string(utf16.Decode(u))
+}
 
 // textState is the graphics and text state the interpreter tracks.
 type textState struct {

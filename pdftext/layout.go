@@ -158,17 +158,17 @@ func (l *line) finish() {
 	var prev *glyph
 	kept := l.glyphs[:0]
 	for _, g := range l.glyphs {
-		if prev != nil && g.s == prev.s && math.Abs(g.x-prev.x) < 0.2*g.size {
+		// Spaces are read from the gaps they leave: a space glyph can sit
+		// anywhere (over the letter before it, in another font).
+		if strings.TrimSpace(g.s) == "" || prev != nil && g.s == prev.s && math.Abs(g.x-prev.x) < 0.2*g.size {
 			continue
 		}
 		if prev != nil {
 			gap := g.x - prev.end
-			sp := g.s == " " || prev.s == " "
 			switch {
 			case gap > 1.5*l.size:
 				n := int(gap/(0.5*l.size) + 0.5)
 				b.WriteString(strings.Repeat(" ", min(n, 200)))
-			case sp:
 			case gap > 0.15*max(g.size, prev.size), footnoteMark(prev, &g, l.size):
 				b.WriteByte(' ')
 			}

@@ -79,8 +79,7 @@ func Convert(data []byte, b Budget) (doc *Document, err error) {
 			doc, err = nil, g.failure(r)
 		}
 	}()
-	src := &source{data: data, g: g}
-	rd, err := pdf.NewReader(src, int64(len(data)))
+	rd, err := newReader(data, g)
 	if err != nil {
 		return nil, g.failure(err)
 	}
@@ -105,6 +104,10 @@ func Convert(data []byte, b Budget) (doc *Document, err error) {
 		return nil, ErrNoText
 	}
 	return doc, nil
+}
+
+func newReader(data []byte, g *guard) (*pdf.Reader, error) {
+	return pdf.NewReader(&source{data: data, g: g}, int64(len(data)))
 }
 
 // pageValues walks the page tree in order. The library's Reader.Page
