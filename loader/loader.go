@@ -286,7 +286,7 @@ func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	if err != nil {
 		return fail(len(b), err)
 	}
-	text, pdfDoc, err := decodeDocument(b)
+	text, pdfDoc, err := decodeDocument(filepath.ToSlash(src.Name), b)
 	if err != nil {
 		return fail(len(b), err)
 	}

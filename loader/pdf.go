@@ -1,15 +1,18 @@
 package loader
 
 import (
+	"path"
+	"strings"
+
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/pdftext"
 )
 
-// decodeDocument turns a file's bytes into text: a PDF (known by its
-// header, whatever the file is called) through pdftext, anything else
-// through Decode. The PDF's own metadata comes back with it.
-func decodeDocument(b []byte) (string, *pdftext.Document, error) {
-	if !pdftext.IsPDF(b) {
+// decodeDocument turns a file's bytes into text: a .pdf file through
+// pdftext, anything else through Decode (which refuses a PDF by another
+// name as binary). The PDF's own metadata comes back with it.
+func decodeDocument(name string, b []byte) (string, *pdftext.Document, error) {
+	if !strings.EqualFold(path.Ext(name), ".pdf") {
 		text, err := Decode(b)
 		return text, nil, err
 	}

@@ -23,9 +23,10 @@ type page struct {
 	bottom        float64 // the media box's lower edge
 }
 
-// maxGlyphs bounds the text of one file (ten times the largest report of
-// the corpus): a content stream can repeat a string without end.
-const maxGlyphs = 8 << 20
+// maxGlyphs bounds the text of one file (four times the largest report of
+// the corpus; some 200 MB of glyphs): a content stream can repeat a string
+// without end.
+const maxGlyphs = 4 << 20
 
 // matrix is an affine transform [a b c d e f] as PDF writes it.
 type matrix [6]float64
@@ -59,7 +60,7 @@ type font struct {
 	first    int
 	widths   []float64
 	cidW     map[int]float64 // composite fonts' /W widths
-	defWidth float64
+	defWidth float64         // for codes without a width of their own
 	decoded  map[int]string
 	unicode  map[int]string // from the ToUnicode CMap, nil without one
 }
@@ -89,6 +90,13 @@ func newFont(v pdf.Value) *font {
 	f.widths = make([]float64, min(w.Len(), 65536))
 	for i := range f.widths {
 		f.widths[i] = w.Index(i).Float64()
+	}
+	f.defWidth = v.Key("FontDescriptor").Key("MissingWidth").Float64()
+	if len(f.widths) == 0 && f.defWidth == 0 {
+		// The standard fonts may come without widths; letters drawn at
+		// no width would pile up at one point. Half an em is the usual
+		// average.
+		f.defWidth = 500
 	}
 	return f
 }
@@ -127,7 +135,7 @@ func (f *font) width(code int) float64 {
 	if i := code - f.first; i >= 0 && i < len(f.widths) {
 		return f.widths[i]
 	}
-	return 0
+	return f.defWidth
 }
 
 // text decodes one code, cached: the library's CMap lookup is a linear
@@ -198,7 +206,9 @@ const maxCMap = 4 << 20
 
 func bfrange(m map[int]string, loS, hiS string, dst cmapToken) {
 	lo, hi := codeOf(loS), codeOf(hiS)
-	if hi < lo || hi-lo > 0xFFFF {
+	// A font has at most 65,536 codes: ranges past that are a hostile
+	// file's way to fill memory.
+	if hi < lo || hi-lo > 0xFFFF || len(m) > 0x20000 {
 		return
 	}
 	if dst.array != nil {
@@ -327,8 +337,9 @@ type textState struct {
 	rise           float64
 }
 
-// readPage interprets a page's content streams into glyphs.
-func readPage(v pdf.Value, g *guard) *page {
+// readPage interprets a page's content streams into glyphs; fonts holds
+// the fonts read on the pages before.
+func readPage(v pdf.Value, g *guard, fonts map[string]*font) *page {
 	p := &page{}
 	box := v
 	for box.Key("MediaBox").Kind() != pdf.Array && !box.Key("Parent").IsNull() {
@@ -346,15 +357,16 @@ func readPage(v pdf.Value, g *guard) *page {
 	for res.Key("Resources").IsNull() && !res.Key("Parent").IsNull() {
 		res = res.Key("Parent")
 	}
-	in := &interp{p: p, g: g}
+	in := &interp{p: p, g: g, fonts: fonts}
 	in.run(v.Key("Contents"), res.Key("Resources"), identity, 0)
 	return p
 }
 
 type interp struct {
-	p   *page
-	g   *guard
-	ops int
+	p     *page
+	g     *guard
+	ops   int
+	fonts map[string]*font
 }
 
 // run interprets one content stream (a page's or a form XObject's) with
@@ -362,23 +374,33 @@ type interp struct {
 func (in *interp) run(strm, res pdf.Value, ctm matrix, depth int) {
 	st := textState{ctm: ctm, tm: identity, tlm: identity, scale: 1}
 	var stack []textState
-	// Fonts are read once per stream: the library parses a font's
-	// ToUnicode map each time it is asked for the font.
-	fonts := map[string]*font{}
+	// Fonts are read once per file, not per page: a font's dictionary
+	// printed (references unresolved, keys sorted) is its identity.
+	byName := map[string]*font{}
 	fontKey := func(name string) *font {
-		if f, ok := fonts[name]; ok {
+		if f, ok := byName[name]; ok {
 			return f
 		}
-		f := newFont(res.Key("Font").Key(name))
-		fonts[name] = f
+		v := res.Key("Font").Key(name)
+		key := v.String()
+		f, ok := in.fonts[key]
+		if !ok {
+			f = newFont(v)
+			in.fonts[key] = f
+		}
+		byName[name] = f
 		return f
 	}
+	var args []pdf.Value
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		in.ops++
-		if in.ops%4096 == 0 {
+		if in.ops%1024 == 0 {
 			in.g.check()
 		}
-		args := make([]pdf.Value, stk.Len())
+		args = args[:0]
+		for range stk.Len() {
+			args = append(args, pdf.Value{})
+		}
 		for i := len(args) - 1; i >= 0; i-- {
 			args[i] = stk.Pop()
 		}
@@ -491,6 +513,8 @@ func (st *textState) nextLine() {
 }
 
 // show draws a string of codes, adding a glyph for each and moving the pen.
+// The text-to-page transform is worked out once per string: each glyph's
+// advance only moves the pen along its first row.
 func (in *interp) show(st *textState, raw string) {
 	f := st.font
 	if f == nil {
@@ -500,6 +524,13 @@ func (in *interp) show(st *textState, raw string) {
 	if f.twoByte {
 		step = 2
 	}
+	m := st.tm.mul(st.ctm)
+	// Text set at an angle (margin notes, stamps) would break the lines
+	// it crosses; only upright text is kept.
+	upright := math.Abs(m[1]) < 0.01*math.Abs(m[0]) && math.Abs(m[2]) < 0.01*math.Abs(m[3]) && m[3] != 0
+	size := math.Abs(st.size * m[3])
+	x, y := st.rise*m[2]+m[4], st.rise*m[3]+m[5]-in.p.bottom
+	moved := 0.0 // text-space advance since the start of the string
 	for i := 0; i+step <= len(raw); i += step {
 		code := int(raw[i])
 		if step == 2 {
@@ -510,20 +541,15 @@ func (in *interp) show(st *textState, raw string) {
 		if step == 1 && code == ' ' {
 			adv += st.wordSp * st.scale
 		}
-		trm := matrix{st.size * st.scale, 0, 0, st.size, 0, st.rise}.mul(st.tm).mul(st.ctm)
-		s := f.text(code, raw[i:i+step])
-		// Text set at an angle (margin notes, stamps) would break the
-		// lines it crosses; only upright text is kept.
-		if s != "" && math.Abs(trm[1]) < 0.01*math.Abs(trm[0]) && math.Abs(trm[2]) < 0.01*math.Abs(trm[3]) && trm[3] != 0 {
-			size := math.Abs(trm[3])
-			x0 := trm[4]
-			end := x0 + w/1000*trm[0]
+		if s := f.text(code, raw[i:i+step]); s != "" && upright {
 			if in.g.glyphs++; in.g.glyphs > maxGlyphs {
 				in.g.over = "more text than a document has"
 				panic(overBudget{})
 			}
-			in.p.glyphs = append(in.p.glyphs, glyph{x: x0, y: trm[5] - in.p.bottom, end: end, size: size, s: s})
+			x0 := x + moved*m[0]
+			in.p.glyphs = append(in.p.glyphs, glyph{x: x0, y: y + moved*m[1], end: x0 + w/1000*st.size*st.scale*m[0], size: size, s: s})
 		}
-		st.tm = matrix{1, 0, 0, 1, adv, 0}.mul(st.tm)
+		moved += adv
 	}
+	st.tm = matrix{1, 0, 0, 1, moved, 0}.mul(st.tm)
 }

@@ -29,10 +29,11 @@ func layout(pages []*page) string {
 	pageTexts := make([][]*string, 0, len(pages))
 	noteTexts := make([][]string, 0, len(pages))
 	for i, p := range pages {
-		main, notes := splitFootnotes(ls[i])
+		size := bodySize(ls[i])
+		main, notes := splitFootnotes(ls[i], size)
 		var texts []*string
 		for _, col := range columns(main, p.width) {
-			texts = append(texts, render(col, p)...)
+			texts = append(texts, render(col, size)...)
 		}
 		for _, t := range texts {
 			if strings.TrimSpace(*t) != "" {
@@ -41,7 +42,7 @@ func layout(pages []*page) string {
 		}
 		pageTexts = append(pageTexts, texts)
 		var nt []string
-		for _, t := range render(notes, p) {
+		for _, t := range render(notes, size) {
 			nt = append(nt, *t)
 		}
 		noteTexts = append(noteTexts, nt)
@@ -247,26 +248,35 @@ func dropRunning(pages []*page, ls [][]line) {
 	}
 }
 
-// bodySize is the font size most of a page's text is set in.
+// bodySize is the font size most of a page's text is set in (to the half
+// point).
 func bodySize(ls []line) float64 {
-	n := map[float64]int{}
-	best, size := 0, 0.0
+	type count struct {
+		size float64
+		n    int
+	}
+	var counts []count // a page has a handful of sizes
+	best := count{}
 	for _, l := range ls {
 		for _, g := range l.glyphs {
 			s := math.Round(g.size*2) / 2
-			n[s]++
-			if n[s] > best || n[s] == best && s > size {
-				best, size = n[s], s
+			i := slices.IndexFunc(counts, func(c count) bool { return c.size == s })
+			if i < 0 {
+				i = len(counts)
+				counts = append(counts, count{size: s})
+			}
+			counts[i].n++
+			if c := counts[i]; c.n > best.n || c.n == best.n && c.size > best.size {
+				best = c
 			}
 		}
 	}
-	return size
+	return best.size
 }
 
 // splitFootnotes takes the lines at the foot of the page set smaller than
 // the body text: the footnotes.
-func splitFootnotes(ls []line) (main, notes []line) {
-	body := bodySize(ls)
+func splitFootnotes(ls []line, body float64) (main, notes []line) {
 	i := len(ls)
 	for i > 0 && ls[i-1].size < 0.9*body {
 		i--
@@ -349,11 +359,11 @@ func columns(ls []line, width float64) [][]line {
 // render lays out lines as pdftotext -layout does: each line indented by
 // its distance from the page's left edge, and blank lines where the
 // vertical gap is wider than a line.
-func render(ls []line, p *page) []*string {
+func render(ls []line, body float64) []*string {
 	if len(ls) == 0 {
 		return nil
 	}
-	cell := 0.5 * bodySize(ls)
+	cell := 0.5 * body
 	if cell <= 0 {
 		cell = 5
 	}

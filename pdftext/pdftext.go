@@ -93,8 +93,9 @@ func Convert(data []byte, b Budget) (doc *Document, err error) {
 	doc.Created = pdfDate(info.Key("CreationDate").Text())
 
 	pages := make([]*page, 0, n)
+	fonts := map[string]*font{}
 	for p := range pageValues(rd) {
-		pages = append(pages, readPage(p, g))
+		pages = append(pages, readPage(p, g, fonts))
 	}
 	if len(pages) == 0 {
 		return nil, ErrNoPages
@@ -143,6 +144,9 @@ func pageValues(rd *pdf.Reader) func(func(pdf.Value) bool) {
 func cleanTitle(t string) string {
 	t = strings.Join(strings.Fields(t), " ")
 	lower := strings.ToLower(t)
+	if lower == "untitled" {
+		return ""
+	}
 	for _, ext := range []string{".doc", ".docx", ".pdf", ".rtf", ".dot"} {
 		if strings.HasSuffix(lower, ext) {
 			return ""
@@ -199,7 +203,7 @@ type guard struct {
 	deadline time.Time
 	heap0    uint64
 	memory   uint64
-	calls    int
+	lastHeap time.Time
 	glyphs   int
 	sample   []metrics.Sample
 	over     string // why the budget was exceeded
@@ -226,18 +230,23 @@ func (g *guard) heap() uint64 {
 }
 
 // check stops the file by panicking with overBudget when it is out of
-// time or memory. Reading the heap costs a microsecond, so it is read on
-// every 64th call.
+// time or memory. The heap is read (a microsecond) at most every
+// millisecond.
 func (g *guard) check() {
-	if time.Now().After(g.deadline) {
+	now := time.Now()
+	if now.After(g.deadline) {
 		g.over = "out of time"
 		panic(overBudget{})
 	}
-	g.calls++
-	if g.calls%64 != 0 {
+	if now.Sub(g.lastHeap) < time.Millisecond {
 		return
 	}
-	if h := g.heap(); h > g.heap0 && h-g.heap0 > g.memory {
+	g.lastHeap = now
+	h := g.heap()
+	// The heap at the start held garbage not yet collected: growth counts
+	// from the lowest heap seen since.
+	g.heap0 = min(g.heap0, h)
+	if h-g.heap0 > g.memory {
 		// Garbage counts until collected: collect once before giving up.
 		runtime.GC()
 		if h := g.heap(); h > g.heap0 && h-g.heap0 > g.memory {
