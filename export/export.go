@@ -44,17 +44,26 @@ const (
 // Formats lists the supported formats.
 var Formats = []Format{GraphML, GEXF, CSV, Cytoscape, Graphology}
 
+// FormatNames lists the supported formats for messages and help texts:
+// "graphml, gexf, csv, cytoscape, graphology".
+func FormatNames() string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
+}
+
 // ParseFormat reads a format name, ignoring case.
 func ParseFormat(s string) (Format, error) {
 	f := Format(strings.ToLower(strings.TrimSpace(s)))
 	if slices.Contains(Formats, f) {
 		return f, nil
 	}
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
-		names[i] = string(f)
+	if f == "" {
+		return "", uncite.Errorf(uncite.EINVALID, "missing format: use one of %s", FormatNames())
 	}
-	return "", uncite.Errorf(uncite.EINVALID, "unknown export format %q: use one of %s", s, strings.Join(names, ", "))
+	return "", uncite.Errorf(uncite.EINVALID, "unknown export format %q: use one of %s", s, FormatNames())
 }
 
 // ContentType is the media type of the format.

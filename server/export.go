@@ -73,9 +73,6 @@ func parseExport(q url.Values) (export.Format, export.Selection, error) {
 				name, strings.Join(filterParams, ", "))
 		}
 	}
-	if !q.Has("format") {
-		return "", sel, uncite.Errorf(uncite.EINVALID, "missing format: use format=graphml, gexf, csv, cytoscape or graphology")
-	}
 	format, err := export.ParseFormat(q.Get("format"))
 	if err != nil {
 		return "", sel, err

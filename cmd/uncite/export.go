@@ -16,7 +16,7 @@ import (
 
 func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("export", stderr)
-	formatName := fs.String("format", "", "file format: graphml, gexf, csv (a zip holding nodes.csv and edges.csv), cytoscape (Cytoscape.js elements) or graphology (JSON)")
+	formatName := fs.String("format", "", "file format: one of "+export.FormatNames()+" (csv: a zip holding nodes.csv and edges.csv)")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	sel := export.Selection{}
 	var ids listFlag
@@ -45,7 +45,7 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("export takes no arguments (got %q); use --id NODE or filter flags", fs.Args())
 	}
 	if *formatName == "" {
-		return errors.New("export needs --format graphml, gexf, csv, cytoscape or graphology")
+		return errors.New("export needs --format, one of " + export.FormatNames())
 	}
 	format, err := export.ParseFormat(*formatName)
 	if err != nil {

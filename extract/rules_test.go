@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"reflect"
+	"sort"
+	"testing"
+)
+
+// The rules of ../shared/corpus/README.md "Rules that are easy to get
+// wrong", each tried on real sentences that no gold file holds: documents
+// of the development corpus without a gold file, and the excerpts. The
+// sentences are kept as they were written, line breaks included.
+
+func sortedCitations(name, text string) []string {
+	got := citedSymbols(name, text)
+	sort.Strings(got)
+	return got
+}
+
+// A list goes on across hard line breaks, wherever the first line ends.
+func TestRuleListAcrossLongUnwrappedLine(t *testing.T) {
+	// A_RES_80_29.en.md: one unwrapped line of 230 characters, then the
+	// rest of the list.
+	text := "The General Assembly,\n\n" +
+		"Recalling its resolutions 48/75 J of 16 December 1993, 49/75 O of 15 December 1994, 50/70 L of 12 December 1995, 51/45 Q of 10 December 1996, 52/38 Q of 9 December 1997, 53/77 P of 4 December 1998, 54/54 M of 1 December 1999,\n" +
+		"55/33 P of 20 November 2000, 56/24 I of 29 November 2001, 57/77 of 22 November 2002 and 79/26 of 2 December 2024,\n\n" +
+		"Recognizing the crucial role of conventional arms control in promoting regional and international peace and security,\n"
+	want := []string{"A/RES/48/75", "A/RES/49/75", "A/RES/50/70", "A/RES/51/45", "A/RES/52/38", "A/RES/53/77",
+		"A/RES/54/54", "A/RES/55/33", "A/RES/56/24", "A/RES/57/77", "A/RES/79/26"}
+	if got := sortedCitations("A_RES_80_29.en.md", text); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// Preambular paragraphs end with a comma; a new one opens with its clause
+// verb, so a line ending in a comma before a clause verb ends a paragraph
+// however short it is, and the body named in one paragraph does not leak
+// into the next.
+func TestRuleParagraphEndsBeforeClause(t *testing.T) {
+	// A_HRC_14_37.en.txt: a Council resolution reproduced in the report,
+	// wrapped at the page width.
+	text := `                     The Human Rights Council,
+                     Recalling General Assembly resolution 36/55 of 25 November 1981, in which the
+              Assembly proclaimed the Declaration on the Elimination of All Forms of Intolerance and of
+              Discrimination Based on Religion or Belief,
+                     Recalling further its resolution 6/37 of 14 December 2007 and other resolutions on
+              the elimination of all forms of intolerance and of discrimination based on religion or belief
+              adopted by the General Assembly and the Commission on Human Rights,
+                    Recalling its resolutions 5/1 on the institution-building of the Council and 5/2 on the
+              code of conduct for special procedures mandate holders of the Human Rights Council, of
+`
+	want := []string{"A/HRC/RES/5/1", "A/HRC/RES/5/2", "A/HRC/RES/6/37", "A/RES/36/55"}
+	if got := sortedCitations("A_HRC_14_37.en.txt", text); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+
+	// S_RES_484(1980).en.txt: the context of a citation is its own
+	// paragraph, not the opening words before it.
+	d := Extract("S_RES_484(1980).en.txt", "The Security Council,\nRecalling its resolutions 468 (1980) and 469 (1980),\n\nTaking note of General Assembly resolution 35/122\nF of 11 December 1980,\n")
+	for _, c := range d.Citations {
+		if c.Symbol == "S/RES/468 (1980)" {
+			if want := []string{"Recalling its resolutions 468 (1980) and 469 (1980),"}; !reflect.DeepEqual(c.Contexts, want) {
+				t.Errorf("contexts of %s = %q, want %q", c.Symbol, c.Contexts, want)
+			}
+		}
+	}
+
+	// S_RES_2203(2015).ru.txt, one sentence a line: Russian opens its
+	// preambular paragraphs in lower case, the verb after an adverb.
+	ru := "высоко оценивая усилия Экономического сообщества западноафриканских государств (ЭКОВАС),\n" +
+		"особо отмечая важную роль женщин в предотвращении и урегулировании конфликтов и в миростроительстве, признаваемую в резолюциях 1325 (2000), 1820 (2008) и 2122 (2013), приветствуя сотрудничество ЮНИОГБИС,\n" +
+		"вновь подтверждая свою всецелую приверженность делу упрочения мира и стабильности в Гвинее-Бисау,\n"
+	d = Extract("S_RES_2203(2015).ru.txt", ru)
+	if len(d.Citations) != 3 {
+		t.Fatalf("citations = %v", d.Citations)
+	}
+	for _, c := range d.Citations {
+		if len(c.Contexts) != 1 || c.Contexts[0][:len("особо")] != "особо" {
+			t.Errorf("contexts of %s = %q, want the paragraph that opens with «особо отмечая»", c.Symbol, c.Contexts)
+		}
+	}
+}
