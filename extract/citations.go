@@ -59,12 +59,12 @@ type occurrence struct {
 
 // findCitations finds every resolution cited in the flowed text. docBody is
 // the body of the document itself, which "its resolution" and an
-// unqualified number refer to.
-func findCitations(flowed, docBody string) []occurrence {
+// unqualified number refer to where no opening words (subs) name another.
+func findCitations(flowed, docBody string, subs []subject) []occurrence {
 	var occ []occurrence
 	var st listState
 	for _, m := range resolutionWords(flowed) {
-		occ = appendList(occ, &st, flowed, m[0], m[1], docBody)
+		occ = appendList(occ, &st, flowed, m[0], m[1], subjectAt(subs, m[0], docBody))
 	}
 	if strings.Contains(flowed, "号决议") {
 		// A list of numbers stands before each 号决议; the pattern runs on the
@@ -76,6 +76,7 @@ func findCitations(flowed, docBody string) []occurrence {
 		})
 		for _, m := range lists {
 			ctx := bodyBefore(flowed, m[0])
+			docBody := subjectAt(subs, m[0], docBody)
 			for _, it := range reChineseItem.FindAllStringSubmatchIndex(flowed[m[2]:m[3]], -1) {
 				sub := func(i int) string {
 					if it[2*i] < 0 {
@@ -545,11 +546,18 @@ func significantWords(gap string) int {
 
 // bodyAfter returns the body named right after the numbers ("resolution
 // 5/1 of the Human Rights Council", "résolution 2118 (2013) du Conseil de
-// sécurité", "резолюции 2118 (2013) Совета Безопасности").
+// sécurité", "резолюции 2118 (2013) Совета Безопасности"), or the subject
+// of the clause after them ("By its resolution 63/111, the General
+// Assembly designated", "dans sa résolution 5/1, le Conseil a").
 func bodyAfter(s string) string {
 	lead, ok := bodyAfterLeadEnd(s)
 	if !ok {
 		return ""
+	}
+	if s[0] == ',' {
+		if i, ok := prefixEnd(s, lead, "the ", "le ", "la ", "l'", "l’", "el "); ok {
+			lead = i
+		}
 	}
 	m := matchBodyName(s[lead:])
 	if m == nil {

@@ -80,3 +80,61 @@ func TestRuleParagraphEndsBeforeClause(t *testing.T) {
 		}
 	}
 }
+
+// "its resolution(s)" belongs to the organ that is the subject of the
+// sentence: the document's own, named by its opening words, whatever organ
+// the title of its agenda item names.
+func TestRuleItsResolutionFollowsOpeningWords(t *testing.T) {
+	// A_RES_78_207.en.txt (no gold file), its cover under the title the
+	// General Assembly gives its agenda item on the Council's annual report.
+	text := `United Nations
+A/RES/78/207
+
+General Assembly
+Distr.: General
+22 December 2023
+
+Seventy-eighth session
+Agenda item 65
+Report of the Human Rights Council
+
+ Resolution adopted by the General Assembly
+on 19 December 2023
+
+[on the report of the Third Committee (A/78/481/Add.2, para. 139)]
+
+ 78/207. International Convention for the Protection of All Persons from
+Enforced Disappearance
+
+The General Assembly,
+
+Reaffirming its resolution 61/177 of 20 December 2006, by which it adopted
+and opened for signature, ratification and accession the International Convention for
+the Protection of All Persons from Enforced Disappearance, 1
+
+Recalling its resolution 47/133 of 18 December 1992, by which it adopted the
+Declaration on the Protection of All Persons from Enforced Disappearance as a body
+of principles for all States,
+`
+	d := Extract("A_RES_78_207.en.txt", text)
+	if d.Body != "GA" {
+		t.Errorf("body = %q, want GA", d.Body)
+	}
+	want := []string{"A/RES/47/133", "A/RES/61/177"}
+	if got := sortedCitations("A_RES_78_207.en.txt", text); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// A subject after the number counts too.
+func TestRuleSubjectAfterNumber(t *testing.T) {
+	// The first line of paragraph 39 of A_HRC_14_37.en.txt, as the
+	// Council's annual report is also issued in the General Assembly's
+	// series (a GA document, whose "its" would otherwise be the Assembly's).
+	// The lines after it name the Council in full; they are left out so
+	// that the subject alone decides.
+	text := "              39.    At the 36th meeting, on 18 June 2010, pursuant to its resolution 5/1, the Council\n"
+	if got, want := sortedCitations("A_65_53.en.txt", text), []string{"A/HRC/RES/5/1"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
