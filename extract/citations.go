@@ -45,7 +45,7 @@ var (
 	reChineseItem = regexp.MustCompile(`第\s*(?:((?:ES|S)-\d{1,2}/\d{1,3})|(\d{1,4})/(\d{1,4})|(\d{1,4})\s*(?:[(（]\s*(?:(\d{4})|(S-)?([IVXL]{1,7}))\s*[)）])?)`)
 
 	// Resolution symbols written out.
-	reResolutionSymbol = regexp.MustCompile(`\b(?:A/RES/(?:(?:ES|S)-)?\d{1,3}/\d{1,4}|A/RES/\d{1,4}\s?\((?:S-|ES-)?[IVXL]{1,7}\)|S/RES/\d{1,4}\s?\(\d{4}\)|A/HRC/RES/(?:S-)?\d{1,2}/\d{1,3}|E/RES/\d{4}/\d{1,3}|E/CN\.4/RES/\d{4}/\d{1,3})`)
+	reResolutionSymbol = regexp.MustCompile(`\b(?:` + uncite.ResolutionSymbolPattern + `)`)
 
 	// Words that introduce a resolution through the document's own body.
 	possessives = map[string]bool{"its": true, "sa": true, "ses": true, "su": true, "sus": true, "своей": true, "свою": true, "своих": true, "своими": true}
@@ -592,18 +592,22 @@ func scCitation(num, year string) (uncite.Citation, bool) {
 
 // romanCitation builds a citation of the General Assembly's first thirty
 // sessions ("217 A (III)" → A/RES/217 (III), "1874 (S-IV)") or of the
-// Economic and Social Council's old numbering ("1147 (XLI)"), which the
-// context or a session past thirty tells apart.
+// Economic and Social Council's and the Commission on Human Rights' old
+// numbering ("1147 (XLI)", "20 (XXXVI)"), which the context or a session
+// past thirty tells apart.
 func romanCitation(num, prefix, roman, ctx string) (uncite.Citation, bool) {
 	num = strings.TrimLeft(num, "0")
 	if num == "" || roman == "" {
 		return uncite.Citation{}, false
 	}
 	session := prefix + roman
-	if ctx == uncite.BodyECOSOC || (prefix == "" && romanValue(roman) > 30 && ctx != uncite.BodyGA) {
-		return uncite.Citation{Symbol: "E/RES/" + num + " (" + session + ")", Body: uncite.BodyECOSOC, Number: num}, true
+	switch {
+	case ctx == uncite.BodyCHR && prefix == "":
+		return parseSymbol("E/CN.4/RES/" + num + " (" + session + ")")
+	case ctx == uncite.BodyECOSOC || (prefix == "" && romanValue(roman) > 30 && ctx != uncite.BodyGA):
+		return parseSymbol("E/RES/" + num + " (" + session + ")")
 	}
-	return uncite.Citation{Symbol: "A/RES/" + num + " (" + session + ")", Body: uncite.BodyGA, Number: num}, true
+	return parseSymbol("A/RES/" + num + " (" + session + ")")
 }
 
 func romanValue(s string) int {
@@ -684,24 +688,14 @@ func bareCitation(num, ctx, docBody string) (uncite.Citation, bool) {
 	return parseSymbol(r.Symbol)
 }
 
-// parseSymbol canonicalises a resolution symbol; the old General Assembly
-// numbering of special sessions ("A/RES/1874 (S-IV)") is kept as written.
+// parseSymbol canonicalises a resolution symbol with the grammar of
+// uncite.ParseResolutionSymbol.
 func parseSymbol(s string) (uncite.Citation, bool) {
 	if !mayBeResolutionSymbol(s) {
 		return uncite.Citation{}, false
 	}
 	c, err := uncite.ParseResolutionSymbol(s)
-	if err == nil {
-		return c, true
-	}
-	sq := squeeze(s)
-	if strings.HasPrefix(sq, "A/RES/") && strings.HasSuffix(sq, ")") {
-		if i := strings.IndexByte(sq, '('); i > 6 {
-			num := sq[6:i]
-			return uncite.Citation{Symbol: "A/RES/" + num + " " + sq[i:], Body: uncite.BodyGA, Number: num}, true
-		}
-	}
-	return uncite.Citation{}, false
+	return c, err == nil
 }
 
 // mayBeResolutionSymbol reports whether s can be a resolution symbol: every
