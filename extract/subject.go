@@ -47,7 +47,8 @@ func openingBody(p string) string {
 		return ""
 	}
 	b := bodyOfMatch(m)
-	if b == assemblyGeneric || b == councilGeneric {
+	switch b {
+	case assemblyGeneric, councilGeneric, commissionGeneric, foreignBody:
 		return ""
 	}
 	r, size := utf8.DecodeRuneInString(p[m[1]:])
