@@ -316,16 +316,20 @@ func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	if err != nil {
 		return fail(len(b), err)
 	}
+	h := sha256.New()
+	h.Write(b)
+	h.Write(meta)
+	// The raw bytes are not needed past the digest; dropping them before
+	// extraction keeps a large file's peak memory down.
+	n := len(b)
+	b = nil
 	doc := extract.Extract(path.Base(filepath.ToSlash(src.Name)), text)
 	doc.Text = text
 	if meta != nil {
 		if err := applySidecar(doc, meta); err != nil {
-			return fail(len(b), err)
+			return fail(n, err)
 		}
 	}
-	h := sha256.New()
-	h.Write(b)
-	h.Write(meta)
 	doc.SHA256 = hex.EncodeToString(h.Sum(nil))
-	return doc, len(b), nil
+	return doc, n, nil
 }
