@@ -519,9 +519,10 @@ var abbreviations = map[string]bool{
 	"No.": true, "U.S": true, "a.i": true,
 }
 
-// sentenceAround returns the sentence of paragraph text p that holds byte
-// offset i: the span between the nearest sentence ends around it.
-func sentenceAround(p string, start, end int) string {
+// sentenceBounds returns the bounds of the sentence of paragraph text p
+// that holds [start, end): the span between the nearest sentence ends
+// around it, white space included.
+func sentenceBounds(p string, start, end int) (int, int) {
 	s := 0
 	for j := start - 1; j > 0; j-- {
 		if mayEndSentence[p[j]] && isSentenceEnd(p, j) {
@@ -539,7 +540,7 @@ func sentenceAround(p string, start, end int) string {
 			break
 		}
 	}
-	return strings.TrimSpace(p[s:e])
+	return s, e
 }
 
 // mayEndSentence marks the bytes isSentenceEnd can be true at: the scans
