@@ -19,10 +19,12 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/loader"
 	"github.com/uncite/uncite/memstore"
+	"github.com/uncite/uncite/refdata"
 	"github.com/uncite/uncite/sample"
 	"github.com/uncite/uncite/server"
 )
@@ -84,6 +86,10 @@ func newBrowserTest(t *testing.T) *browserTest {
 	t.Cleanup(func() { cancelCtx(); cancelAlloc() })
 
 	bt := &browserTest{t: t, ctx: ctx, srv: srv, store: store, shots: "screenshots"}
+	// Screenshots of an earlier run would mix with this one's.
+	if err := os.RemoveAll(bt.shots); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.MkdirAll(bt.shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -166,8 +172,14 @@ func (bt *browserTest) settle(step, cond string) {
 func until(cond string) chromedp.Action[chromedp.Void] {
 	poll := chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(15*time.Second), chromedp.WithPollingInterval(50*time.Millisecond))
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
-		_, err := poll(ctx, t)
-		return chromedp.Void{}, err
+		for {
+			_, err := poll(ctx, t)
+			// A poll started as a navigation replaces the page loses its
+			// JavaScript context: start again in the new one.
+			if err == nil || !strings.Contains(err.Error(), "Cannot find context") || ctx.Err() != nil {
+				return chromedp.Void{}, err
+			}
+		}
 	}
 }
 
@@ -255,6 +267,28 @@ func TestExplorerInBrowser(t *testing.T) {
 	}
 	bt.shot("neighbourhood")
 	bt.check("draw")
+
+	// A State by its Russian name and documents by words of their text.
+	eval[bool](bt, "(document.querySelector('#q').value = '') === ''")
+	bt.do("search state", chromedp.SendKeys(chromedp.CSS("#q"), "Армения\n"))
+	states := refdata.FindStates("Армения")
+	if len(states) == 0 {
+		t.Fatal("refdata finds no State named Армения")
+	}
+	for _, st := range states {
+		bt.do("search state", chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`#results button[data-node="State:%s"]`, st.Code))))
+	}
+	bt.shot("search-state")
+	_, total, err := bt.store.Search(context.Background(), "Nagorno Karabakh", uncite.Page{Limit: 10})
+	if err != nil || total == 0 {
+		t.Fatalf("store search: %d, %v", total, err)
+	}
+	eval[bool](bt, "(document.querySelector('#q').value = '') === ''")
+	bt.do("search text", chromedp.SendKeys(chromedp.CSS("#q"), "Nagorno Karabakh\n"))
+	bt.do("search text", until(fmt.Sprintf("document.querySelector('#results')?.innerText.includes('Documents (%d containing every word)')", total)))
+	bt.shot("search-text")
+	bt.do("search text", chromedp.Click(chromedp.CSS("#results .close")), until("document.querySelector('#results').hidden"))
+	bt.check("search")
 
 	// 3. Click a node whose neighbourhood adds nodes: it is expanded and
 	// its details open in the panel.
@@ -418,7 +452,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	// 7. The URL restores the view: the same nodes, path and selection.
 	link := eval[string](bt, "location.href")
 	nodes, pathNodes, selected := bt.drawn("node"), bt.drawn("node.path"), bt.drawn("node:selected")
-	bt.do("deep link", chromedp.Navigate("about:blank"), chromedp.Navigate(link))
+	bt.do("deep link", chromedp.Navigate("about:blank"), chromedp.Navigate(link), chromedp.WaitReady(chromedp.CSS("#cy")))
 	bt.settle("deep link", fmt.Sprintf("uncite.cy.nodes('.path').length === %d && uncite.cy.nodes(':selected').length === 1", len(pathNodes)))
 	if got := bt.drawn("node"); !slices.Equal(got, nodes) {
 		t.Errorf("deep link drew\n %v\nwant %v", got, nodes)
@@ -429,7 +463,40 @@ func TestExplorerInBrowser(t *testing.T) {
 	bt.shot("deep-link")
 	bt.check("deep link")
 
-	// 8. GraphiQL at /playground, opened on the README's first example,
+	// 8. Filters: the HRC's 43rd session's documents, drawn from
+	// /export?format=cytoscape as they come.
+	filtered, err := bt.store.FilterSubgraph(context.Background(), uncite.DocumentFilter{Body: "HRC", Session: 43}, 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantFiltered []string
+	for _, n := range filtered.Nodes {
+		wantFiltered = append(wantFiltered, n.ID)
+	}
+	slices.Sort(wantFiltered)
+	bt.do("filter", chromedp.Click(chromedp.CSS("#filters summary")),
+		chromedp.SetValue(chromedp.CSS(`#filter select[name=body]`), "HRC"),
+		chromedp.SendKeys(chromedp.CSS(`#filter input[name=session]`), "43"),
+		chromedp.Click(chromedp.CSS(`#filter button[value=draw]`)))
+	bt.settle("filter", fmt.Sprintf("uncite.cy.nodes().length === %d && location.hash.includes('draw=filter')", len(wantFiltered)))
+	if got := bt.drawn("node"); !slices.Equal(got, wantFiltered) {
+		t.Errorf("HRC-43 documents drawn:\n got %v\nwant %v", got, wantFiltered)
+	}
+	bt.shot("filter")
+	bt.check("filter")
+
+	// 9. The keyboard: / searches, arrows select nodes, Escape closes.
+	bt.do("keyboard", chromedp.Focus(chromedp.CSS("#cy")), chromedp.KeyEvent(kb.ArrowRight))
+	bt.settle("keyboard", "uncite.cy.nodes(':selected').length === 1 && !document.querySelector('#panel').hidden")
+	first := bt.drawn("node:selected")
+	bt.do("keyboard", chromedp.KeyEvent(kb.ArrowRight))
+	bt.settle("keyboard", fmt.Sprintf("uncite.cy.nodes(':selected').length === 1 && uncite.cy.nodes(':selected').id() !== %s", jsString(first[0])))
+	bt.shot("keyboard")
+	bt.do("keyboard", chromedp.KeyEvent(kb.Escape), until("document.querySelector('#panel').hidden"),
+		chromedp.KeyEvent("/"), until("document.activeElement.id === 'q'"))
+	bt.check("keyboard")
+
+	// 10. GraphiQL at /playground, opened on the README's first example,
 	// runs it offline.
 	bt.do("graphiql", chromedp.Navigate(bt.srv.URL+"/playground"),
 		chromedp.WaitVisible(chromedp.CSS(".graphiql-container .graphiql-query-editor")))

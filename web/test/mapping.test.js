@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import cytoscape from 'cytoscape';
 import {
-  toElements, fromExport, nodeSize, documentNodeId, matchesFilter, encodeView, decodeView, emptyView, exportURL, yearSeries, sessionLabel, flatten,
+  toElements, fromExport, nodesAfter, MAX_NODES, nodeSize, documentNodeId, matchesFilter, encodeView, decodeView, emptyView, exportURL, yearSeries, sessionLabel, flatten,
 } from '../src/explorer/mapping.js';
 
 // A neighbourhood as GraphQL returns it (shape of schema.graphql's Subgraph).
@@ -101,4 +101,13 @@ test('facets become charts', () => {
   assert.deepEqual(yearSeries([]), []);
   assert.equal(sessionLabel({ session: { body: { code: 'HRC' }, number: 43 }, agendaItem: { number: '4' }, count: 1 }), 'HRC-43 · item 4');
   assert.equal(sessionLabel({ session: { body: { code: 'GA' }, number: 75 }, agendaItem: null, count: 1 }), 'GA-75');
+});
+
+test('the node count decides whether a drawing is refused', () => {
+  const els = toElements(subgraph);
+  const drawn = new Set(['State:AZE']);
+  assert.equal(nodesAfter(els, 1, (id) => drawn.has(id), false), 3, 'a drawn node is not counted twice');
+  assert.equal(nodesAfter(els, 500, (id) => drawn.has(id), true), 3, 'replacing starts from none');
+  const many = Array.from({ length: MAX_NODES + 1 }, (_, i) => ({ group: 'nodes', data: { id: `Document:${i}` } }));
+  assert.ok(nodesAfter(many, 0, () => false, true) > MAX_NODES);
 });

@@ -5,7 +5,7 @@ import svg from 'cytoscape-svg';
 import './style.css';
 import { gql, getJSON, queries, citationCounts } from './api.js';
 import {
-  KINDS, KIND_COLOURS, MAX_NODES, toElements, fromExport, nodeSize, documentNodeId, matchesFilter,
+  KINDS, KIND_COLOURS, MAX_NODES, nodesAfter, toElements, fromExport, nodeSize, documentNodeId, matchesFilter,
   emptyView, encodeView, decodeView, exportURL, yearSeries, sessionLabel,
 } from './mapping.js';
 import { columns, rows } from './charts.js';
@@ -87,8 +87,7 @@ function saveView() {
 // add puts elements in the drawing (those already there are kept as they
 // are), sizes new resolutions by their citation count and lays out.
 async function add(elements, { replace = false } = {}) {
-  const nodes = elements.filter((e) => e.group === 'nodes');
-  const total = (replace ? 0 : cy.nodes().length) + nodes.filter((n) => replace || cy.getElementById(n.data.id).empty()).length;
+  const total = nodesAfter(elements, cy.nodes().length, (id) => cy.getElementById(id).nonempty(), replace);
   if (total > MAX_NODES) {
     say(`Too many nodes: ${total} (at most ${MAX_NODES} are drawn): narrow the filter.`, true);
     return false;
@@ -121,9 +120,18 @@ function layout(incremental) {
       name: 'fcose', quality: 'default', randomize: !incremental, animate: false, fit: true, padding: 30,
       nodeDimensionsIncludeLabels: false, idealEdgeLength: 70, nodeRepulsion: 6000, numIter: 1500,
     });
-    l.one('layoutstop', () => resolve());
+    l.one('layoutstop', () => { fit(); resolve(); });
     l.run();
   });
+}
+
+// fit shows the whole drawing, without blowing a few nodes up to fill it.
+function fit() {
+  cy.fit(undefined, 30);
+  if (cy.zoom() > 1.3) {
+    cy.zoom(1.3);
+    cy.center();
+  }
 }
 
 function describe(extra = '') {
@@ -327,6 +335,8 @@ async function resolutionDetails(symbol) {
     ul.append(li);
   }
   out.push(ul);
+  // A resolution whose text is loaded cites others in turn.
+  if (r.document) out.push(heading('h3', 'Its text'), ...(await documentDetails(r.document.id)));
   return out;
 }
 
@@ -434,7 +444,7 @@ $('#depth').addEventListener('change', (e) => { view.depth = Number(e.target.val
 $('#export-format').addEventListener('change', saveView);
 $('#png').addEventListener('click', () => download(cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }), 'uncite.png'));
 $('#svg').addEventListener('click', () => download(new Blob([cy.svg({ full: true, bg: '#ffffff' })], { type: 'image/svg+xml' }), 'uncite.svg'));
-$('#fit').addEventListener('click', () => cy.fit(undefined, 30));
+$('#fit').addEventListener('click', fit);
 $('#link').addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText(location.href);
@@ -460,12 +470,12 @@ document.addEventListener('keydown', (e) => {
   if (e.key === '/' && !typing) { e.preventDefault(); $('#q').focus(); return; }
   if (e.key === 'Escape' && !panel.hidden) { closePanel(); return; }
   if (document.activeElement !== $('#cy')) return;
-  if (e.key === 'f') cy.fit(undefined, 30);
+  if (e.key === 'f') fit();
   if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'ArrowDown' || e.key === 'ArrowUp') {
     e.preventDefault();
-    const nodes = cy.nodes(':visible').sort((a, b) => a.data('label').localeCompare(b.data('label')));
+    const nodes = cy.nodes(':visible').toArray().sort((a, b) => a.data('label').localeCompare(b.data('label')));
     if (!nodes.length) return;
-    const i = nodes.indexOf(cy.$('node:selected')[0]);
+    const i = nodes.findIndex((n) => n.selected());
     const step = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : -1;
     const next = nodes[(i + step + nodes.length) % nodes.length];
     select(next.id());

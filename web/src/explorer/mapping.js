@@ -18,6 +18,14 @@ export const KIND_COLOURS = {
 // seconds and the picture would say nothing.
 export const MAX_NODES = 2000;
 
+// nodesAfter counts the nodes the drawing would hold after adding
+// elements to the current ones (has tells which are drawn), or after
+// replacing them.
+export function nodesAfter(elements, current, has, replace) {
+  const incoming = elements.filter((e) => e.group === 'nodes' && (replace || !has(e.data.id))).length;
+  return (replace ? 0 : current) + incoming;
+}
+
 const NODE_FIELDS = ['id', 'label', 'kind'];
 const EDGE_FIELDS = ['id', 'source', 'target', 'type'];
 
