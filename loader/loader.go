@@ -80,11 +80,14 @@ func FileSource(p string, maxSize int64) Source {
 		Name: p,
 		Read: func() ([]byte, error) { return ReadFile(p, maxSize) },
 		Sidecar: func() ([]byte, error) {
-			b, err := os.ReadFile(p + SidecarSuffix)
+			b, err := ReadFile(p+SidecarSuffix, maxSize)
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, nil
 			}
-			return b, err
+			if err != nil {
+				return nil, fmt.Errorf("sidecar %s: %w", p+SidecarSuffix, err)
+			}
+			return b, nil
 		},
 	}
 }
@@ -191,10 +194,29 @@ func ReadFile(p string, maxSize int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !info.Mode().IsRegular() {
+		// A FIFO or device would block the read, or never end.
+		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
 	if info.Size() > maxSize {
 		return nil, fmt.Errorf("file is %d MB, over the %d MB limit (raise it with --max-file-size)", info.Size()>>20, maxSize>>20)
 	}
 	return os.ReadFile(p)
+}
+
+// fileKind names a mode that is not a regular file's.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a folder"
+	}
+	return m.Type().String()
 }
 
 func (l *Loader) maxFileSize() int64 {
@@ -294,6 +316,13 @@ func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	if err != nil {
 		return fail(len(b), err)
 	}
+	h := sha256.New()
+	h.Write(b)
+	h.Write(meta)
+	// The raw bytes are not needed past the digest; dropping them before
+	// extraction keeps a large file's peak memory down.
+	n := len(b)
+	b = nil
 	doc := extract.Extract(path.Base(filepath.ToSlash(src.Name)), text)
 	doc.Text = text
 	if pdfDoc != nil {
@@ -301,12 +330,9 @@ func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	}
 	if meta != nil {
 		if err := applySidecar(doc, meta); err != nil {
-			return fail(len(b), err)
+			return fail(n, err)
 		}
 	}
-	h := sha256.New()
-	h.Write(b)
-	h.Write(meta)
 	doc.SHA256 = hex.EncodeToString(h.Sum(nil))
-	return doc, len(b), nil
+	return doc, n, nil
 }
