@@ -48,3 +48,27 @@ func onePage(content []byte, flate bool, trailer string) []byte {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
 	}, trailer)
 }
+
+// pages is a PDF with one page per content stream, all drawn with F1
+// (Helvetica without widths) and F2 (the same, for footnotes).
+func pages(contents ...string) []byte {
+	n := len(contents)
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
+	kids := ""
+	font := 3 + 2*n
+	for i, c := range contents {
+		page, content := 3+2*i, 4+2*i
+		kids += fmt.Sprintf("%d 0 R ", page)
+		objs = append(objs,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", content, font),
+			stream([]byte(c), false))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, n)
+	objs = append(objs, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+	return buildPDF(objs, "")
+}
+
+// text draws one line of text at x, y in size pt.
+func text(x, y, size float64, s string) string {
+	return fmt.Sprintf("BT /F1 %g Tf %g %g Td (%s) Tj ET\n", size, x, y, s)
+}

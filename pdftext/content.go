@@ -357,8 +357,12 @@ func readPage(v pdf.Value, g *guard, fonts map[string]*font) *page {
 	for res.Key("Resources").IsNull() && !res.Key("Parent").IsNull() {
 		res = res.Key("Parent")
 	}
+	// Pages of a document carry much the same amount of text: room for the
+	// last page's glyphs saves growing the slice glyph by glyph.
+	p.glyphs = make([]glyph, 0, g.lastPage)
 	in := &interp{p: p, g: g, fonts: fonts}
 	in.run(v.Key("Contents"), res.Key("Resources"), identity, 0)
+	g.lastPage = len(p.glyphs)
 	return p
 }
 

@@ -101,11 +101,17 @@ func endsParagraph(s string) bool {
 // lines groups a page's glyphs into lines, top to bottom.
 func lines(p *page) []line {
 	gs := p.glyphs
-	slices.SortStableFunc(gs, func(a, b glyph) int {
+	// Top to bottom, then left to right (finish orders each line by x
+	// again, keeping drawing order where x ties).
+	slices.SortFunc(gs, func(a, b glyph) int {
 		switch {
 		case a.y > b.y:
 			return -1
 		case a.y < b.y:
+			return 1
+		case a.x < b.x:
+			return -1
+		case a.x > b.x:
 			return 1
 		}
 		return 0

@@ -204,7 +204,8 @@ type guard struct {
 	heap0    uint64
 	memory   uint64
 	lastHeap time.Time
-	glyphs   int
+	glyphs   int // glyphs read so far
+	lastPage int // glyphs of the last page read
 	sample   []metrics.Sample
 	over     string // why the budget was exceeded
 }

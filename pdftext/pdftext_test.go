@@ -31,6 +31,17 @@ func TestConvertText(t *testing.T) {
 	}
 }
 
+// TestConvertPDF2 reads a file with a PDF 2.0 header, which the library
+// refuses on its own.
+func TestConvertPDF2(t *testing.T) {
+	data := onePage([]byte("BT /F1 11 Tf 72 700 Td (Human Rights Council resolution 5/1) Tj ET"), true, "")
+	data = bytes.Replace(data, []byte("%PDF-1.4"), []byte("%PDF-2.0"), 1)
+	d, err := Convert(data, Budget{})
+	if err != nil || !strings.Contains(d.Text, "Human Rights Council resolution 5/1") {
+		t.Fatalf("got %v, %v", d, err)
+	}
+}
+
 // TestConvertRealPDF reads a real UN decision: its header, its footnotes
 // set apart, and its paragraphs.
 func TestConvertRealPDF(t *testing.T) {

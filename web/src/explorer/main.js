@@ -229,7 +229,7 @@ function showResults(q, hits) {
     li.append(b);
     ul.append(li);
   }
-  say(`${hits.length} results for “${q}”: pick one to draw its neighbourhood.`);
+  say(`${hits.length} result${hits.length === 1 ? "" : "s"} for “${q}”: pick one to draw its neighbourhood.`);
   results.querySelector('li button').focus();
 }
 
