@@ -222,9 +222,12 @@ func lineIs(cv *cover, words []string) bool {
 }
 
 var (
-	reDistr         = regexp.MustCompile(`Distr\.?:?\s*\p{L}+`)
-	reAdoptedOn     = mustPrefilter(`(?i)adopted by the [\p{L} ]{3,40}? on |adoptée par l['’][\p{L} ]{3,40}? le |aprobada por la [\p{L} ]{3,40}? el `)
-	reMeetingDate   = regexp.MustCompile(`\d{1,3}(?:st|nd|rd|th|e|re)? (?:plenary )?(?:meeting|séance(?: plénière)?)\.?\s+`)
+	reDistr = regexp.MustCompile(`Distr\.?:?\s*\p{L}+`)
+	// The adoption line may wrap ("Resolution adopted by the General
+	// Assembly\non 22 December 2023"), and the closing line may read
+	// "50th (resumed) plenary meeting".
+	reAdoptedOn     = mustPrefilter(`(?i)adopted by the [\p{L}\s]{3,40}?\son\s|adoptée par l['’][\p{L}\s]{3,40}?\sle\s|aprobada por la [\p{L}\s]{3,40}?\sel\s`)
+	reMeetingDate   = regexp.MustCompile(`\d{1,3}(?:st|nd|rd|th|e|re)? (?:\((?:resumed|reprise|continuación)\) )?(?:plenary )?(?:meeting|séance(?: plénière)?)\.?\s+`)
 	reSessionEN     = regexp.MustCompile(`\b([A-Z][a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+session\b`)
 	reSessionFR     = regexp.MustCompile(`\b([A-ZÉ][\p{L}]+(?:-(?:et-)?[\p{L}]+)*|\d{1,3}e)\s+session\b`)
 	reSessionES     = regexp.MustCompile(`\b(?:(\d{1,3})\s?[º°o]\.?|([A-Z][\p{L}]+(?:\s[a-z][\p{L}]+)?))\s+período de sesiones`)

@@ -295,3 +295,19 @@ Delete the thirty-eighth preambular paragraph reading:
 		t.Errorf("corrigendum: type %q", d.Type)
 	}
 }
+
+// The date of a resolution is its adoption date, where the adoption line
+// wraps and where the closing line reads "(resumed) plenary meeting".
+func TestRuleResolutionDate(t *testing.T) {
+	// The cover of A_RES_80_173.en.txt, whose Distr. date is cut here.
+	cover := "United Nations\nA/RES/80/173\nGeneral Assembly\n\n Resolution adopted by the General Assembly \non 17 December 2025 \n\n[without reference to a Main Committee (A/80/L.41)]\n"
+	if d := Extract("A_RES_80_173.en.txt", cover); d.Date != "2025-12-17" {
+		t.Errorf("wrapped adoption line: date %q, want 2025-12-17", d.Date)
+	}
+	// The Distr. date and the closing lines of A_RES_78_230.en.txt.
+	text := "United Nations\nA/RES/78/230\nGeneral Assembly\nDistr.: General\n28 December 2023\n\n" +
+		"Decides to include in the provisional agenda of its seventy-ninth session the item entitled\n“Promotion of inclusive and effective international cooperation on\ntax matters at the United Nations”.\n \n50th (resumed) plenary meeting \n22 December 2023 \n"
+	if d := Extract("A_RES_78_230.en.txt", text); d.Date != "2023-12-22" {
+		t.Errorf("(resumed) plenary meeting: date %q, want 2023-12-22", d.Date)
+	}
+}
