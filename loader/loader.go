@@ -106,7 +106,7 @@ func fsSource(fsys fs.FS, p string) Source {
 	}
 }
 
-// Load loads files and folders (walked recursively for .txt, .md and .pdf files).
+// Load loads files and folders (walked recursively for .txt, .md, .pdf and .docx files).
 func (l *Loader) Load(ctx context.Context, paths ...string) (*Report, error) {
 	srcs, err := osSources(paths, l.maxFileSize())
 	if err != nil {
@@ -115,7 +115,7 @@ func (l *Loader) Load(ctx context.Context, paths ...string) (*Report, error) {
 	return l.load(ctx, srcs)
 }
 
-// LoadFS loads every .txt, .md and .pdf file of fsys, such as an embedded corpus.
+// LoadFS loads every .txt, .md, .pdf and .docx file of fsys, such as an embedded corpus.
 func (l *Loader) LoadFS(ctx context.Context, fsys fs.FS) (*Report, error) {
 	var srcs []Source
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
@@ -137,7 +137,7 @@ func isDocument(p string) bool {
 		return false
 	}
 	ext := strings.ToLower(path.Ext(base))
-	return ext == ".txt" || ext == ".md" || ext == ".pdf"
+	return ext == ".txt" || ext == ".md" || ext == ".pdf" || ext == ".docx"
 }
 
 // osSources wraps the files named or found under paths.
@@ -153,7 +153,7 @@ func osSources(paths []string, maxSize int64) ([]Source, error) {
 	return srcs, nil
 }
 
-// Walk expands folders into the .txt, .md and .pdf files under them, skipping
+// Walk expands folders into the .txt, .md, .pdf and .docx files under them, skipping
 // hidden ones; named files are kept whatever their extension. A path that
 // does not exist is an error for the whole call: it is a mistake on the
 // command line, not in the data.
@@ -308,7 +308,7 @@ func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	if err != nil {
 		return fail(len(b), err)
 	}
-	text, pdfDoc, err := decodeDocument(filepath.ToSlash(src.Name), b)
+	text, fmeta, err := decodeDocument(filepath.ToSlash(src.Name), b)
 	if err != nil {
 		return fail(len(b), err)
 	}
@@ -325,8 +325,8 @@ func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	b = nil
 	doc := extract.Extract(path.Base(filepath.ToSlash(src.Name)), text)
 	doc.Text = text
-	if pdfDoc != nil {
-		fillFromPDF(doc, pdfDoc)
+	if fmeta != nil {
+		fillFromMeta(doc, fmeta)
 	}
 	if meta != nil {
 		if err := applySidecar(doc, meta); err != nil {

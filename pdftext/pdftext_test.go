@@ -142,6 +142,21 @@ func TestConvertHostile(t *testing.T) {
 			"<< /Type /Catalog /Pages 2 0 R >>",
 			"<< /Type /Pages /Kids [" + strings.Repeat("<< /Kids [", 100000) + strings.Repeat("] >>", 100000) + "] /Count 1 >>",
 		}, ""), nil},
+		{"reference cycle", buildPDF([]string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"3 0 R",
+			"2 0 R",
+		}, ""), nil},
+		// a form drawing itself ten times, eight levels deep: 10^8 draws
+		{"form fan-out", buildPDF([]string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources 6 0 R >>",
+			stream([]byte("/X Do"), false),
+			strings.Replace(stream([]byte(strings.Repeat("/X Do BT /F1 9 Tf (a) Tj ET ", 10)), false), "<<", "<< /Type /XObject /Subtype /Form /Resources 6 0 R", 1),
+			"<< /XObject << /X 5 0 R >> /Font << /F1 7 0 R >> >>",
+			"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		}, ""), ErrBudget},
 		{"page tree cycle", buildPDF([]string{
 			"<< /Type /Catalog /Pages 2 0 R >>",
 			"<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>",

@@ -4,18 +4,17 @@ import (
 	"testing"
 
 	"github.com/uncite/uncite"
-	"github.com/uncite/uncite/pdftext"
 )
 
-func TestFillFromPDF(t *testing.T) {
-	meta := &pdftext.Document{Title: "Report of the Working Group", Created: "2014-08-19"}
+func TestFillFromMeta(t *testing.T) {
+	meta := &fileMeta{title: "Report of the Working Group", created: "2014-08-19"}
 	blank := &uncite.Document{}
-	fillFromPDF(blank, meta)
-	if blank.Title != meta.Title || blank.Date != meta.Created {
+	fillFromMeta(blank, meta)
+	if blank.Title != meta.title || blank.Date != meta.created {
 		t.Errorf("empty fields not filled: %+v", blank)
 	}
 	read := &uncite.Document{Title: "Slovenia", Date: "2014-08-18"}
-	fillFromPDF(read, meta)
+	fillFromMeta(read, meta)
 	if read.Title != "Slovenia" || read.Date != "2014-08-18" {
 		t.Errorf("the text's fields were overwritten: %+v", read)
 	}
