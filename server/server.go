@@ -1,5 +1,6 @@
-// Package server is the HTTP side of uncite: the GraphQL endpoint, GraphiQL,
-// CORS, request limits, health checks and metrics.
+// Package server is the HTTP side of uncite: the GraphQL endpoint, the
+// explorer and GraphiQL (package web), CORS, request limits, health checks
+// and metrics.
 package server
 
 import (
@@ -15,12 +16,12 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/graph"
+	"github.com/uncite/uncite/web"
 )
 
 // Config holds the server's tunables; zero values take the defaults.
@@ -68,7 +69,7 @@ const (
 // Routes served by Handler.
 const (
 	GraphQLPath    = "/graphql"
-	PlaygroundPath = "/playground"
+	PlaygroundPath = web.PlaygroundPath
 )
 
 func orDefault[T int | int64 | time.Duration](v *T, def T) {
@@ -126,7 +127,10 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	m := newMetrics()
 	mux := http.NewServeMux()
 	mux.Handle(GraphQLPath, bounded(limitBody(gql, cfg.MaxBodyBytes)))
-	mux.Handle("GET "+PlaygroundPath, playground.Handler("uncite", GraphQLPath))
+	ui := web.Handler()
+	mux.Handle("GET "+web.ExplorerPath+"{$}", ui)
+	mux.Handle("GET "+PlaygroundPath, ui)
+	mux.Handle("GET "+web.AssetsPath, ui)
 	mux.Handle("GET "+ExportPath, bounded(exportHandler(store, cfg.Logger)))
 	mux.Handle("GET "+MetricsPath, m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -140,9 +144,6 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
-	})
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, PlaygroundPath, http.StatusFound)
 	})
 
 	c := cors.New(cors.Options{
