@@ -16,7 +16,7 @@ import (
 const (
 	MaxDocumentLanguages   = 6 // the official languages
 	MaxDocumentAgendaItems = 20
-	MaxCitations           = 500
+	MaxCitations           = 200
 	MaxReferences          = 1000
 	MaxContexts            = 100
 	MaxVerbs               = 20
