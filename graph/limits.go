@@ -28,6 +28,10 @@ const (
 // names each at most once, so no cap ever cuts this list.
 var MaxMentions = len(refdata.States())
 
+// topCitedBase is the cost of ranking every resolution, which topCited does
+// before keeping `first` of them.
+const topCitedBase = 200
+
 // costCeiling saturates cost arithmetic: nested `first: 200` multiplies
 // fast, and an overflowed int would turn negative and pass any limit.
 const costCeiling = math.MaxInt32

@@ -58,7 +58,7 @@ type Config struct {
 // Defaults of Config.
 const (
 	DefaultMaxBodyBytes     = 1 << 20
-	DefaultMaxComplexity    = 100_000
+	DefaultMaxComplexity    = 50_000
 	DefaultMaxDepth         = 15
 	DefaultMaxFields        = 500
 	DefaultMaxResponseBytes = 16 << 20
