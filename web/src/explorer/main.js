@@ -3,7 +3,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import './style.css';
-import { gql, getJSON, queries, citationCounts } from './api.js';
+import { gql, getJSON, queries, citationCounts, TOP_URL } from './api.js';
 import {
   KINDS, KIND_COLOURS, MAX_NODES, nodesAfter, toElements, fromExport, nodeSize, documentNodeId, matchesFilter,
   emptyView, encodeView, decodeView, exportURL, yearSeries, sessionLabel,
@@ -539,6 +539,9 @@ function legend() {
 // restore draws the view a URL describes, or the most cited resolution's
 // neighbourhood when it describes none.
 async function restore() {
+  // Read even when the URL names a view, so that the preload is used.
+  const top = getJSON(TOP_URL);
+  top.catch(() => {}); // an error matters only where the answer does
   const v = decodeView(location.hash);
   view = emptyView();
   view.depth = v.depth;
@@ -551,8 +554,8 @@ async function restore() {
   } else if (v.nodes.length) {
     for (const [i, id] of v.nodes.entries()) await drawNeighborhood(id, { replace: i === 0 });
   } else {
-    const top = await run('The most cited resolution', () => gql(queries.top));
-    const r = top?.topCited?.[0];
+    const answer = await run('The most cited resolution', () => top);
+    const r = answer?.data?.topCited?.[0];
     if (r) await drawNeighborhood(`Resolution:${r.resolution.symbol}`, { replace: true });
     else say('The store is empty: load some documents (uncite serve --docs DIR).', true);
   }
