@@ -158,8 +158,16 @@ func (r *documentResolver) Mentions(ctx context.Context, obj *uncite.Document) (
 // Citations is the resolver for the citations field.
 func (r *documentResolver) Citations(ctx context.Context, obj *uncite.Document) ([]*uncite.Citation, error) {
 	out := make([]*uncite.Citation, len(obj.Citations))
+	symbols := make([]string, len(obj.Citations))
 	for i := range obj.Citations {
 		out[i] = &obj.Citations[i]
+		symbols[i] = obj.Citations[i].Symbol
+	}
+	if !underList(ctx) {
+		// Under a list the documents' citations share batches instead.
+		if err := prefetchCitations(ctx, symbols); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -190,7 +198,13 @@ func (r *pathResolver) Length(ctx context.Context, obj *uncite.Path) (int, error
 
 // Document is the resolver for the document field.
 func (r *queryResolver) Document(ctx context.Context, id string) (*uncite.Document, error) {
-	return found(r.Store.Document(ctx, id))
+	q := uncite.DocumentQuery{Filter: uncite.DocumentFilter{ID: id}, Page: uncite.Page{Limit: 1}, NoTotal: true,
+		Omit: documentOmit(ctx, selection(ctx))}
+	pages, err := r.Store.DocumentPages(ctx, []uncite.DocumentQuery{q})
+	if err != nil || len(pages[0].Documents) == 0 {
+		return nil, err
+	}
+	return pages[0].Documents[0], nil
 }
 
 // Documents is the resolver for the documents field.
@@ -203,11 +217,12 @@ func (r *queryResolver) Documents(ctx context.Context, filter *model.DocumentFil
 	if err != nil {
 		return nil, err
 	}
-	docs, total, err := r.Store.Documents(ctx, f, p)
+	q := connectionQuery(ctx, selection(ctx), uncite.DocumentQuery{Filter: f, Page: p})
+	pages, err := r.Store.DocumentPages(ctx, []uncite.DocumentQuery{q})
 	if err != nil {
 		return nil, err
 	}
-	return documentConnection(docs, total, p), nil
+	return documentConnection(pages[0].Documents, pages[0].Total, p), nil
 }
 
 // Resolution is the resolver for the resolution field.
