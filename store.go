@@ -54,11 +54,20 @@ const (
 	PartCitations
 	// PartMentions is the Mentions.
 	PartMentions
+	// PartDetails is every other field but the ID: a listing read for
+	// ids alone need not visit the documents at all.
+	PartDetails
+
+	// AllParts omits everything but the ID.
+	AllParts = PartEvidence | PartCitations | PartMentions | PartDetails
 )
 
 // Strip empties the parts p names in d, as a store that omits them
 // returns it.
 func (p DocumentParts) Strip(d *Document) {
+	if p&PartDetails != 0 {
+		*d = Document{ID: d.ID, Mentions: d.Mentions, Citations: d.Citations}
+	}
 	if p&PartMentions != 0 {
 		d.Mentions = nil
 	}

@@ -27,6 +27,8 @@ type countingStore struct {
 	s     uncite.Store
 	mu    sync.Mutex
 	calls map[string]int
+	// queries are the listings asked of DocumentPages, in order.
+	queries []uncite.DocumentQuery
 }
 
 var _ uncite.Store = (*countingStore)(nil)
@@ -42,7 +44,7 @@ func (c *countingStore) reset() map[string]int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	calls := c.calls
-	c.calls = map[string]int{}
+	c.calls, c.queries = map[string]int{}, nil
 	return calls
 }
 
@@ -60,6 +62,9 @@ func (c *countingStore) Documents(ctx context.Context, f uncite.DocumentFilter, 
 }
 func (c *countingStore) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
 	c.count("DocumentPages")
+	c.mu.Lock()
+	c.queries = append(c.queries, qs...)
+	c.mu.Unlock()
 	return c.s.DocumentPages(ctx, qs)
 }
 func (c *countingStore) Resolution(ctx context.Context, s string) (*uncite.Resolution, error) {

@@ -187,6 +187,9 @@ func (r *documentResolver) Coupled(ctx context.Context, obj *uncite.Document, fi
 	if err != nil {
 		return nil, err
 	}
+	if !selects(ctx, "Coupling", "shared") {
+		ev = 0
+	}
 	cs, err := load(ctx, loadersFrom(ctx).coupled, ranked{target: obj.ID, limit: limit, evidence: ev})
 	return pointers(cs), err
 }
@@ -387,6 +390,9 @@ func (r *resolutionResolver) CoCited(ctx context.Context, obj *uncite.Resolution
 	ev, err := bounded("evidence", evidence, 5, 50)
 	if err != nil {
 		return nil, err
+	}
+	if !selects(ctx, "CoCitation", "documents") {
+		ev = 0
 	}
 	cs, err := load(ctx, loadersFrom(ctx).coCited, ranked{target: obj.Symbol, limit: limit, evidence: ev})
 	return pointers(cs), err

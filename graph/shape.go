@@ -5,6 +5,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/uncite/uncite"
 )
@@ -23,9 +24,10 @@ func collect(ctx context.Context, sel ast.SelectionSet, typ string) []graphql.Co
 // documentOmit names the parts of a Document that the selection sel on it
 // never reads: citations and their evidence, mentions.
 func documentOmit(ctx context.Context, sel ast.SelectionSet) uncite.DocumentParts {
-	omit := uncite.PartCitations | uncite.PartEvidence | uncite.PartMentions
+	omit := uncite.AllParts
 	for _, f := range collect(ctx, sel, "Document") {
 		switch f.Name {
+		case "id", "coupled", "__typename":
 		case "citations":
 			omit &^= uncite.PartCitations
 			for _, c := range collect(ctx, f.Selections, "Citation") {
@@ -35,6 +37,8 @@ func documentOmit(ctx context.Context, sel ast.SelectionSet) uncite.DocumentPart
 			}
 		case "mentions":
 			omit &^= uncite.PartMentions
+		default:
+			omit &^= uncite.PartDetails
 		}
 	}
 	return omit
@@ -44,7 +48,7 @@ func documentOmit(ctx context.Context, sel ast.SelectionSet) uncite.DocumentPart
 // sel: its documents carry what its nodes or edges read, and the total
 // is counted when totalCount or pageInfo.hasNextPage needs it.
 func connectionQuery(ctx context.Context, sel ast.SelectionSet, q uncite.DocumentQuery) uncite.DocumentQuery {
-	q.Omit, q.NoTotal = uncite.PartCitations|uncite.PartEvidence|uncite.PartMentions, true
+	q.Omit, q.NoTotal = uncite.AllParts, true
 	for _, f := range collect(ctx, sel, "DocumentConnection") {
 		switch f.Name {
 		case "totalCount":
@@ -73,6 +77,17 @@ func selection(ctx context.Context) ast.SelectionSet {
 	return graphql.GetFieldContext(ctx).Field.Selections
 }
 
+// selects tells whether the field being resolved, of type typ, selects
+// the field name: evidence nobody shows need not be gathered.
+func selects(ctx context.Context, typ, name string) bool {
+	for _, f := range collect(ctx, selection(ctx), typ) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // symbolOnly tells whether the Resolution being resolved is read for its
 // symbol alone, which its citing parent already holds.
 func symbolOnly(ctx context.Context) bool {
@@ -90,20 +105,19 @@ func onlySymbol(fields []graphql.CollectedField) bool {
 
 // prefetchCitations loads, for the citations of one document, the
 // resolutions and the citedBy listings that the selection on them reads,
-// one store call each, so that the citations' resolvers find them cached
-// instead of waiting a batch per level.
+// all at once, so that the citations' resolvers find them cached instead
+// of waiting a batch per level.
 func prefetchCitations(ctx context.Context, symbols []string) error {
 	l := loadersFrom(ctx)
 	vars := graphql.GetOperationContext(ctx).Variables
+	var g errgroup.Group
 	for _, f := range collect(ctx, selection(ctx), "Citation") {
 		if f.Name != "resolution" {
 			continue
 		}
 		fields := collect(ctx, f.Selections, "Resolution")
 		if !onlySymbol(fields) {
-			if err := prime(ctx, l.resolutions, symbols); err != nil {
-				return err
-			}
+			g.Go(func() error { return prime(ctx, l.resolutions, symbols) })
 		}
 		for _, c := range fields {
 			if c.Name != "citedBy" {
@@ -118,12 +132,10 @@ func prefetchCitations(ctx context.Context, symbols []string) error {
 			for i, symbol := range symbols {
 				keys[i] = connectionQuery(ctx, c.Selections, uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: symbol}, Page: p})
 			}
-			if err := prime(ctx, l.documentPages, keys); err != nil {
-				return err
-			}
+			g.Go(func() error { return prime(ctx, l.documentPages, keys) })
 		}
 	}
-	return nil
+	return g.Wait()
 }
 
 // underList tells whether the field being resolved is resolved for each

@@ -46,6 +46,9 @@ const (
 // projection is documentProjection without the parts omit names.
 func projection(omit uncite.DocumentParts) string {
 	p := documentProperties
+	if omit&uncite.PartDetails != 0 {
+		p = "d {.id"
+	}
 	switch {
 	case omit&uncite.PartCitations != 0:
 	case omit&uncite.PartEvidence != 0:
@@ -101,15 +104,23 @@ func documentPages(match, order, total string, omit uncite.DocumentParts) string
 		count = "total"
 		total = "\nCALL (q) { " + total + " }"
 	}
+	row, result := "d", projection(omit)
+	if match == citingIDs {
+		row, result = "cited", "{id: cited.document}"
+	}
 	return `
 UNWIND $queries AS q` + total + `
 CALL (q) {
   ` + match + `
-  WITH d ORDER BY ` + order + ` SKIP $offset LIMIT $limit
-  RETURN collect(` + projection(omit) + `) AS page
+  WITH ` + row + ` ORDER BY ` + order + ` SKIP $offset LIMIT $limit
+  RETURN collect(` + result + `) AS page
 }
 RETURN q.i AS i, ` + count + ` AS total, page`
 }
+
+// citingIDs matches the citations of a resolution, whose ids are those of
+// the citing documents: a listing of their ids alone reads no document.
+const citingIDs = "MATCH ()-[cited:CITES]->() WHERE cited.symbol = q.cites AND cited.document IS NOT NULL"
 
 // DocumentPages answers the queries with one query per shape: queries with
 // the same filter fields set, the same page and the same parts share their
@@ -155,6 +166,9 @@ func documentShapes(qs []uncite.DocumentQuery) []*documentShape {
 	byKey := map[key]*documentShape{}
 	for i, q := range qs {
 		match, order, values := documentMatch(q.Filter, field)
+		if q.Omit == uncite.AllParts && q.Filter == (uncite.DocumentFilter{Cites: q.Filter.Cites}) && q.Filter.Cites != "" {
+			match = citingIDs
+		}
 		values["i"] = i
 		total := ""
 		if !q.NoTotal {

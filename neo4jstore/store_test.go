@@ -386,7 +386,8 @@ func TestDocumentFilters(t *testing.T) {
 	// Shaped reads: a query that omits parts or the total answers as the
 	// full one does with those parts stripped and a zero total.
 	for _, omit := range []uncite.DocumentParts{uncite.PartEvidence, uncite.PartCitations, uncite.PartMentions,
-		uncite.PartEvidence | uncite.PartMentions, uncite.PartCitations | uncite.PartEvidence | uncite.PartMentions} {
+		uncite.PartEvidence | uncite.PartMentions, uncite.PartCitations | uncite.PartEvidence | uncite.PartMentions,
+		uncite.PartDetails, uncite.PartDetails | uncite.PartMentions, uncite.AllParts} {
 		shaped := slices.Clone(qs)
 		for i := range shaped {
 			shaped[i].Omit, shaped[i].NoTotal = omit, i%2 == 0
