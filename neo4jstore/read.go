@@ -127,7 +127,7 @@ const citingIDs = "MATCH ()-[cited:CITES]->() WHERE cited.symbol = q.cites AND c
 // Cypher and run together, one UNWIND row each.
 func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
 	for _, q := range qs {
-		if err := checkPage(q.Page); err != nil {
+		if err := q.Page.Validate(); err != nil {
 			return nil, err
 		}
 	}
@@ -290,7 +290,7 @@ func (s *Store) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o un
 	if !ok {
 		return nil, 0, uncite.Errorf(uncite.EINVALID, "unknown resolution order %q", o)
 	}
-	if err := checkPage(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, 0, err
 	}
 	var conds []string
@@ -401,7 +401,7 @@ func (s *Store) State(ctx context.Context, code string) (*uncite.State, error) {
 
 // States returns one page of the States ordered by code, and their number.
 func (s *Store) States(ctx context.Context, p uncite.Page) ([]*uncite.State, int, error) {
-	if err := checkPage(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, 0, err
 	}
 	const cypher = `
@@ -471,14 +471,6 @@ RETURN key, COLLECT {
 		out[get[string](r, "key")] = items
 	}
 	return out, nil
-}
-
-func checkPage(p uncite.Page) error {
-	if p.Offset < 0 || p.Limit < 0 || p.Limit > uncite.MaxPageSize {
-		return uncite.Errorf(uncite.EINVALID, "page offset %d, limit %d: the offset must be at least 0 and the limit between 0 and %d",
-			p.Offset, p.Limit, uncite.MaxPageSize)
-	}
-	return nil
 }
 
 func whereClause(conds []string) string {

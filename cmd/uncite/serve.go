@@ -50,7 +50,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 	}
-	fmt.Fprintf(stdout, "uncite: GraphiQL at http://%s%s (GraphQL endpoint %s)\n", ln.Addr(), server.PlaygroundPath, server.GraphQLPath)
+	fmt.Fprintf(stdout, "uncite: explorer at http://%s/, GraphiQL at http://%[1]s%s (GraphQL endpoint %s)\n", ln.Addr(), server.PlaygroundPath, server.GraphQLPath)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
