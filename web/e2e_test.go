@@ -528,6 +528,12 @@ func TestExplorerInBrowser(t *testing.T) {
 	}
 	bt.shot("filter")
 	bt.contrast("filters")
+	link = eval[string](bt, "location.href")
+	bt.do("filter link", chromedp.Navigate("about:blank"), chromedp.Navigate(link), chromedp.WaitReady(chromedp.CSS("#cy")))
+	bt.settle("filter link", fmt.Sprintf("uncite.cy.nodes().length === %d && document.querySelector('#filter select[name=body]').value === 'HRC'", len(wantFiltered)))
+	if got := bt.drawn("node"); !slices.Equal(got, wantFiltered) {
+		t.Errorf("the filter's link drew\n %v\nwant %v", got, wantFiltered)
+	}
 	bt.check("filter")
 
 	// 9. The keyboard: / searches, arrows select nodes, Escape closes.
