@@ -256,3 +256,58 @@ func TestRulePlacesThatShareAStateName(t *testing.T) {
 		}
 	}
 }
+
+// A State's amendments to a draft are an "amendment" whose author is that
+// State; a corrigendum or an addendum (without a kind of its own) says so.
+func TestRuleAmendmentsCorrigendaAddenda(t *testing.T) {
+	// The cover of A_80_L.19.en.txt.
+	l19 := `United Nations
+A/80/L.19
+General Assembly
+Distr.: Limited
+26 November 2025
+Original: English
+25-19373 (E)    021225
+*2519373*
+Eightieth session
+Agenda item 72 (a)
+Strengthening of the coordination of humanitarian and
+disaster relief assistance of the United Nations, including
+special economic assistance: strengthening of the coordination
+of emergency humanitarian assistance of the United Nations
+
+Russian Federation:* amendment to draft resolution A/80/L.18
+Safety and security of humanitarian personnel and protection of
+United Nations personnel
+
+Delete the thirty-eighth preambular paragraph reading:
+`
+	d := Extract("A_80_L.19.en.txt", l19)
+	if d.Type != "amendment" || d.Author != "RUS" {
+		t.Errorf("A/80/L.19: type %q author %q, want amendment by RUS", d.Type, d.Author)
+	}
+	// An excerpt of A/69/102/Add.2 and a corrigendum (its symbol, written
+	// for the test: the corpus has none).
+	if d := Extract("A_69_102_Add.2.en.txt", "Agenda item 113 (b)\nAppointment of members of the Committee on Contributions\n"); d.Type != "addendum" {
+		t.Errorf("A/69/102/Add.2: type %q, want addendum", d.Type)
+	}
+	if d := Extract("A_C.3_80_L.28_Corr.1.en.txt", "Draft resolution A/C.3/80/L.28\nCorrigendum\n1. Operative paragraph 3\n"); d.Type != "corrigendum" {
+		t.Errorf("corrigendum: type %q", d.Type)
+	}
+}
+
+// The date of a resolution is its adoption date, where the adoption line
+// wraps and where the closing line reads "(resumed) plenary meeting".
+func TestRuleResolutionDate(t *testing.T) {
+	// The cover of A_RES_80_173.en.txt, whose Distr. date is cut here.
+	cover := "United Nations\nA/RES/80/173\nGeneral Assembly\n\n Resolution adopted by the General Assembly \non 17 December 2025 \n\n[without reference to a Main Committee (A/80/L.41)]\n"
+	if d := Extract("A_RES_80_173.en.txt", cover); d.Date != "2025-12-17" {
+		t.Errorf("wrapped adoption line: date %q, want 2025-12-17", d.Date)
+	}
+	// The Distr. date and the closing lines of A_RES_78_230.en.txt.
+	text := "United Nations\nA/RES/78/230\nGeneral Assembly\nDistr.: General\n28 December 2023\n\n" +
+		"Decides to include in the provisional agenda of its seventy-ninth session the item entitled\n“Promotion of inclusive and effective international cooperation on\ntax matters at the United Nations”.\n \n50th (resumed) plenary meeting \n22 December 2023 \n"
+	if d := Extract("A_RES_78_230.en.txt", text); d.Date != "2023-12-22" {
+		t.Errorf("(resumed) plenary meeting: date %q, want 2023-12-22", d.Date)
+	}
+}

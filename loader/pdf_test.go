@@ -49,7 +49,7 @@ func TestLoadPDFs(t *testing.T) {
 	for _, f := range rep.Failed {
 		failed[filepath.Base(f.Path)] = f.Err.Error()
 	}
-	if len(failed) != 2 || !strings.Contains(failed["truncated.pdf"], "corrupt or truncated PDF") ||
+	if len(failed) != 2 || failed["truncated.pdf"] != "corrupt or truncated PDF: not a PDF file: missing %EOF" ||
 		!strings.Contains(failed["notes.pdf"], "no %PDF- header") {
 		t.Errorf("failures = %v", failed)
 	}

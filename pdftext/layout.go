@@ -161,28 +161,71 @@ func (l *line) finish() {
 		}
 		return 0
 	})
-	var b strings.Builder
+	// The line as words in page order, each with the gap before it.
+	type word struct {
+		sep  string
+		text strings.Builder
+		rtl  bool
+	}
+	var words []*word
 	var prev *glyph
 	kept := l.glyphs[:0]
+	rtl, ltr := 0, 0
 	for _, g := range l.glyphs {
 		// Spaces are read from the gaps they leave: a space glyph can sit
 		// anywhere (over the letter before it, in another font).
 		if strings.TrimSpace(g.s) == "" || prev != nil && g.s == prev.s && math.Abs(g.x-prev.x) < 0.2*g.size {
 			continue
 		}
+		sep := ""
 		if prev != nil {
 			gap := g.x - prev.end
 			switch {
 			case gap > 1.5*l.size:
-				n := int(gap/(0.5*l.size) + 0.5)
-				b.WriteString(strings.Repeat(" ", min(n, 200)))
+				sep = strings.Repeat(" ", int(math.Min(gap/(0.5*l.size)+0.5, 200)))
 			case gap > 0.15*max(g.size, prev.size), footnoteMark(prev, &g, l.size):
-				b.WriteByte(' ')
+				sep = " "
 			}
 		}
-		b.WriteString(g.s)
+		if sep != "" || len(words) == 0 {
+			words = append(words, &word{sep: sep})
+		}
+		w := words[len(words)-1]
+		w.text.WriteString(g.s)
+		r, _ := utf8.DecodeRuneInString(g.s)
+		switch {
+		case unicode.In(r, unicode.Arabic, unicode.Hebrew):
+			w.rtl = true
+			rtl++
+		case unicode.IsLetter(r):
+			ltr++
+		}
 		kept = append(kept, g)
 		prev = &kept[len(kept)-1]
+	}
+	var b strings.Builder
+	if rtl > ltr {
+		// Arabic and Hebrew are drawn right to left: read the words from
+		// the right, each right-to-left word from its right end; numbers
+		// and Latin words keep their page order.
+		for i := len(words) - 1; i >= 0; i-- {
+			w := words[i]
+			if i < len(words)-1 {
+				b.WriteString(words[i+1].sep)
+			}
+			if !w.rtl {
+				b.WriteString(w.text.String())
+				continue
+			}
+			rs := []rune(w.text.String())
+			slices.Reverse(rs)
+			b.WriteString(string(rs))
+		}
+	} else {
+		for _, w := range words {
+			b.WriteString(w.sep)
+			b.WriteString(w.text.String())
+		}
 	}
 	l.glyphs = kept
 	l.text = strings.TrimRight(b.String(), " ")

@@ -81,3 +81,29 @@ func TestHyphenationJoined(t *testing.T) {
 		}
 	}
 }
+
+// TestRightToLeft: Arabic is drawn right to left; the text reads it in
+// its logical order, a number inside it left to right.
+func TestRightToLeft(t *testing.T) {
+	// F2 maps A, L, Q, R to alef, lam, qaf, reh.
+	cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" +
+		"1 begincodespacerange <00> <FF> endcodespacerange\n" +
+		"4 beginbfchar <41> <0627> <4C> <0644> <51> <0642> <52> <0631> endbfchar\n" +
+		"endcmap CMapName currentdict /CMap defineresource pop end end"
+	// "القرار 5/1" (the resolution 5/1), as it stands on the page: the
+	// number on the left, then the word's letters from its end.
+	content := text(72, 700, 10, "5/1") + "BT /F2 10 Tf 100 700 Td (RARQLA) Tj ET"
+	data := buildPDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+		stream([]byte(content), false),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /ArialMT /Encoding /WinAnsiEncoding /ToUnicode 7 0 R >>",
+		stream([]byte(cmap), false),
+	}, "")
+	got := strings.Join(convertLines(t, data), "")
+	if got != "القرار 5/1" {
+		t.Errorf("got %q, want %q", got, "القرار 5/1")
+	}
+}

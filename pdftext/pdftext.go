@@ -276,7 +276,8 @@ func (g *guard) failure(r any) error {
 	if !ok {
 		err = fmt.Errorf("%v", r)
 	}
-	msg := err.Error()
+	// The library writes "%%EOF" through a format string twice escaped.
+	msg := strings.ReplaceAll(err.Error(), "%%EOF", "%EOF")
 	switch {
 	case strings.Contains(msg, "encrypt") || strings.Contains(msg, "password"):
 		return fmt.Errorf("%w (%s)", ErrEncrypted, strings.TrimPrefix(msg, "encrypted PDF: "))

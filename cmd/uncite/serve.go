@@ -24,7 +24,16 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var docs, origins listFlag
 	fs.Var(&docs, "docs", "documents to serve: a file or folder (repeatable); default: the bundled sample corpus")
 	fs.Var(&origins, "cors-origins", "allowed CORS origins, comma-separated; default: any origin, without credentials")
-	maxComplexity := fs.Int("max-complexity", 5000, "reject queries costing more than this")
+	var cfg server.Config
+	fs.IntVar(&cfg.MaxComplexity, "max-complexity", server.DefaultMaxComplexity, "refuse queries costing more than this (each list costs its selection times the most items it may return)")
+	fs.IntVar(&cfg.MaxDepth, "max-depth", server.DefaultMaxDepth, "refuse queries nesting fields deeper than this")
+	fs.IntVar(&cfg.MaxFields, "max-fields", server.DefaultMaxFields, "refuse queries selecting more fields than this, aliases and fragment spreads included")
+	fs.Int64Var(&cfg.MaxBodyBytes, "max-body-bytes", server.DefaultMaxBodyBytes, "refuse request bodies larger than this")
+	fs.IntVar(&cfg.MaxResponseBytes, "max-response-bytes", server.DefaultMaxResponseBytes, "refuse to send answers larger than this")
+	fs.DurationVar(&cfg.Timeout, "timeout", server.DefaultTimeout, "deadline of each request, store calls included")
+	fs.IntVar(&cfg.MaxInFlight, "max-in-flight", server.DefaultMaxInFlight, "requests served at once; more are answered 503 with Retry-After")
+	fs.BoolVar(&cfg.NoIntrospection, "no-introspection", false, "refuse introspection queries (__schema, __type)")
+	logFormat := fs.String("log-format", "text", "log format: text or json (one line per request)")
 	neo := neo4jFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -32,7 +41,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments (got %q); use --docs PATH", fs.Args())
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	var log *slog.Logger
+	switch *logFormat {
+	case "text":
+		log = slog.New(slog.NewTextHandler(stderr, nil))
+	case "json":
+		log = slog.New(slog.NewJSONHandler(stderr, nil))
+	default:
+		return fmt.Errorf("--log-format must be text or json, got %q", *logFormat)
+	}
 
 	store, err := openStore(ctx, neo, docs, log)
 	if err != nil {
@@ -40,12 +57,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer store.Close(context.Background())
 
+	cfg.CORSOrigins, cfg.Logger = origins, log
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           server.Handler(store, server.Config{CORSOrigins: origins, MaxComplexity: *maxComplexity, Logger: log}),
+		Handler:           server.Handler(store, cfg),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
