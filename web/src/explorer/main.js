@@ -3,7 +3,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import './style.css';
-import { gql, getJSON, queries, citationCounts } from './api.js';
+import { gql, getJSON, queries, citationCounts, TOP_URL } from './api.js';
 import {
   KINDS, KIND_COLOURS, MAX_NODES, nodesAfter, toElements, fromExport, nodeSize, documentNodeId, matchesFilter,
   emptyView, encodeView, decodeView, exportURL, yearSeries, sessionLabel,
@@ -261,6 +261,7 @@ async function select(id) {
     if (kind === 'Document') body.push(...(await documentDetails(key)));
     else if (kind === 'Resolution') body.push(...(await resolutionDetails(key)));
     else if (kind === 'State') body.push(...(await stateDetails(key)));
+    else if (kind === 'Session') body.push(...(await sessionDetails(key)));
     else body.push(...propertiesOf(id));
     if (view.selected === id) panelBody.replaceChildren(...body);
   });
@@ -361,6 +362,31 @@ async function stateDetails(code) {
   const out = [dl];
   if (s.mostCited.length) {
     out.push(heading('h3', 'Resolutions it cites most'), rows(s.mostCited.map((m) => ({ label: m.resolution.symbol, value: m.count })), 'Resolutions most cited'));
+  }
+  return out;
+}
+
+// sessionDetails reads a session by its key, "HRC-43".
+async function sessionDetails(key) {
+  const [, body, number] = /^(.+)-(\d+)$/.exec(key) || [];
+  if (!body) return [p(`${key} is not a session key.`)];
+  const { session: s } = await gql(queries.session, { b: body, n: Number(number) });
+  if (!s) return [p('Not in the store.')];
+  const dl = document.createElement('dl');
+  for (const [k, v] of [['Body', `${s.body.code} (${s.body.name})`], ['Number', s.number], ['From', s.startDate], ['To', s.endDate],
+    ['Documents', s.documents.totalCount]]) {
+    if (v !== null && v !== undefined) dl.append(dt(k), dd(String(v)));
+  }
+  const out = [dl];
+  if (s.agendaItems.length) {
+    out.push(heading('h3', `Agenda items (${s.agendaItems.length})`));
+    const ul = document.createElement('ul');
+    for (const a of s.agendaItems) {
+      const li = document.createElement('li');
+      li.append(nodeLink(`AgendaItem:${s.body.code}-${s.number}-${a.number}`, `Item ${a.number}`), a.title ? ` ${a.title}` : '');
+      ul.append(li);
+    }
+    out.push(ul);
   }
   return out;
 }
@@ -513,6 +539,9 @@ function legend() {
 // restore draws the view a URL describes, or the most cited resolution's
 // neighbourhood when it describes none.
 async function restore() {
+  // Read even when the URL names a view, so that the preload is used.
+  const top = getJSON(TOP_URL);
+  top.catch(() => {}); // an error matters only where the answer does
   const v = decodeView(location.hash);
   view = emptyView();
   view.depth = v.depth;
@@ -525,8 +554,8 @@ async function restore() {
   } else if (v.nodes.length) {
     for (const [i, id] of v.nodes.entries()) await drawNeighborhood(id, { replace: i === 0 });
   } else {
-    const top = await run('The most cited resolution', () => gql(queries.top));
-    const r = top?.topCited?.[0];
+    const answer = await run('The most cited resolution', () => top);
+    const r = answer?.data?.topCited?.[0];
     if (r) await drawNeighborhood(`Resolution:${r.resolution.symbol}`, { replace: true });
     else say('The store is empty: load some documents (uncite serve --docs DIR).', true);
   }
