@@ -159,8 +159,16 @@ func (r *documentResolver) Mentions(ctx context.Context, obj *uncite.Document) (
 func (r *documentResolver) Citations(ctx context.Context, obj *uncite.Document) ([]*uncite.Citation, error) {
 	cs := capped(obj.Citations, MaxCitations)
 	out := make([]*uncite.Citation, len(cs))
+	symbols := make([]string, len(cs))
 	for i := range cs {
 		out[i] = &cs[i]
+		symbols[i] = cs[i].Symbol
+	}
+	if !underList(ctx) {
+		// Under a list the documents' citations share batches instead.
+		if err := prefetchCitations(ctx, symbols); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -180,6 +188,9 @@ func (r *documentResolver) Coupled(ctx context.Context, obj *uncite.Document, fi
 	if err != nil {
 		return nil, err
 	}
+	if !selects(ctx, "Coupling", "shared") {
+		ev = 0
+	}
 	cs, err := load(ctx, loadersFrom(ctx).coupled, ranked{target: obj.ID, limit: limit, evidence: ev})
 	return pointers(cs), err
 }
@@ -191,7 +202,13 @@ func (r *pathResolver) Length(ctx context.Context, obj *uncite.Path) (int, error
 
 // Document is the resolver for the document field.
 func (r *queryResolver) Document(ctx context.Context, id string) (*uncite.Document, error) {
-	return found(r.Store.Document(ctx, id))
+	q := uncite.DocumentQuery{Filter: uncite.DocumentFilter{ID: id}, Page: uncite.Page{Limit: 1}, NoTotal: true,
+		Omit: documentOmit(ctx, selection(ctx))}
+	pages, err := r.Store.DocumentPages(ctx, []uncite.DocumentQuery{q})
+	if err != nil || len(pages[0].Documents) == 0 {
+		return nil, err
+	}
+	return pages[0].Documents[0], nil
 }
 
 // Documents is the resolver for the documents field.
@@ -204,11 +221,12 @@ func (r *queryResolver) Documents(ctx context.Context, filter *model.DocumentFil
 	if err != nil {
 		return nil, err
 	}
-	docs, total, err := r.Store.Documents(ctx, f, p)
+	q := connectionQuery(ctx, selection(ctx), uncite.DocumentQuery{Filter: f, Page: p})
+	pages, err := r.Store.DocumentPages(ctx, []uncite.DocumentQuery{q})
 	if err != nil {
 		return nil, err
 	}
-	return documentConnection(docs, total, p), nil
+	return documentConnection(pages[0].Documents, pages[0].Total, p), nil
 }
 
 // Resolution is the resolver for the resolution field.
@@ -373,6 +391,9 @@ func (r *resolutionResolver) CoCited(ctx context.Context, obj *uncite.Resolution
 	ev, err := bounded("evidence", evidence, 5, 50)
 	if err != nil {
 		return nil, err
+	}
+	if !selects(ctx, "CoCitation", "documents") {
+		ev = 0
 	}
 	cs, err := load(ctx, loadersFrom(ctx).coCited, ranked{target: obj.Symbol, limit: limit, evidence: ev})
 	return pointers(cs), err

@@ -164,6 +164,12 @@ func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([
 			return nil, err
 		}
 		out[i] = s.documentPage(q.Filter, q.Page)
+		for _, d := range out[i].Documents {
+			q.Omit.Strip(d)
+		}
+		if q.NoTotal {
+			out[i].Total = 0
+		}
 	}
 	return out, nil
 }
@@ -203,6 +209,13 @@ func clones(docs []*doc) []*uncite.Document {
 // that a field of f selects, to be checked against the rest of f; exact
 // when that set alone implies every field of f, so that no check is needed.
 func (s *Store) candidates(f uncite.DocumentFilter) (list []*doc, exact bool) {
+	if f.ID != "" {
+		// At most one document, checked against the rest of f.
+		if d, ok := s.docs[f.ID]; ok {
+			return []*doc{d}, false
+		}
+		return nil, true
+	}
 	best, implied := &s.all, 0
 	consider := func(set *docSet, fields int) {
 		if set.len() < best.len() || (set.len() == best.len() && fields > implied) {
@@ -269,7 +282,8 @@ func (s *Store) matching(f uncite.DocumentFilter, n int) ([]*doc, bool) {
 // Mentions by the links to reference-table States, as the graph has them.
 func matches(d *doc, f uncite.DocumentFilter) bool {
 	switch {
-	case f.Symbol != "" && d.symbol != f.Symbol,
+	case f.ID != "" && d.ID != f.ID,
+		f.Symbol != "" && d.symbol != f.Symbol,
 		f.Body != "" && d.Body != f.Body,
 		f.Session != 0 && d.Session != f.Session,
 		f.Author != "" && d.Author != f.Author,
