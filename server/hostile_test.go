@@ -244,7 +244,9 @@ func TestDeadline(t *testing.T) {
 	if status != http.StatusServiceUnavailable || !strings.Contains(string(body), `"code":"TIMEOUT"`) || len(body) > 1000 {
 		t.Errorf("status %d, body %.300s; want 503 and one TIMEOUT error", status, body)
 	}
-	if took > time.Second {
+	// Left alone the query runs past a minute; the fields already under
+	// way when the deadline passes finish first, slower on a busy machine.
+	if took > 3*time.Second {
 		t.Errorf("answered after %s, deadline %s", took, cfg.Timeout)
 	}
 }
@@ -289,14 +291,14 @@ func metricsText(t *testing.T, url string) string {
 func TestOverload(t *testing.T) {
 	cfg := unlimited
 	cfg.MaxInFlight = 1
-	cfg.Timeout = 2 * time.Second
+	cfg.Timeout = 5 * time.Second
 	srv := hostileServer(t, cfg)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		_, _, _, _ = send(context.Background(), t, srv.URL, heavy, false)
 	}()
-	deadline := time.Now().Add(time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(metricsText(t, srv.URL), "uncite_http_requests_in_flight 2") {
 		if time.Now().After(deadline) {
 			t.Fatal("the heavy request never showed in flight")
