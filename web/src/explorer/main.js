@@ -155,7 +155,8 @@ async function drawNeighborhood(id, { replace = false } = {}) {
   return run(`Neighbourhood of ${id}`, async () => {
     const { neighborhood: g } = await gql(queries.neighborhood, { id, depth: view.depth });
     if (!(await add(toElements(g), { replace }))) return;
-    if (replace) { view.nodes = []; view.draw = false; }
+    // A new drawing drops the old one's path; restore draws it again after.
+    if (replace) Object.assign(view, { nodes: [], draw: false, from: null, to: null });
     if (!view.nodes.includes(id)) view.nodes.push(id);
     saveView();
     describe(g.truncated ? ` (the neighbourhood of ${id} stops at 200 nodes)` : '');
@@ -164,8 +165,7 @@ async function drawNeighborhood(id, { replace = false } = {}) {
 
 async function drawFilter() {
   return run('Documents matching the filter', async () => {
-    view.draw = true;
-    view.nodes = [];
+    Object.assign(view, { draw: true, nodes: [], from: null, to: null });
     const doc = await getJSON(exportURL(view, 'cytoscape'));
     if (!doc.elements.nodes.length) {
       say('No document matches the filter.', true);
