@@ -429,6 +429,9 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 	if ctx == "" && possessiveBefore(flowed, kwStart) {
 		ctx = docBody
 	}
+	if ctx == "" {
+		ctx = adopterLater(rest[pos:])
+	}
 	if ctx == commissionGeneric {
 		ctx = st.commissionBody(flowed, kwStart)
 	}
@@ -486,7 +489,8 @@ var bodyNames = [...][]string{
 	{"Commission on Human Rights", "Commission des droits de l'homme", "Comisión de Derechos Humanos", "Комисси* по правам человека", "لجنة حقوق الإنسان", "人权委员会"},
 	// Conferences (of States parties to a treaty, of an agency) adopt
 	// resolutions of their own, which are not the UN organs'.
-	{"Conference", "Conférence", "Conferencia", "Конференци*", "مؤتمر"},
+	// The Commission's Subcommission adopted resolutions of its own.
+	{"Conference", "Conférence", "Conferencia", "Конференци*", "مؤتمر", "Subcommission", "Sub-Commission", "Sous-Commission", "Subcomisión", "Подкомисси*"},
 	{"Assembly", "Assemblée", "Asamblea", "Ассамбле*"},
 	{"Council", "Conseil", "Consejo", "Совет*", "المجلس"},
 	{"Commission", "Comisión", "Комисси*"},
@@ -742,6 +746,28 @@ func bodyAfter(s string) string {
 			return "" // the next clause: "…, Welcoming Human Rights Council resolution"
 		}
 		i += j + 1
+	}
+	return ""
+}
+
+// adopterLater returns the organ a sentence names as the adopter after a
+// descriptive clause ("the adoption of resolution 2000/22 of 18 August
+// 2000, on the promotion of dialogue on human rights issues, by the
+// Subcommission"): ", by the" or "adopted by the" and a name, within the
+// sentence and 300 bytes.
+func adopterLater(s string) string {
+	s = s[:min(len(s), 300)]
+	if i := strings.IndexAny(s, ".;\n"); i >= 0 {
+		s = s[:i]
+	}
+	for _, lead := range []string{", by the ", "adopted by the "} {
+		i := strings.Index(s, lead)
+		if i < 0 {
+			continue
+		}
+		if m := matchBodyName(s[i+len(lead):]); m != nil {
+			return bodyOfMatch(m)
+		}
 	}
 	return ""
 }

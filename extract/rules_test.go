@@ -187,6 +187,9 @@ func TestRuleOtherOrgansResolutionsAreNotCitations(t *testing.T) {
 		{"A_RES_80_222.en.txt", // an organ named in the next paragraph is not the one after the number
 			"Recalling its previous resolutions on the situation of human rights in the Islamic\nRepublic of Iran, the most recent of which is resolution 79/183 of 17 December 2024,\n\nWelcoming Human Rights Council resolution 58/21 of 3 April 2025,3 in which\nthe Council decided to extend the mandates",
 			[]string{"A/HRC/RES/58/21", "A/RES/79/183"}},
+		{"A_RES_78_199.en.txt", // the adopter named after a descriptive clause
+			"Recalling the adoption of resolution 2000/22 of 18 August 2000, on the \npromotion of dialogue on human rights issues, by the Subcommission on the \nPromotion and Protection of Human Rights at its fifty-second session,6",
+			nil},
 		{"S_RES_452(1979).en.txt", // a commission established by a resolution, not its adopter
 			"1. Commends the work done by the Security Council Commission established under resolution 446 (1979)\nin preparing the report on the establishment of Israeli",
 			[]string{"S/RES/446 (1979)"}},
