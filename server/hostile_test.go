@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -36,8 +37,12 @@ var hostileStore = sync.OnceValues(func() (uncite.Store, error) {
 	return s, nil
 })
 
+// discard keeps the request log of thousands of requests out of the test output.
+var discard = slog.New(slog.DiscardHandler)
+
 func hostileServer(t *testing.T, cfg server.Config) *httptest.Server {
 	t.Helper()
+	cfg.Logger = discard
 	store, err := hostileStore()
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +54,7 @@ func hostileServer(t *testing.T, cfg server.Config) *httptest.Server {
 
 // send posts body as the spec's media type asks, with the length unknown
 // to the server (chunked) when chunked is set.
-func send(ctx context.Context, t *testing.T, url string, body []byte, chunked bool) (int, http.Header, []byte, error) {
+func send(ctx context.Context, t testing.TB, url string, body []byte, chunked bool) (int, http.Header, []byte, error) {
 	t.Helper()
 	var r io.Reader = bytes.NewReader(body)
 	if chunked {
