@@ -28,9 +28,13 @@ const (
 // names each at most once, so no cap ever cuts this list.
 var MaxMentions = len(refdata.States())
 
-// topCitedBase is the cost of ranking every resolution, which topCited does
-// before keeping `first` of them.
-const topCitedBase = 200
+// scanCost is the cost of the root fields whose work grows with the store
+// rather than with their answer: rankings of every resolution, filtered
+// listings and searches that walk an index, path searches. On 100,000
+// synthetic documents one such call weighs about as much as a page of 200.
+const scanCost = 200
+
+func scan(cost int) int { return min(scanCost+cost, costCeiling) }
 
 // costCeiling saturates cost arithmetic: nested `first: 200` multiplies
 // fast, and an overflowed int would turn negative and pass any limit.

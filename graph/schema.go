@@ -23,25 +23,27 @@ func NewSchema(store uncite.Store) graphql.ExecutableSchema {
 	cx.State.Authored = page(20)
 	cx.State.MentionedIn = page(20)
 	cx.Query.States = page(50)
-	cx.Query.Documents = func(child int, _ *model.DocumentFilter, first *int, _ *string) int {
+	cx.Query.Documents = func(child int, f *model.DocumentFilter, first *int, _ *string) int {
+		if f != nil {
+			return scan(times(child, first, 20))
+		}
 		return times(child, first, 20)
 	}
 	cx.Query.Resolutions = func(child int, _ *model.ResolutionFilter, _ *model.ResolutionOrder, first *int, _ *string) int {
 		return times(child, first, 20)
 	}
-	cx.Query.Search = func(child int, _ string, first *int, _ *string) int { return times(child, first, 20) }
+	cx.Query.Search = func(child int, _ string, first *int, _ *string) int { return scan(times(child, first, 20)) }
 	cx.Query.FindStates = func(child int, _ string, first *int) int { return times(child, first, 10) }
-	// topCited ranks every resolution whatever `first` is; on the
-	// development corpus one call weighs about as much as a page of 200.
+	// topCited ranks every resolution whatever `first` is.
 	cx.Query.TopCited = func(child int, _ *string, _ *int, first *int) int {
-		return min(topCitedBase+times(child, first, 20), costCeiling)
+		return scan(times(child, first, 20))
 	}
 	// A subgraph's node list holds up to limit nodes; its edges are costed
 	// the same way, as the relationships among them are of that order.
 	cx.Query.Neighborhood = func(child int, _ string, _ *int, limit *int) int {
 		return times(child, limit, 200)
 	}
-	cx.Query.CitationPath = func(child int, _, _ string, _ *int) int { return listCost(child, uncite.MaxPaths) }
+	cx.Query.CitationPath = func(child int, _, _ string, _ *int) int { return scan(listCost(child, uncite.MaxPaths)) }
 	cx.Path.Nodes = func(child int) int { return listCost(child, uncite.MaxPathHops+1) }
 	cx.Path.Edges = func(child int) int { return listCost(child, uncite.MaxPathHops) }
 	// coCited and coupled carry up to `evidence` nodes per item, which

@@ -163,7 +163,11 @@ func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		out[i] = s.documentPage(q.Filter, q.Page)
+		page, err := s.documentPage(ctx, q.Filter, q.Page)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = page
 		for _, d := range out[i].Documents {
 			q.Omit.Strip(d)
 		}
@@ -174,14 +178,17 @@ func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([
 	return out, nil
 }
 
-func (s *Store) documentPage(f uncite.DocumentFilter, p uncite.Page) uncite.DocumentPage {
+func (s *Store) documentPage(ctx context.Context, f uncite.DocumentFilter, p uncite.Page) (uncite.DocumentPage, error) {
 	list, exact := s.candidates(f)
 	if exact {
-		return uncite.DocumentPage{Documents: clones(window(list, p)), Total: len(list)}
+		return uncite.DocumentPage{Documents: clones(window(list, p)), Total: len(list)}, nil
 	}
 	var page []*doc
 	total := 0
-	for _, d := range list {
+	for i, d := range list {
+		if err := every(ctx, i); err != nil {
+			return uncite.DocumentPage{}, err
+		}
 		if !matches(d, f) {
 			continue
 		}
@@ -190,7 +197,17 @@ func (s *Store) documentPage(f uncite.DocumentFilter, p uncite.Page) uncite.Docu
 		}
 		total++
 	}
-	return uncite.DocumentPage{Documents: clones(page), Total: total}
+	return uncite.DocumentPage{Documents: clones(page), Total: total}, nil
+}
+
+// every checks ctx once every 1024 steps of a loop, so that a scan of the
+// whole store stops soon after its request ends, for the price of a
+// counter.
+func every(ctx context.Context, i int) error {
+	if i&1023 != 0 {
+		return nil
+	}
+	return ctx.Err()
 }
 
 // clones copies a page of documents for the caller; an empty page is nil.

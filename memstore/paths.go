@@ -52,10 +52,10 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops int) ([]unci
 		if back.cost < fwd.cost {
 			grow, other = back, fwd
 		}
-		if err := ctx.Err(); err != nil {
+		next, err := grow.step(ctx, ps)
+		if err != nil {
 			return nil, err
 		}
-		next := grow.step(ps)
 		if len(next) == 0 {
 			return nil, nil // one end's whole component is explored
 		}
@@ -153,11 +153,14 @@ func (b *bfs) depth() int { return len(b.levels) - 1 }
 // dist is the distance of the node at slot i, -1 when not reached.
 func (b *bfs) dist(i int) int { return int(b.reached[i]) - 1 }
 
-func (b *bfs) step(ps *pathSearch) []nid {
+func (b *bfs) step(ctx context.Context, ps *pathSearch) ([]nid, error) {
 	d := uint8(len(b.levels) + 1)
 	var next []nid
 	cost := 0
-	for _, u := range b.levels[len(b.levels)-1] {
+	for i, u := range b.levels[len(b.levels)-1] {
+		if err := every(ctx, i); err != nil {
+			return nil, err
+		}
 		ps.s.neighbours(u, func(v nid) {
 			if i := ps.slot(v); b.reached[i] == 0 {
 				b.reached[i] = d
@@ -168,7 +171,7 @@ func (b *bfs) step(ps *pathSearch) []nid {
 	}
 	b.levels = append(b.levels, next)
 	b.cost = cost
-	return next
+	return next, nil
 }
 
 // degree estimates the number of relationships of n, to choose the side

@@ -41,7 +41,10 @@ func (s *Store) Search(ctx context.Context, query string, p uncite.Page) ([]*unc
 	var out []*uncite.Document
 	total := 0
 next:
-	for _, d := range s.list(sets[rarest]) {
+	for i, d := range s.list(sets[rarest]) {
+		if err := every(ctx, i); err != nil {
+			return nil, 0, err
+		}
 		for _, set := range sets {
 			if !set.has(d) {
 				continue next
