@@ -132,6 +132,9 @@ type sessionItem struct {
 type docSet struct {
 	members map[int32]struct{}
 	sorted  atomic.Pointer[[]*doc]
+	// sorting lets one reader sort while the others wait for its list:
+	// a burst of requests on a cold set would otherwise sort it once each.
+	sorting sync.Mutex
 }
 
 func (s *docSet) add(d *doc) {
@@ -169,6 +172,11 @@ func (s *docSet) list(slots []*doc) []*doc {
 	if s == nil {
 		return nil
 	}
+	if p := s.sorted.Load(); p != nil {
+		return *p
+	}
+	s.sorting.Lock()
+	defer s.sorting.Unlock()
 	if p := s.sorted.Load(); p != nil {
 		return *p
 	}
