@@ -24,7 +24,7 @@ import (
 var costliest = []struct{ name, query string }{
 	{"topCited x120", aliases(120, `topCited(first: 200) { count }`)},
 	{"neighborhood depth 3 limit 1000 x12", aliases(12, `neighborhood(id: "State:ARM", depth: 3, limit: 1000) { nodes { id } edges { source } }`)},
-	{"citationPath x100", aliases(100, `citationPath(from: "State:ARM", to: "State:USA", maxHops: 6) { length }`)},
+	{"citationPath x45", aliases(45, `citationPath(from: "State:ARM", to: "State:USA", maxHops: 6) { length }`)},
 	{"search x100", aliases(100, `search(query: "the", first: 200) { totalCount }`)},
 	{"filtered totalCount x120", aliases(120, `documents(filter: {dateFrom: "1990-01-01"}, first: 0) { totalCount }`)},
 	{"documents first 25 with citations and mentions", `{ documents(first: 25) { nodes { id title citations { count resolution { symbol title } } mentions { code name } } } }`},
