@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -82,6 +83,10 @@ var _ uncite.Store = (*Store)(nil)
 // the credentials.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	cfg = cfg.withDefaults()
+	uri := cfg.URI
+	if u, err := url.Parse(uri); err == nil {
+		uri = u.Redacted() // bolt://user:password@host names no password
+	}
 	auth := neo4j.NoAuth()
 	if cfg.Username != "" {
 		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
@@ -96,7 +101,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		c.ConnectionLivenessCheckTimeout = 30 * time.Second
 	})
 	if err != nil {
-		return nil, fmt.Errorf("neo4j %s: %w", cfg.URI, err)
+		return nil, fmt.Errorf("neo4j %s: %w", uri, err)
 	}
 	// The driver reads without any timeout unless the context has a
 	// deadline: without one, a server that accepts the connection but never
@@ -107,17 +112,17 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		driver.Close(context.Background())
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("neo4j %s: %w", cfg.URI, ctx.Err())
+			return nil, fmt.Errorf("neo4j %s: %w", uri, ctx.Err())
 		}
 		if checkCtx.Err() == context.DeadlineExceeded {
-			return nil, fmt.Errorf("neo4j %s did not answer the Bolt handshake within %s: is it a Neo4j server, and is it running?", cfg.URI, cfg.ConnectTimeout)
+			return nil, fmt.Errorf("neo4j %s did not answer the Bolt handshake within %s: is it a Neo4j server, and is it running?", uri, cfg.ConnectTimeout)
 		}
-		return nil, fmt.Errorf("neo4j %s is not reachable: %w", cfg.URI, err)
+		return nil, fmt.Errorf("neo4j %s is not reachable: %w", uri, err)
 	}
 	s := &Store{driver: driver, db: cfg.Database, timeout: cfg.QueryTimeout}
 	if err := s.patient().prepare(ctx); err != nil {
 		driver.Close(context.Background())
-		return nil, fmt.Errorf("neo4j %s: %w", cfg.URI, err)
+		return nil, fmt.Errorf("neo4j %s: %w", uri, err)
 	}
 	return s, nil
 }

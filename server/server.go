@@ -36,7 +36,13 @@ type Config struct {
 	// BatchWait is how long the dataloaders gather keys before calling the
 	// store (default graph.DefaultBatchWait).
 	BatchWait time.Duration
-	Logger    *slog.Logger
+	// WriteToken is the bearer token that allows POST /load; empty turns
+	// writes off.
+	WriteToken string
+	// MaxUploadBytes caps the body of a POST /load (default
+	// DefaultMaxUploadBytes).
+	MaxUploadBytes int64
+	Logger         *slog.Logger
 }
 
 // Routes served by Handler.
@@ -56,9 +62,13 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	if cfg.BatchWait <= 0 {
 		cfg.BatchWait = graph.DefaultBatchWait
 	}
+	if cfg.MaxUploadBytes <= 0 {
+		cfg.MaxUploadBytes = DefaultMaxUploadBytes
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	avail := &availability{store: store, log: cfg.Logger}
 
 	gql := handler.New(graph.NewSchema(store))
 	gql.AddTransport(transport.Options{})
@@ -70,28 +80,21 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	gql.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(graph.WithLoaders(ctx, store, cfg.BatchWait))
 	})
-	gql.SetErrorPresenter(presentError(cfg.Logger))
+	gql.SetErrorPresenter(presentError(cfg.Logger, avail))
 	gql.SetRecoverFunc(func(ctx context.Context, p any) error {
 		cfg.Logger.Error("panic in resolver", "panic", p)
 		return errors.New("internal error")
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle(GraphQLPath, limitBody(gql, cfg.MaxBodyBytes))
+	mux.Handle(GraphQLPath, avail.guard(limitBody(gql, cfg.MaxBodyBytes)))
+	mux.Handle("POST "+LoadPath, loadHandler(store, cfg.WriteToken, cfg.MaxUploadBytes, avail, cfg.Logger))
 	mux.Handle("GET "+PlaygroundPath, playground.Handler("uncite", GraphQLPath))
 	mux.Handle("GET "+ExportPath, exportHandler(store, cfg.Logger))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
-		defer cancel()
-		if err := store.Ping(ctx); err != nil {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "reason": err.Error()})
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
-	})
+	mux.HandleFunc("GET /readyz", avail.readyz)
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, PlaygroundPath, http.StatusFound)
 	})
@@ -120,12 +123,14 @@ func limitBody(h http.Handler, n int64) http.Handler {
 }
 
 // presentError shows application errors as they are and hides internal
-// ones behind a generic message, logging the real cause.
-func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
+// ones behind a generic message, logging the real cause. An unavailable
+// store is logged once per outage, by avail, not once per field.
+func presentError(log *slog.Logger, avail *availability) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
 		var appErr *uncite.Error
 		if errors.As(err, &appErr) {
+			avail.failed(err)
 			gerr.Message = appErr.Message
 			gerr.Extensions = map[string]any{"code": appErr.Code}
 			return gerr

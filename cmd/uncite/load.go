@@ -11,11 +11,16 @@ import (
 	"github.com/uncite/uncite/neo4jstore"
 )
 
+// loadRetryTime is the default --neo4j-retry-time of load: concurrent loads
+// of the same files deadlock now and then, and a retried batch must get
+// through.
+const loadRetryTime = 30 * time.Second
+
 func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("load", stderr)
 	batch := fs.Int("batch", loader.DefaultBatchSize, "documents per Neo4j transaction")
 	maxSize := fs.Int64("max-file-size", loader.DefaultMaxFileSize>>20, "refuse files larger than this many MB")
-	neo := neo4jFlags(fs)
+	neo := neo4jFlags(fs, loadRetryTime)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -36,6 +41,12 @@ func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	rep, err := l.Load(ctx, fs.Args()...)
 	fmt.Fprintln(stderr)
 	if err != nil {
+		if rep != nil {
+			// Batches are atomic: these are stored, the rest are not, and
+			// running the same load again completes it.
+			return fmt.Errorf("%w\n%d documents were written (%d unchanged) before the failure; run the load again to write the rest",
+				err, rep.Written, rep.Unchanged)
+		}
 		return err
 	}
 	for _, f := range rep.Failed {

@@ -26,6 +26,7 @@ Usage:
                  [--body B --cites SYMBOL … (filters)] [--docs PATH]... [-o FILE]
                  Write a neighbourhood, or the documents matching the filters
                  with their neighbours, for Gephi, yEd or a spreadsheet.
+  uncite version Print the module version and the commit it was built from.
 
 Neo4j connection (serve, load, export): NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD,
 NEO4J_DATABASE, or the flags --neo4j-uri, --neo4j-username, --neo4j-password,
@@ -62,9 +63,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "load":
 		return load(ctx, args[1:], stdout, stderr)
 	case "extract":
-		return extractCmd(args[1:], stdout, stderr)
+		return extractCmd(ctx, args[1:], stdout, stderr)
 	case "export":
 		return exportCmd(ctx, args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, version())
+		return nil
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -134,3 +134,28 @@ func TestLoadIntoNeo4j(t *testing.T) {
 		t.Errorf("reload reports %q", out.String())
 	}
 }
+
+// Secrets given by the environment are never shown as a flag's default.
+func TestHelpHidesSecrets(t *testing.T) {
+	t.Setenv("NEO4J_PASSWORD", "pw-do-not-print")
+	t.Setenv("UNCITE_WRITE_TOKEN", "token-do-not-print")
+	for _, cmd := range []string{"serve", "load", "export"} {
+		var out, errOut bytes.Buffer
+		run(context.Background(), []string{cmd, "-h"}, &out, &errOut)
+		help := out.String() + errOut.String()
+		if !strings.Contains(help, "-neo4j-password") || strings.Contains(help, "do-not-print") {
+			t.Errorf("uncite %s -h shows a secret, or no password flag:\n%s", cmd, help)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"version"}, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	// Test binaries carry the module's build information too.
+	if !strings.HasPrefix(out.String(), "uncite ") || !strings.Contains(out.String(), "go1.") {
+		t.Errorf("version: %q", out.String())
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/uncite/uncite"
@@ -25,7 +26,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.Var(&docs, "docs", "documents to serve: a file or folder (repeatable); default: the bundled sample corpus")
 	fs.Var(&origins, "cors-origins", "allowed CORS origins, comma-separated; default: any origin, without credentials")
 	maxComplexity := fs.Int("max-complexity", 5000, "reject queries costing more than this")
-	neo := neo4jFlags(fs)
+	drain := fs.Duration("shutdown-timeout", 10*time.Second,
+		"on SIGINT/SIGTERM, wait this long for requests in flight to finish before cancelling them")
+	var writeToken string
+	secretVar(fs, &writeToken, "write-token", "UNCITE_WRITE_TOKEN",
+		"bearer token that allows POST "+server.LoadPath+" (loading files into the running server); empty: writes are off")
+	maxUpload := fs.Int64("max-upload-size", server.DefaultMaxUploadBytes>>20, "refuse a POST "+server.LoadPath+" body larger than this many MB")
+	neo := neo4jFlags(fs, neo4jstore.DefaultRetryTime)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -44,11 +51,20 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Requests' contexts derive from base, cancelled only once the drain
+	// time is over: work still running then is stopped, not abandoned.
+	base, cancelRequests := context.WithCancel(context.Background())
+	defer cancelRequests()
 	srv := &http.Server{
-		Handler:           server.Handler(store, server.Config{CORSOrigins: origins, MaxComplexity: *maxComplexity, Logger: log}),
+		Handler: server.Handler(store, server.Config{CORSOrigins: origins, MaxComplexity: *maxComplexity, Logger: log,
+			WriteToken: writeToken, MaxUploadBytes: *maxUpload << 20}),
+		BaseContext:       func(net.Listener) context.Context { return base },
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
+	}
+	if writeToken != "" {
+		log.Info("writes enabled", "endpoint", "POST "+server.LoadPath)
 	}
 	fmt.Fprintf(stdout, "uncite: GraphiQL at http://%s%s (GraphQL endpoint %s)\n", ln.Addr(), server.PlaygroundPath, server.GraphQLPath)
 	errc := make(chan error, 1)
@@ -58,14 +74,20 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	log.Info("shutting down: draining requests in flight", "timeout", drain.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), *drain)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return err
+		// A stop was asked for, so it is not a failure that some requests
+		// outlived the drain: they are cancelled and cut off.
+		log.Warn("requests still running after the drain timeout were cancelled", "timeout", drain.String())
+		cancelRequests()
+		srv.Close()
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	log.Info("stopped")
 	return nil
 }
 
@@ -79,7 +101,7 @@ func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, log *
 			return nil, err
 		}
 		store = s
-		log.Info("serving from Neo4j", "uri", neo.URI)
+		log.Info("serving from Neo4j", "uri", redactURI(neo.URI))
 	} else {
 		store = memstore.New()
 	}
@@ -103,4 +125,14 @@ func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, log *
 	}
 	log.Info("documents loaded", "files", rep.Files, "written", rep.Written, "unchanged", rep.Unchanged, "failed", len(rep.Failed), "took", rep.Duration.Round(time.Millisecond))
 	return store, nil
+}
+
+// redactURI drops the user information (bolt://user:password@host) a URI
+// may carry, for logs.
+func redactURI(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return "(unparsable URI)"
+	}
+	return u.Redacted()
 }
