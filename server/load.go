@@ -170,4 +170,3 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 		"message": msg, "extensions": map[string]string{"code": code},
 	}}})
 }
-

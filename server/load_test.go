@@ -107,7 +107,7 @@ func TestLoadOverHTTPSidecar(t *testing.T) {
 	srv := httptest.NewServer(server.Handler(store, server.Config{WriteToken: "t"}))
 	defer srv.Close()
 	resp, body := upload(t, srv.URL, "Bearer t", map[string][]byte{
-		"000_1a7a508cbf762381.txt":                       sampleFile(t, "000_1a7a508cbf762381.txt"),
+		"000_1a7a508cbf762381.txt":                        sampleFile(t, "000_1a7a508cbf762381.txt"),
 		"000_1a7a508cbf762381.txt" + loader.SidecarSuffix: []byte(`{"title": "Title from the sidecar"}`),
 	})
 	if resp.StatusCode != 200 || !strings.Contains(body, `"files":1`) {
