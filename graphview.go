@@ -78,6 +78,12 @@ type Edge struct {
 	Properties map[string]any
 }
 
+// ID names the edge by its ends and type, "Document:X -CITES-> Resolution:Y":
+// unique in any view (parallel relationships differ in type) and the same
+// in every view, so that a front end merging two neighbourhoods keeps one
+// copy of each edge.
+func (e Edge) ID() string { return e.Source + " -" + e.Type + "-> " + e.Target }
+
 // Subgraph is a drawable piece of the graph. Nodes come in breadth-first
 // order (the start first, then each level sorted by ID); Edges are every
 // relationship among the nodes, sorted by source, type and target.

@@ -12,6 +12,25 @@ type Page struct {
 	Limit  int
 }
 
+// Validate rejects a page the Store contract does not allow; every store
+// calls it so that all of them answer a bad page with the same error.
+func (p Page) Validate() error {
+	if p.Offset < 0 || p.Limit < 0 || p.Limit > MaxPageSize {
+		return Errorf(EINVALID, "page offset %d, limit %d: the offset must be at least 0 and the limit between 0 and %d",
+			p.Offset, p.Limit, MaxPageSize)
+	}
+	return nil
+}
+
+// ValidateRanking bounds the size of a ranking and of its evidence lists
+// like a page size: past the maximum is an error, not clamped.
+func ValidateRanking(limit, evidence int) error {
+	if limit < 0 || limit > MaxPageSize || evidence < 0 || evidence > MaxPageSize {
+		return Errorf(EINVALID, "limit %d, evidence %d: each must be between 0 and %d", limit, evidence, MaxPageSize)
+	}
+	return nil
+}
+
 // DocumentFilter narrows a document listing; zero fields do not filter and
 // set fields combine with AND.
 type DocumentFilter struct {

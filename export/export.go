@@ -1,6 +1,7 @@
 // Package export writes graph views (uncite.Subgraph) in formats that graph
-// tools read: GraphML (yEd, Cytoscape, networkx), GEXF 1.3 (Gephi) and CSV
-// (spreadsheets, pandas).
+// tools read: GraphML (yEd, Cytoscape, networkx), GEXF 1.3 (Gephi), CSV
+// (spreadsheets, pandas), and JSON that the JavaScript drawing libraries
+// take as it is: Cytoscape.js elements and graphology's serialised graph.
 //
 // Every format carries the same columns. A node has its id, kind and label,
 // then its properties; an edge has an id ("e0", "e1", … in the Subgraph's
@@ -34,10 +35,24 @@ const (
 	// CSV as a single stream is a zip archive holding nodes.csv and
 	// edges.csv.
 	CSV Format = "csv"
+	// Cytoscape is {"elements": {"nodes": [{"data": …}], "edges": …}}.
+	Cytoscape Format = "cytoscape"
+	// Graphology is graphology's serialisation of a directed multigraph.
+	Graphology Format = "graphology"
 )
 
 // Formats lists the supported formats.
-var Formats = []Format{GraphML, GEXF, CSV}
+var Formats = []Format{GraphML, GEXF, CSV, Cytoscape, Graphology}
+
+// FormatNames lists the supported formats for messages and help texts:
+// "graphml, gexf, csv, cytoscape, graphology".
+func FormatNames() string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
+}
 
 // ParseFormat reads a format name, ignoring case.
 func ParseFormat(s string) (Format, error) {
@@ -45,11 +60,10 @@ func ParseFormat(s string) (Format, error) {
 	if slices.Contains(Formats, f) {
 		return f, nil
 	}
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
-		names[i] = string(f)
+	if f == "" {
+		return "", uncite.Errorf(uncite.EINVALID, "missing format: use one of %s", FormatNames())
 	}
-	return "", uncite.Errorf(uncite.EINVALID, "unknown export format %q: use one of %s", s, strings.Join(names, ", "))
+	return "", uncite.Errorf(uncite.EINVALID, "unknown export format %q: use one of %s", s, FormatNames())
 }
 
 // ContentType is the media type of the format.
@@ -61,14 +75,19 @@ func (f Format) ContentType() string {
 		return "application/gexf+xml"
 	case CSV:
 		return "application/zip"
+	case Cytoscape, Graphology:
+		return "application/json"
 	}
 	return "application/octet-stream"
 }
 
 // Extension is the file name extension of the format, with its dot.
 func (f Format) Extension() string {
-	if f == CSV {
+	switch f {
+	case CSV:
 		return ".zip" // the single-stream form: a zip of two CSV files
+	case Cytoscape, Graphology:
+		return "." + string(f) + ".json"
 	}
 	return "." + string(f)
 }
@@ -82,6 +101,10 @@ func Write(w io.Writer, f Format, g *uncite.Subgraph) error {
 		return writeGEXF(w, g)
 	case CSV:
 		return writeCSVZip(w, g)
+	case Cytoscape:
+		return writeCytoscape(w, g)
+	case Graphology:
+		return writeGraphology(w, g)
 	}
 	_, err := ParseFormat(string(f))
 	return err

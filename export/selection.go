@@ -13,13 +13,14 @@ const (
 	DefaultLimit = 200
 )
 
-// Selection picks the subgraph to export: the neighbourhood of the node ID
-// when it is set (Depth levels, at most Limit nodes), else the first Limit
+// Selection picks the subgraph to export: the neighbourhoods of the nodes
+// IDs when there are any (Depth levels, at most Limit nodes each, merged as
+// the explorer draws them: each node and edge once), else the first Limit
 // documents matching Filter with their direct neighbours. Both limits are
 // checked against those of the graph views and rejected, not clamped, when
 // out of range.
 type Selection struct {
-	ID     string
+	IDs    []string
 	Depth  int
 	Limit  int
 	Filter uncite.DocumentFilter
@@ -31,7 +32,7 @@ func (s Selection) Subgraph(ctx context.Context, store uncite.Store) (*uncite.Su
 	if s.Limit < 1 || s.Limit > uncite.MaxNeighborhoodLimit {
 		return nil, uncite.Errorf(uncite.EINVALID, "limit must be between 1 and %d, got %d", uncite.MaxNeighborhoodLimit, s.Limit)
 	}
-	if s.ID == "" {
+	if len(s.IDs) == 0 {
 		f, err := normalize(s.Filter)
 		if err != nil {
 			return nil, err
@@ -44,10 +45,48 @@ func (s Selection) Subgraph(ctx context.Context, store uncite.Store) (*uncite.Su
 	if s.Depth < 1 || s.Depth > uncite.MaxNeighborhoodDepth {
 		return nil, uncite.Errorf(uncite.EINVALID, "depth must be between 1 and %d, got %d", uncite.MaxNeighborhoodDepth, s.Depth)
 	}
-	if _, _, err := uncite.SplitNodeID(s.ID); err != nil {
-		return nil, err
+	for _, id := range s.IDs {
+		if _, _, err := uncite.SplitNodeID(id); err != nil {
+			return nil, err
+		}
 	}
-	return store.Neighborhood(ctx, s.ID, s.Depth, s.Limit)
+	g, err := store.Neighborhood(ctx, s.IDs[0], s.Depth, s.Limit)
+	for _, id := range s.IDs[1:] {
+		if err != nil {
+			return nil, err
+		}
+		var more *uncite.Subgraph
+		if more, err = store.Neighborhood(ctx, id, s.Depth, s.Limit); err == nil {
+			merge(g, more)
+		}
+	}
+	return g, err
+}
+
+// merge adds to g the nodes and edges of more that it lacks, in more's
+// order after g's own.
+func merge(g, more *uncite.Subgraph) {
+	nodes := make(map[string]bool, len(g.Nodes))
+	for _, n := range g.Nodes {
+		nodes[n.ID] = true
+	}
+	edges := make(map[string]bool, len(g.Edges))
+	for _, e := range g.Edges {
+		edges[e.ID()] = true
+	}
+	for _, n := range more.Nodes {
+		if !nodes[n.ID] {
+			nodes[n.ID] = true
+			g.Nodes = append(g.Nodes, n)
+		}
+	}
+	for _, e := range more.Edges {
+		if !edges[e.ID()] {
+			edges[e.ID()] = true
+			g.Edges = append(g.Edges, e)
+		}
+	}
+	g.Truncated = g.Truncated || more.Truncated
 }
 
 // normalize reads filter values as the GraphQL documents filter does, so
@@ -78,11 +117,12 @@ func normalize(f uncite.DocumentFilter) (uncite.DocumentFilter, error) {
 
 // Filename is a download name for the selection in format f, made of
 // characters safe in any file system: "uncite-Resolution_S_RES_822_1993.graphml"
-// for a neighbourhood, "uncite-documents.gexf" for a filter.
+// for a neighbourhood (named by the first when there are several),
+// "uncite-documents.gexf" for a filter.
 func (s Selection) Filename(f Format) string {
 	name := "documents"
-	if s.ID != "" {
-		name = safeName(s.ID)
+	if len(s.IDs) > 0 {
+		name = safeName(s.IDs[0])
 	}
 	return "uncite-" + name + f.Extension()
 }

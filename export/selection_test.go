@@ -30,7 +30,7 @@ func (r *recorder) FilterSubgraph(_ context.Context, f uncite.DocumentFilter, li
 func TestSelection(t *testing.T) {
 	ctx := context.Background()
 	r := &recorder{}
-	if _, err := (Selection{ID: "State:ARM", Depth: 2, Limit: 50}).Subgraph(ctx, r); err != nil || r.call != "Neighborhood" || r.id != "State:ARM" || r.n != 20050 {
+	if _, err := (Selection{IDs: []string{"State:ARM"}, Depth: 2, Limit: 50}).Subgraph(ctx, r); err != nil || r.call != "Neighborhood" || r.id != "State:ARM" || r.n != 20050 {
 		t.Errorf("neighbourhood: %v, %+v", err, r)
 	}
 	r = &recorder{}
@@ -43,12 +43,12 @@ func TestSelection(t *testing.T) {
 	}
 
 	for name, s := range map[string]Selection{
-		"depth 0":        {ID: "State:ARM", Depth: 0, Limit: 1},
-		"depth too deep": {ID: "State:ARM", Depth: uncite.MaxNeighborhoodDepth + 1, Limit: 1},
-		"limit 0":        {ID: "State:ARM", Depth: 1},
+		"depth 0":        {IDs: []string{"State:ARM"}, Depth: 0, Limit: 1},
+		"depth too deep": {IDs: []string{"State:ARM"}, Depth: uncite.MaxNeighborhoodDepth + 1, Limit: 1},
+		"limit 0":        {IDs: []string{"State:ARM"}, Depth: 1},
 		"limit too big":  {Limit: uncite.MaxNeighborhoodLimit + 1},
-		"bad id":         {ID: "ARM", Depth: 1, Limit: 1},
-		"id and filter":  {ID: "State:ARM", Depth: 1, Limit: 1, Filter: uncite.DocumentFilter{Body: "HRC"}},
+		"bad id":         {IDs: []string{"ARM"}, Depth: 1, Limit: 1},
+		"id and filter":  {IDs: []string{"State:ARM"}, Depth: 1, Limit: 1, Filter: uncite.DocumentFilter{Body: "HRC"}},
 		"bad symbol":     {Limit: 1, Filter: uncite.DocumentFilter{Cites: "not a symbol"}},
 	} {
 		r := &recorder{}
@@ -59,13 +59,16 @@ func TestSelection(t *testing.T) {
 }
 
 func TestFilename(t *testing.T) {
-	for s, want := range map[Selection]string{
-		{ID: "Resolution:S/RES/822 (1993)"}: "uncite-Resolution_S_RES_822_1993.graphml",
-		{ID: "State:CÔTE"}:                  "uncite-State_C_TE.graphml",
-		{}:                                  "uncite-documents.graphml",
+	for _, c := range []struct {
+		ids  []string
+		want string
+	}{
+		{[]string{"Resolution:S/RES/822 (1993)"}, "uncite-Resolution_S_RES_822_1993.graphml"},
+		{[]string{"State:CÔTE", "State:ARM"}, "uncite-State_C_TE.graphml"},
+		{nil, "uncite-documents.graphml"},
 	} {
-		if got := s.Filename(GraphML); got != want {
-			t.Errorf("Filename(%q) = %q, want %q", s.ID, got, want)
+		if got := (Selection{IDs: c.ids}).Filename(GraphML); got != c.want {
+			t.Errorf("Filename(%q) = %q, want %q", c.ids, got, c.want)
 		}
 	}
 	if got := (Selection{}).Filename(CSV); got != "uncite-documents.zip" {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/uncite/uncite"
@@ -17,10 +18,14 @@ import (
 // exists.
 const hrcMaxSession = 60
 
-// bodyGeneric marks "the Council" or "the Assembly" without the organ's name.
+// bodyGeneric marks "the Council", "the Assembly" or "the Commission"
+// without the organ's name; foreignBody an organ whose resolutions are
+// not the UN organs' (a conference of States parties, an agency).
 const (
-	councilGeneric  = "council"
-	assemblyGeneric = "assembly"
+	councilGeneric    = "council"
+	assemblyGeneric   = "assembly"
+	commissionGeneric = "commission"
+	foreignBody       = "foreign"
 )
 
 var (
@@ -35,17 +40,17 @@ var (
 	// Further numbers of the same list after a descriptive clause ("1514 (XV)
 	// of 14 December 1960, containing the Declaration ..., 1541 (XV) of ...").
 	// Only forms that cannot be anything but a resolution qualify.
-	reContinuation = regexp.MustCompile(`(?:,\s|\s(?:and|et|y|и)\s|,\s(?:and|et|y|и)\s|\sas well as\s)(?:\d{1,4}\s\((?:\d{4}|[IVXL]{1,7})\)|\d{1,3}/\d{1,4}\sof\s\d)`)
+	reContinuation = regexp.MustCompile(`(?:,\s|\s(?:and|et|y|и)\s|,\s(?:and|et|y|и)\s|\sas well as\s)(?:\d{1,4}\s\((?:\d{4}|[IVXL]{1,7})\)|\d{1,3}/\d{1,4}\s(?:of\s\d|on\s))`)
 	// Names of the bodies in the six languages; the group says which.
 	reBodyName  = bodyNamePattern()
-	bodyOfGroup = []string{"", uncite.BodySC, uncite.BodyGA, uncite.BodyHRC, uncite.BodyECOSOC, uncite.BodyCHR, assemblyGeneric, councilGeneric}
+	bodyOfGroup = []string{"", uncite.BodySC, uncite.BodyGA, uncite.BodyHRC, uncite.BodyECOSOC, uncite.BodyCHR, foreignBody, assemblyGeneric, councilGeneric, commissionGeneric}
 
 	// Chinese writes the numbers before the word: 第1267(1999)和第1989(2011)号决议.
 	reChinese     = regexp.MustCompile(`((?:第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?\s*[、和及与,，]\s*)*第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?)\s*号决议`)
 	reChineseItem = regexp.MustCompile(`第\s*(?:((?:ES|S)-\d{1,2}/\d{1,3})|(\d{1,4})/(\d{1,4})|(\d{1,4})\s*(?:[(（]\s*(?:(\d{4})|(S-)?([IVXL]{1,7}))\s*[)）])?)`)
 
 	// Resolution symbols written out.
-	reResolutionSymbol = regexp.MustCompile(`\b(?:A/RES/(?:(?:ES|S)-)?\d{1,3}/\d{1,4}|A/RES/\d{1,4}\s?\((?:S-|ES-)?[IVXL]{1,7}\)|S/RES/\d{1,4}\s?\(\d{4}\)|A/HRC/RES/(?:S-)?\d{1,2}/\d{1,3}|E/RES/\d{4}/\d{1,3}|E/CN\.4/RES/\d{4}/\d{1,3})`)
+	reResolutionSymbol = regexp.MustCompile(`\b(?:` + uncite.ResolutionSymbolPattern + `)`)
 
 	// Words that introduce a resolution through the document's own body.
 	possessives = map[string]bool{"its": true, "sa": true, "ses": true, "su": true, "sus": true, "своей": true, "свою": true, "своих": true, "своими": true}
@@ -59,12 +64,12 @@ type occurrence struct {
 
 // findCitations finds every resolution cited in the flowed text. docBody is
 // the body of the document itself, which "its resolution" and an
-// unqualified number refer to.
-func findCitations(flowed, docBody string) []occurrence {
+// unqualified number refer to where no opening words (subs) name another.
+func findCitations(flowed, docBody string, subs []subject) []occurrence {
 	var occ []occurrence
 	var st listState
 	for _, m := range resolutionWords(flowed) {
-		occ = appendList(occ, &st, flowed, m[0], m[1], docBody)
+		occ = appendList(occ, &st, flowed, m[0], m[1], subjectAt(subs, m[0], docBody))
 	}
 	if strings.Contains(flowed, "号决议") {
 		// A list of numbers stands before each 号决议; the pattern runs on the
@@ -76,6 +81,13 @@ func findCitations(flowed, docBody string) []occurrence {
 		})
 		for _, m := range lists {
 			ctx := bodyBefore(flowed, m[0])
+			if ctx == commissionGeneric {
+				ctx = st.commissionBody(flowed, m[0])
+			}
+			if ctx == foreignBody {
+				continue
+			}
+			docBody := subjectAt(subs, m[0], docBody)
 			for _, it := range reChineseItem.FindAllStringSubmatchIndex(flowed[m[2]:m[3]], -1) {
 				sub := func(i int) string {
 					if it[2*i] < 0 {
@@ -193,8 +205,46 @@ func resolutionWords(s string) [][2]int {
 
 // listState carries the body of the last list read to the next one.
 type listState struct {
-	ctx string
-	end int
+	ctx   string
+	end   int
+	chrAt int // where the text first names the Commission on Human Rights; -1 nowhere, 0 not yet looked for (stored +1)
+}
+
+// commissionBody resolves "the Commission" or "Commission resolution" at
+// pos: the Commission on Human Rights where the text has named it before,
+// else a commission whose resolutions are not modelled.
+func (st *listState) commissionBody(flowed string, pos int) string {
+	if st.chrAt == 0 {
+		st.chrAt = firstName(flowed, bodyNames[4]) + 1
+	}
+	if st.chrAt > 0 && st.chrAt-1 < pos {
+		return uncite.BodyCHR
+	}
+	return foreignBody
+}
+
+// firstName returns where s first holds one of the names (bodyNames
+// notation), or -1.
+func firstName(s string, names []string) int {
+	first := -1
+	for _, n := range names {
+		lit := n
+		if k := strings.IndexAny(n, "*'"); k >= 0 {
+			lit = n[:k]
+		}
+		for from := 0; ; {
+			i := strings.Index(s[from:], lit)
+			if i < 0 || first >= 0 && from+i >= first {
+				break
+			}
+			if _, ok := bodyNameEnd(s[from+i:], n); ok {
+				first = from + i
+				break
+			}
+			from += i + len(lit)
+		}
+	}
+	return first
 }
 
 // listSeparator consumes a footnote mark and the separator after a list item
@@ -340,7 +390,12 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 				pos += lm
 			}
 		}
-		items = append(items, it)
+		// In a list of numbers with years or sessions a bare number is a
+		// footnote mark ("571 (1985), 79"), not a resolution, unless a year
+		// follows it without its brackets ("775 1992 of 28 August 1992").
+		if kind != 9 || len(items) == 0 || items[len(items)-1].kind == 9 || yearFollows(rest[pos:]) {
+			items = append(items, it)
+		}
 		if dm, ok := itemDateEnd(rest[pos:]); ok {
 			pos += dm
 		}
@@ -372,7 +427,13 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 	if ctx == "" && possessiveBefore(flowed, kwStart) {
 		ctx = docBody
 	}
+	if ctx == commissionGeneric {
+		ctx = st.commissionBody(flowed, kwStart)
+	}
 	st.ctx, st.end = ctx, kwEnd+pos
+	if ctx == foreignBody {
+		return occ
+	}
 	for _, it := range items {
 		var c uncite.Citation
 		var ok bool
@@ -402,6 +463,11 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 	return occ
 }
 
+// yearFollows reports whether s opens with a space and a four-digit year.
+func yearFollows(s string) bool {
+	return len(s) >= 5 && s[0] == ' ' && digitsEnd(s, 1, 5) == 5 && (len(s) == 5 || !isDigit(s[5]))
+}
+
 func isArabicAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return r >= 0x0600 && r <= 0x06FF
@@ -416,8 +482,12 @@ var bodyNames = [...][]string{
 	{"Human Rights Council", "Conseil des droits de l'homme", "Consejo de Derechos Humanos", "Совет* по правам человека", "مجلس حقوق الإنسان", "人权理事会"},
 	{"Economic and Social Council", "Conseil économique et social", "Consejo Económico y Social", "Экономическ* и Социальн* Совет*", "المجلس الاقتصادي والاجتماعي", "经济及社会理事会", "经社理事会"},
 	{"Commission on Human Rights", "Commission des droits de l'homme", "Comisión de Derechos Humanos", "Комисси* по правам человека", "لجنة حقوق الإنسان", "人权委员会"},
+	// Conferences (of States parties to a treaty, of an agency) adopt
+	// resolutions of their own, which are not the UN organs'.
+	{"Conference", "Conférence", "Conferencia", "Конференци*", "مؤتمر"},
 	{"Assembly", "Assemblée", "Asamblea", "Ассамбле*"},
 	{"Council", "Conseil", "Consejo", "Совет*", "المجلس"},
+	{"Commission", "Comisión", "Комисси*"},
 }
 
 // bodyNamePattern writes bodyNames as a regular expression, one group per
@@ -445,7 +515,11 @@ func matchBodyName(s string) []int {
 	for g, names := range bodyNames {
 		for _, n := range names {
 			if end, ok := bodyNameEnd(s, n); ok {
-				m := []int{0, end, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+				m := make([]int, 2+2*len(bodyNames))
+				for i := range m {
+					m[i] = -1
+				}
+				m[0], m[1] = 0, end
 				m[2*g+2], m[2*g+3] = 0, end
 				return m
 			}
@@ -514,10 +588,90 @@ func bodyBefore(flowed string, kwStart int) string {
 		return ""
 	}
 	m := ms[len(ms)-1]
-	if significantWords(window[m[1]:]) > 3 {
+	n := significantWords(window[m[1]:])
+	if n > 3 {
 		return ""
 	}
-	return bodyOfMatch(m)
+	b := bodyOfMatch(m)
+	switch b {
+	case assemblyGeneric, councilGeneric, commissionGeneric, foreignBody:
+		before, end := qualifiers(window, m[0], m[1])
+		if b != foreignBody && !before && end == m[1] {
+			if b == commissionGeneric && n > 0 {
+				// "to cooperate with the Commission and regretting its
+				// formal rejection of resolutions": not its resolutions.
+				return ""
+			}
+			return b // "the Council", "Council resolution", "the Assembly in its resolution"
+		}
+		// Another organ: its resolutions are cited only where the name is
+		// attached to the word ("Environment Assembly in its resolution",
+		// "Commission on Population and Development resolutions"); past a
+		// comma or other words the organ is not the one that adopted them
+		// ("the World Conference, in particular its resolutions", "the
+		// Security Council Commission established under resolution").
+		if strings.Contains(window[end:], ",") || significantWords(window[end:]) > 0 {
+			return ""
+		}
+		return foreignBody
+	}
+	return b
+}
+
+// Words that may stand before a generic name without qualifying it.
+var notQualifiers = map[string]bool{
+	"The": true, "In": true, "By": true, "At": true, "On": true, "Of": true, "For": true, "Also": true,
+	"And": true, "As": true, "Its": true, "Le": true, "La": true, "Les": true, "El": true, "Los": true,
+	"Las": true, "Dans": true, "Par": true, "En": true, "Por": true, "Further": true, "Both": true,
+}
+
+// Prepositions that join a qualifier after a generic name ("Council of
+// Europe", "Commission on Population and Development", "Asamblea de las
+// Naciones Unidas sobre el Medio Ambiente").
+var qualifierJoins = map[string]bool{
+	"on": true, "for": true, "of": true, "de": true, "des": true, "du": true, "pour": true, "sur": true,
+	"по": true, "the": true, "la": true, "las": true, "los": true, "l'": true, "del": true,
+	"and": true, "et": true, "y": true, "и": true,
+}
+
+// qualifiers reads the words that make a generic name at
+// window[start:end] ("Assembly", "Council", "Commission", "Conference")
+// part of another organ's name: a capitalised word before it ("World Health
+// Assembly", "Governing Council", "Statistical Commission") and a
+// capitalised phrase after it ("Commission on Population and Development",
+// "Council of Europe", "Conference of the States Parties"). It returns
+// whether the first is there and where the second ends (end when it is
+// not).
+func qualifiers(window string, start, end int) (before bool, qend int) {
+	if ws := strings.Fields(window[:start]); len(ws) > 0 {
+		w := ws[len(ws)-1]
+		r, _ := utf8.DecodeRuneInString(w)
+		before = unicode.IsUpper(r) && !notQualifiers[w] && !isClauseVerb(strings.ToLower(w)) && !strings.HasSuffix(w, ",")
+	}
+	qend = end
+	for i, joins := end, 0; i < len(window) && joins <= 2; {
+		j := skipSpace(window, i)
+		k := j
+		for k < len(window) && !isRegexpSpace(window[k]) {
+			k++
+		}
+		w := window[j:k]
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case w == "":
+			return before, qend
+		case unicode.IsUpper(r) && !strings.ContainsAny(w, ",;"):
+			qend, joins = k, 0
+		case unicode.IsUpper(r):
+			return before, j + strings.IndexAny(w, ",;")
+		case qualifierJoins[strings.ToLower(w)]:
+			joins++
+		default:
+			return before, qend
+		}
+		i = k
+	}
+	return before, qend
 }
 
 // gapWords may stand between a body's name and the word "resolution"
@@ -545,11 +699,18 @@ func significantWords(gap string) int {
 
 // bodyAfter returns the body named right after the numbers ("resolution
 // 5/1 of the Human Rights Council", "résolution 2118 (2013) du Conseil de
-// sécurité", "резолюции 2118 (2013) Совета Безопасности").
+// sécurité", "резолюции 2118 (2013) Совета Безопасности"), or the subject
+// of the clause after them ("By its resolution 63/111, the General
+// Assembly designated", "dans sa résolution 5/1, le Conseil a").
 func bodyAfter(s string) string {
 	lead, ok := bodyAfterLeadEnd(s)
 	if !ok {
 		return ""
+	}
+	if s[0] == ',' {
+		if i, ok := prefixEnd(s, lead, "the ", "le ", "la ", "l'", "l’", "el "); ok {
+			lead = i
+		}
 	}
 	m := matchBodyName(s[lead:])
 	if m == nil {
@@ -584,18 +745,22 @@ func scCitation(num, year string) (uncite.Citation, bool) {
 
 // romanCitation builds a citation of the General Assembly's first thirty
 // sessions ("217 A (III)" → A/RES/217 (III), "1874 (S-IV)") or of the
-// Economic and Social Council's old numbering ("1147 (XLI)"), which the
-// context or a session past thirty tells apart.
+// Economic and Social Council's and the Commission on Human Rights' old
+// numbering ("1147 (XLI)", "20 (XXXVI)"), which the context or a session
+// past thirty tells apart.
 func romanCitation(num, prefix, roman, ctx string) (uncite.Citation, bool) {
 	num = strings.TrimLeft(num, "0")
 	if num == "" || roman == "" {
 		return uncite.Citation{}, false
 	}
 	session := prefix + roman
-	if ctx == uncite.BodyECOSOC || (prefix == "" && romanValue(roman) > 30 && ctx != uncite.BodyGA) {
-		return uncite.Citation{Symbol: "E/RES/" + num + " (" + session + ")", Body: uncite.BodyECOSOC, Number: num}, true
+	switch {
+	case ctx == uncite.BodyCHR && prefix == "":
+		return parseSymbol("E/CN.4/RES/" + num + " (" + session + ")")
+	case ctx == uncite.BodyECOSOC || (prefix == "" && romanValue(roman) > 30 && ctx != uncite.BodyGA):
+		return parseSymbol("E/RES/" + num + " (" + session + ")")
 	}
-	return uncite.Citation{Symbol: "A/RES/" + num + " (" + session + ")", Body: uncite.BodyGA, Number: num}, true
+	return parseSymbol("A/RES/" + num + " (" + session + ")")
 }
 
 func romanValue(s string) int {
@@ -676,24 +841,14 @@ func bareCitation(num, ctx, docBody string) (uncite.Citation, bool) {
 	return parseSymbol(r.Symbol)
 }
 
-// parseSymbol canonicalises a resolution symbol; the old General Assembly
-// numbering of special sessions ("A/RES/1874 (S-IV)") is kept as written.
+// parseSymbol canonicalises a resolution symbol with the grammar of
+// uncite.ParseResolutionSymbol.
 func parseSymbol(s string) (uncite.Citation, bool) {
 	if !mayBeResolutionSymbol(s) {
 		return uncite.Citation{}, false
 	}
 	c, err := uncite.ParseResolutionSymbol(s)
-	if err == nil {
-		return c, true
-	}
-	sq := squeeze(s)
-	if strings.HasPrefix(sq, "A/RES/") && strings.HasSuffix(sq, ")") {
-		if i := strings.IndexByte(sq, '('); i > 6 {
-			num := sq[6:i]
-			return uncite.Citation{Symbol: "A/RES/" + num + " " + sq[i:], Body: uncite.BodyGA, Number: num}, true
-		}
-	}
-	return uncite.Citation{}, false
+	return c, err == nil
 }
 
 // mayBeResolutionSymbol reports whether s can be a resolution symbol: every

@@ -44,7 +44,8 @@ func Extract(name, text string) *uncite.Document {
 	}
 	doc.Type = documentType(symbol, cv)
 	doc.Date = documentDate(doc.Type, cv, flowed, meta["date"])
-	doc.Body = documentBody(symbol, cv, flowed)
+	subs := subjects(flowed)
+	doc.Body = documentBody(symbol, doc.Type, cv, flowed, subs)
 	if doc.Body != uncite.BodySC {
 		doc.Session, doc.SessionStart, doc.SessionEnd = session(joined)
 	}
@@ -56,7 +57,7 @@ func Extract(name, text string) *uncite.Document {
 	doc.Author = author(cv, flowed, hits)
 
 	resolutionLike := strings.Contains(doc.Type, "resolution") || strings.Contains(doc.Type, "decision")
-	doc.Citations = buildCitations(flowed, findCitations(flowed, doc.Body), symbol, resolutionLike)
+	doc.Citations = buildCitations(flowed, findCitations(flowed, doc.Body, subs), symbol, resolutionLike)
 	doc.References = references(flowed, symbol, doc.Body, header)
 
 	doc.ID = documentID(symbol, base, primaryLanguage(fileLangs, doc.Languages))

@@ -113,10 +113,20 @@ var (
 )
 
 // documentBody decides the organ a document belongs to: a Human Rights
-// Council heading (Council documents are issued in the General Assembly's
-// series), then the symbol, then the other headings.
-func documentBody(symbol string, cv *cover, flowed string) string {
-	if cv.match(reHRCHeader) || strings.HasPrefix(symbol, "A/HRC/") {
+// Council symbol, the opening words of a resolution or draft, a Human
+// Rights Council heading (Council documents are issued in the General
+// Assembly's series), then the symbol, then the other headings.
+func documentBody(symbol, typ string, cv *cover, flowed string, subs []subject) string {
+	if strings.HasPrefix(symbol, "A/HRC/") {
+		return uncite.BodyHRC
+	}
+	// A resolution, draft or decision names its organ in its opening words,
+	// which outweigh any organ its cover names (the agenda item "Report of
+	// the Human Rights Council" of the General Assembly).
+	if len(subs) > 0 && (strings.Contains(typ, "resolution") || strings.Contains(typ, "decision")) {
+		return subs[0].body
+	}
+	if cv.match(reHRCHeader) {
 		return uncite.BodyHRC
 	}
 	switch {

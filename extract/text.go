@@ -206,8 +206,10 @@ func skipSpace(s string, i int) int {
 
 // flow joins wrapped lines into paragraphs: one paragraph per line of the
 // result, white space collapsed. A line ends a paragraph when it is followed
-// by a blank line or by a numbered paragraph, or ends with sentence-final
-// punctuation; otherwise it is a soft wrap. Citations broken across lines
+// by a blank line or by a numbered paragraph, ends with sentence-final
+// punctuation, or ends with a comma before a capitalised clause; otherwise
+// it is a soft wrap, however long the line (Markdown and text files may
+// hold one long unwrapped line followed by wrapped ones). Citations broken across lines
 // and page breaks come out whole.
 func flow(lines []string) string {
 	var b strings.Builder
@@ -235,14 +237,42 @@ func flow(lines []string) string {
 		}
 		writeCollapsed(&b, t)
 		pending = true
-		// Lines far longer than a printed line are whole paragraphs (Markdown,
-		// one-sentence-per-line corpora).
-		if (endsParagraph(t) || len(t) > 160 && utf8.RuneCountInString(t) > 160) && i+1 < len(lines) {
+		if i+1 < len(lines) && (endsParagraph(t) || endsClause(t) && opensClause(lines[i+1])) {
 			b.WriteByte('\n')
 			pending = false
 		}
 	}
 	return b.String()
+}
+
+// endsClause reports whether t ends with a comma, as the preambular
+// paragraphs of a resolution do.
+func endsClause(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return r == ',' || r == '،' || r == '，'
+}
+
+// opensClause reports whether line l opens a preambular paragraph, as it
+// does after a comma ("…in Guinea-Bissau,\nEmphasizing the important
+// role…", "…институтов,\nвысоко оценивая…"): with a clause verb as its
+// first or second word, capitalised except in Russian, or in a script
+// without case, where no verb form tells. A list or a title wrapped after
+// a comma ("…for Safe,\nOrderly and Regular Migration", "…all its
+// aspects,\nincluding resolution 56/24 V") goes on instead, whatever the
+// length of the line before it.
+func opensClause(l string) bool {
+	t := strings.TrimLeft(l, " \t")
+	r, _ := utf8.DecodeRuneInString(t)
+	if unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) {
+		return true
+	}
+	// Latin scripts capitalise the verb; Russian writes it in lower case.
+	if !unicode.IsUpper(r) && !unicode.Is(unicode.Cyrillic, r) {
+		return false
+	}
+	w, rest, _ := strings.Cut(t, " ")
+	w2, _, _ := strings.Cut(rest, " ")
+	return isClauseVerb(strings.ToLower(strings.TrimRight(w, ","))) || isClauseVerb(strings.TrimRight(w2, ","))
 }
 
 func endsParagraph(t string) bool {

@@ -110,6 +110,7 @@ type ComplexityRoot struct {
 	}
 
 	GraphEdge struct {
+		ID         func(childComplexity int) int
 		Properties func(childComplexity int) int
 		Source     func(childComplexity int) int
 		Target     func(childComplexity int) int
@@ -597,6 +598,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
 
+	case "GraphEdge.id":
+		if e.ComplexityRoot.GraphEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
 	case "GraphEdge.properties":
 		if e.ComplexityRoot.GraphEdge.Properties == nil {
 			break
@@ -1260,7 +1267,7 @@ type Query {
   ignoring direction; at most 10, none when the nodes are more than ` + "`" + `maxHops` + "`" + ` (at most 6) apart.
   """
   citationPath(from: ID!, to: ID!, maxHops: Int = 4): [Path!]!
-  "The nodes up to ` + "`" + `depth` + "`" + ` (at most 3) relationships away from ` + "`" + `id` + "`" + `, at most ` + "`" + `limit` + "`" + ` (at most 1000) of them, with every relationship among them: ready for Cytoscape.js or sigma.js."
+  "The nodes up to ` + "`" + `depth` + "`" + ` (at most 3) relationships away from ` + "`" + `id` + "`" + `, at most ` + "`" + `limit` + "`" + ` (at most 1000) of them, with every relationship among them. ` + "`" + `/export?format=cytoscape` + "`" + ` and ` + "`" + `format=graphology` + "`" + ` give the same as JSON those libraries take as it is."
   neighborhood(id: ID!, depth: Int = 1, limit: Int = 200): Subgraph!
 }
 
@@ -1278,6 +1285,8 @@ type GraphNode {
 }
 
 type GraphEdge {
+  "The ends and type, ` + "`" + `Document:X -CITES-> Resolution:Y` + "`" + `: the same edge has the same id in every view."
+  id: ID!
   source: ID!
   target: ID!
   "SUBMITTED_BY, MENTIONS, IN_SESSION, UNDER_ITEM, CITES or REFERS_TO."
@@ -1648,6 +1657,8 @@ func (ec *executionContext) childFields_DocumentEdge(ctx context.Context, field 
 
 func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphEdge_id(ctx, field)
 	case "source":
 		return ec.fieldContext_GraphEdge_source(ctx, field)
 	case "target":
@@ -3600,6 +3611,29 @@ func (ec *executionContext) fieldContext_DocumentEdge_node(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *uncite.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, "ID")
 }
 
 func (ec *executionContext) _GraphEdge_source(ctx context.Context, field graphql.CollectedField, obj *uncite.Edge) (ret graphql.Marshaler) {
@@ -7757,6 +7791,11 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("GraphEdge")
+		case "id":
+			out.Values[i] = ec._GraphEdge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "source":
 			out.Values[i] = ec._GraphEdge_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

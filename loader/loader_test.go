@@ -149,3 +149,44 @@ func TestDecode(t *testing.T) {
 		}
 	}
 }
+
+// Every resolution a document of testdata cites, or is, becomes one
+// resolution node of the store: the extraction writes symbols in the
+// grammar the store reads (none is dropped as "not a resolution symbol").
+func TestEveryExtractedResolutionIsStored(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join("..", "testdata", "docs")
+	files, err := loader.Walk(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, p := range files {
+		d, _, ferr := loader.ReadDocument(loader.FileSource(p, loader.DefaultMaxFileSize))
+		if ferr != nil {
+			t.Fatal(ferr)
+		}
+		for _, c := range d.Citations {
+			want[c.Symbol] = true
+		}
+		if c, err := uncite.ParseResolutionSymbol(d.Symbol); err == nil {
+			want[c.Symbol] = true
+		}
+	}
+	s := memstore.New()
+	if _, err := (&loader.Loader{Store: s}).Load(ctx, dir); err != nil {
+		t.Fatal(err)
+	}
+	_, total, err := s.Resolutions(ctx, uncite.ResolutionFilter{}, uncite.OrderBySymbol, uncite.Page{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total != len(want) {
+		t.Errorf("store holds %d resolutions, the documents cite or are %d", total, len(want))
+	}
+	for sym := range want {
+		if _, err := s.Resolution(ctx, sym); err != nil {
+			t.Errorf("resolution %q: %v", sym, err)
+		}
+	}
+}

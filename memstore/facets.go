@@ -13,7 +13,7 @@ import (
 // CoCited implements uncite.Store from each resolution's co-citation
 // ranking, built on first use after a change to its citing documents.
 func (s *Store) CoCited(_ context.Context, symbols []string, limit, evidence int) (map[string][]uncite.CoCitation, error) {
-	if err := checkLimits(limit, evidence); err != nil {
+	if err := uncite.ValidateRanking(limit, evidence); err != nil {
 		return nil, err
 	}
 	s.mu.RLock()
@@ -106,7 +106,7 @@ func (s *Store) countPartners(r *resolution) (counts []int32, touched []int32) {
 
 // Coupled implements uncite.Store.
 func (s *Store) Coupled(_ context.Context, ids []string, limit, evidence int) (map[string][]uncite.Coupling, error) {
-	if err := checkLimits(limit, evidence); err != nil {
+	if err := uncite.ValidateRanking(limit, evidence); err != nil {
 		return nil, err
 	}
 	s.mu.RLock()
@@ -216,7 +216,7 @@ func facets(r *resolution) *uncite.Facets {
 
 // MostCitedBy implements uncite.Store.
 func (s *Store) MostCitedBy(_ context.Context, states []string, limit int) (map[string][]uncite.ResolutionCount, error) {
-	if err := checkLimits(limit, 0); err != nil {
+	if err := uncite.ValidateRanking(limit, 0); err != nil {
 		return nil, err
 	}
 	tops := map[string]*topN[uncite.ResolutionCount]{}
@@ -246,7 +246,7 @@ func (s *Store) MostCitedBy(_ context.Context, states []string, limit int) (map[
 
 // TopCited implements uncite.Store.
 func (s *Store) TopCited(_ context.Context, body string, year, limit int) ([]uncite.ResolutionCount, error) {
-	if err := checkLimits(limit, 0); err != nil {
+	if err := uncite.ValidateRanking(limit, 0); err != nil {
 		return nil, err
 	}
 	s.mu.RLock()
@@ -289,13 +289,4 @@ func (t *topN[T]) offer(x T) {
 	}
 	i, _ := slices.BinarySearchFunc(t.items, x, t.cmp)
 	t.items = slices.Insert(t.items, i, x)
-}
-
-// checkLimits rejects a ranking size or evidence count outside
-// 0..MaxPageSize, as pages are: past the maximum is an error, not clamped.
-func checkLimits(limit, evidence int) error {
-	if limit < 0 || limit > uncite.MaxPageSize || evidence < 0 || evidence > uncite.MaxPageSize {
-		return uncite.Errorf(uncite.EINVALID, "limit %d, evidence %d: each must be between 0 and %d", limit, evidence, uncite.MaxPageSize)
-	}
-	return nil
 }

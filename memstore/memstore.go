@@ -143,7 +143,7 @@ func (s *Store) Documents(ctx context.Context, f uncite.DocumentFilter, p uncite
 // so that they all see the same writes.
 func (s *Store) DocumentPages(_ context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
 	for _, q := range qs {
-		if err := checkPage(q.Page); err != nil {
+		if err := q.Page.Validate(); err != nil {
 			return nil, err
 		}
 	}
@@ -328,7 +328,7 @@ func (s *Store) Resolutions(_ context.Context, f uncite.ResolutionFilter, o unci
 	if order < 0 {
 		return nil, 0, uncite.Errorf(uncite.EINVALID, "unknown resolution order %q", o)
 	}
-	if err := checkPage(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, 0, err
 	}
 	s.mu.RLock()
@@ -397,16 +397,6 @@ func window[T any](all []T, p uncite.Page) []T {
 	return all[p.Offset:min(len(all), p.Offset+p.Limit)]
 }
 
-// checkPage rejects pages the contract does not allow, with the Neo4j
-// store's message.
-func checkPage(p uncite.Page) error {
-	if p.Offset < 0 || p.Limit < 0 || p.Limit > uncite.MaxPageSize {
-		return uncite.Errorf(uncite.EINVALID, "page offset %d, limit %d: the offset must be at least 0 and the limit between 0 and %d",
-			p.Offset, p.Limit, uncite.MaxPageSize)
-	}
-	return nil
-}
-
 // State implements uncite.Store.
 func (s *Store) State(_ context.Context, code string) (*uncite.State, error) {
 	st, ok := refdata.StateByCode(code)
@@ -418,7 +408,7 @@ func (s *Store) State(_ context.Context, code string) (*uncite.State, error) {
 
 // States implements uncite.Store.
 func (s *Store) States(_ context.Context, p uncite.Page) ([]*uncite.State, int, error) {
-	if err := checkPage(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, 0, err
 	}
 	all := refdata.States()

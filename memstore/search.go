@@ -10,7 +10,7 @@ import (
 // writes maintain: it walks the rarest word's documents and keeps those
 // holding every other word.
 func (s *Store) Search(_ context.Context, query string, p uncite.Page) ([]*uncite.Document, int, error) {
-	if err := checkPage(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, 0, err
 	}
 	words := sortedUnique(uncite.Words(query))

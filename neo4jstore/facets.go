@@ -33,7 +33,7 @@ import (
 // enough also cite the other: for a pair cited together by n documents
 // that is about evidence*min(N, P)/n of them, never all N.
 func (s *Store) CoCited(ctx context.Context, symbols []string, limit, evidence int) (map[string][]uncite.CoCitation, error) {
-	if err := checkLimits(limit, evidence); err != nil {
+	if err := uncite.ValidateRanking(limit, evidence); err != nil {
 		return nil, err
 	}
 	const cypher = `
@@ -99,7 +99,7 @@ func rankings[T any](recs []*neo4j.Record, entry func(row []any) T) map[string][
 // Coupled returns the documents sharing citations with each document of
 // ids, in one query.
 func (s *Store) Coupled(ctx context.Context, ids []string, limit, evidence int) (map[string][]uncite.Coupling, error) {
-	if err := checkLimits(limit, evidence); err != nil {
+	if err := uncite.ValidateRanking(limit, evidence); err != nil {
 		return nil, err
 	}
 	// Here each row is a distinct resolution both documents cite.
@@ -186,7 +186,7 @@ func toFacets(r *neo4j.Record) *uncite.Facets {
 // MostCitedBy counts the resolutions cited by the documents each State
 // authored, in one query.
 func (s *Store) MostCitedBy(ctx context.Context, states []string, limit int) (map[string][]uncite.ResolutionCount, error) {
-	if err := checkLimits(limit, 0); err != nil {
+	if err := uncite.ValidateRanking(limit, 0); err != nil {
 		return nil, err
 	}
 	// Only States of the reference tables have nodes and counters, so an
@@ -235,7 +235,7 @@ WITH c.count AS n, r.symbol AS symbol`,
 // TopCited counts the resolutions of body cited by documents dated in year,
 // in one query. Resolutions no document cites are left out.
 func (s *Store) TopCited(ctx context.Context, body string, year, limit int) ([]uncite.ResolutionCount, error) {
-	if err := checkLimits(limit, 0); err != nil {
+	if err := uncite.ValidateRanking(limit, 0); err != nil {
 		return nil, err
 	}
 	params := map[string]any{"body": body, "year": year, "limit": limit}
@@ -256,15 +256,6 @@ func resolutionCounts(recs []*neo4j.Record) []uncite.ResolutionCount {
 		out = append(out, uncite.ResolutionCount{Symbol: get[string](r, "symbol"), Count: int(get[int64](r, "n"))})
 	}
 	return out
-}
-
-// checkLimits bounds the size of a ranking and of its evidence lists like
-// a page size: past the maximum is an error, not clamped.
-func checkLimits(limit, evidence int) error {
-	if limit < 0 || limit > uncite.MaxPageSize || evidence < 0 || evidence > uncite.MaxPageSize {
-		return uncite.Errorf(uncite.EINVALID, "limit %d, evidence %d: each must be between 0 and %d", limit, evidence, uncite.MaxPageSize)
-	}
-	return nil
 }
 
 func b2i(b bool) int {

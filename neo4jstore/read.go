@@ -82,7 +82,7 @@ RETURN q.i AS i, total, page`
 // together, one UNWIND row each.
 func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
 	for _, q := range qs {
-		if err := checkPage(q.Page); err != nil {
+		if err := q.Page.Validate(); err != nil {
 			return nil, err
 		}
 	}
@@ -222,7 +222,7 @@ func (s *Store) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o un
 	if !ok {
 		return nil, 0, uncite.Errorf(uncite.EINVALID, "unknown resolution order %q", o)
 	}
-	if err := checkPage(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, 0, err
 	}
 	var conds []string
@@ -333,7 +333,7 @@ func (s *Store) State(ctx context.Context, code string) (*uncite.State, error) {
 
 // States returns one page of the States ordered by code, and their number.
 func (s *Store) States(ctx context.Context, p uncite.Page) ([]*uncite.State, int, error) {
-	if err := checkPage(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, 0, err
 	}
 	const cypher = `
@@ -403,14 +403,6 @@ RETURN key, COLLECT {
 		out[get[string](r, "key")] = items
 	}
 	return out, nil
-}
-
-func checkPage(p uncite.Page) error {
-	if p.Offset < 0 || p.Limit < 0 || p.Limit > uncite.MaxPageSize {
-		return uncite.Errorf(uncite.EINVALID, "page offset %d, limit %d: the offset must be at least 0 and the limit between 0 and %d",
-			p.Offset, p.Limit, uncite.MaxPageSize)
-	}
-	return nil
 }
 
 func whereClause(conds []string) string {

@@ -58,7 +58,7 @@ var scanShare, scanWindow = 8, 1000
 // enough to read the page in ID order instead (see scanShare), which is
 // then a second query.
 func (s *Store) Search(ctx context.Context, query string, p uncite.Page) ([]*uncite.Document, int, error) {
-	if err := checkPage(p); err != nil {
+	if err := p.Validate(); err != nil {
 		return nil, 0, err
 	}
 	words, err := searchWords(query)

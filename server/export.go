@@ -26,7 +26,7 @@ var (
 )
 
 // exportHandler answers GET /export?format=F with either id=NODE[&depth=N]
-// or document filters, and optionally limit=N. The response is the whole
+// (id repeated for the union of several neighbourhoods) or document filters, and optionally limit=N. The response is the whole
 // file, served as a download; X-Uncite-Truncated says when a limit cut the
 // graph short, since not every format can carry that.
 func exportHandler(store uncite.Store, log *slog.Logger) http.Handler {
@@ -73,9 +73,6 @@ func parseExport(q url.Values) (export.Format, export.Selection, error) {
 				name, strings.Join(filterParams, ", "))
 		}
 	}
-	if !q.Has("format") {
-		return "", sel, uncite.Errorf(uncite.EINVALID, "missing format: use format=graphml, gexf or csv")
-	}
 	format, err := export.ParseFormat(q.Get("format"))
 	if err != nil {
 		return "", sel, err
@@ -96,8 +93,11 @@ func parseExport(q url.Values) (export.Format, export.Selection, error) {
 		}
 		*p.to = n
 	}
-	if sel.ID = strings.TrimSpace(q.Get("id")); q.Has("id") && sel.ID == "" {
-		return "", sel, uncite.Errorf(uncite.EINVALID, "id is empty: give a node id such as %q", "Resolution:S/RES/822 (1993)")
+	for _, id := range q["id"] {
+		if id = strings.TrimSpace(id); id == "" {
+			return "", sel, uncite.Errorf(uncite.EINVALID, "id is empty: give a node id such as %q", "Resolution:S/RES/822 (1993)")
+		}
+		sel.IDs = append(sel.IDs, id)
 	}
 	f := &sel.Filter
 	for name, p := range map[string]*string{

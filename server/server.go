@@ -1,5 +1,6 @@
-// Package server is the HTTP side of uncite: the GraphQL endpoint, GraphiQL,
-// CORS, request limits and health checks.
+// Package server is the HTTP side of uncite: the GraphQL endpoint, the
+// explorer and GraphiQL (package web), CORS, request limits and health
+// checks.
 package server
 
 import (
@@ -15,13 +16,13 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/graph"
+	"github.com/uncite/uncite/web"
 )
 
 // Config holds the server's tunables; zero values take the defaults.
@@ -48,7 +49,7 @@ type Config struct {
 // Routes served by Handler.
 const (
 	GraphQLPath    = "/graphql"
-	PlaygroundPath = "/playground"
+	PlaygroundPath = web.PlaygroundPath
 )
 
 // Handler returns the HTTP handler of the API over store.
@@ -89,15 +90,15 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle(GraphQLPath, avail.guard(limitBody(gql, cfg.MaxBodyBytes)))
 	mux.Handle("POST "+LoadPath, loadHandler(store, cfg.WriteToken, cfg.MaxUploadBytes, avail, cfg.Logger))
-	mux.Handle("GET "+PlaygroundPath, playground.Handler("uncite", GraphQLPath))
+	ui := web.Handler()
+	mux.Handle("GET "+web.ExplorerPath+"{$}", ui)
+	mux.Handle("GET "+PlaygroundPath, ui)
+	mux.Handle("GET "+web.AssetsPath, ui)
 	mux.Handle("GET "+ExportPath, exportHandler(store, cfg.Logger))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", avail.readyz)
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, PlaygroundPath, http.StatusFound)
-	})
 
 	c := cors.New(cors.Options{
 		AllowedOrigins: cfg.CORSOrigins, // rs/cors treats empty as "*"

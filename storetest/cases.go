@@ -78,6 +78,13 @@ var Cases = []Case{
 		Want:  []string{`"nodes":[{"symbol":"S/RES/661 (1990)","citationCount":4},{"symbol":"S/RES/822 (1993)","citationCount":4},{"symbol":"S/RES/853 (1993)","citationCount":3}`},
 	},
 	{
+		// Both stores read every cited symbol with uncite.ParseResolutionSymbol,
+		// so they hold the same resolutions, old numberings included.
+		Name:  "resolutions counted per body",
+		Query: `{ all: resolutions { totalCount } sc: resolutions(filter: {body: "SC"}) { totalCount } ga: resolutions(filter: {body: "GA"}) { totalCount } hrc: resolutions(filter: {body: "HRC"}) { totalCount } ecosoc: resolutions(filter: {body: "ECOSOC"}) { totalCount } chr: resolutions(filter: {body: "CHR"}) { totalCount } }`,
+		Want:  []string{`{"all":{"totalCount":272},"sc":{"totalCount":49},"ga":{"totalCount":204},"hrc":{"totalCount":12},"ecosoc":{"totalCount":7},"chr":{"totalCount":0}}`},
+	},
+	{
 		Name:  "Security Council resolutions of 1993 cited by Azerbaijan",
 		Query: `{ resolutions(filter: {body: "SC", yearFrom: 1993, yearTo: 1993, citedBy: "AZE"}) { totalCount nodes { symbol } } }`,
 		Want:  []string{`{"totalCount":4,"nodes":[{"symbol":"S/RES/822 (1993)"},{"symbol":"S/RES/853 (1993)"},{"symbol":"S/RES/874 (1993)"},{"symbol":"S/RES/884 (1993)"}]}`},

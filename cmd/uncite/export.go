@@ -17,10 +17,11 @@ import (
 
 func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("export", stderr)
-	formatName := fs.String("format", "", "file format: graphml, gexf, or csv (a zip holding nodes.csv and edges.csv)")
+	formatName := fs.String("format", "", "file format: one of "+export.FormatNames()+" (csv: a zip holding nodes.csv and edges.csv)")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	sel := export.Selection{}
-	fs.StringVar(&sel.ID, "id", "", `export the neighbourhood of this node, e.g. "Resolution:S/RES/822 (1993)"`)
+	var ids listFlag
+	fs.Var(&ids, "id", `export the neighbourhood of this node, e.g. "Resolution:S/RES/822 (1993)" (repeatable: the union of the neighbourhoods)`)
 	fs.IntVar(&sel.Depth, "depth", export.DefaultDepth, fmt.Sprintf("with --id: levels to expand (at most %d)", uncite.MaxNeighborhoodDepth))
 	fs.IntVar(&sel.Limit, "limit", export.DefaultLimit, fmt.Sprintf("with --id: the most nodes; else the most matching documents (at most %d)", uncite.MaxNeighborhoodLimit))
 	f := &sel.Filter
@@ -45,13 +46,14 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("export takes no arguments (got %q); use --id NODE or filter flags", fs.Args())
 	}
 	if *formatName == "" {
-		return errors.New("export needs --format graphml, gexf or csv")
+		return errors.New("export needs --format, one of " + export.FormatNames())
 	}
 	format, err := export.ParseFormat(*formatName)
 	if err != nil {
 		return err
 	}
-	if isSet(fs, "depth") && sel.ID == "" {
+	sel.IDs = ids
+	if isSet(fs, "depth") && len(sel.IDs) == 0 {
 		return errors.New("--depth needs --id, the node to start from")
 	}
 

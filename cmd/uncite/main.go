@@ -22,7 +22,7 @@ Usage:
   uncite load    PATH...     Write documents into Neo4j (needs NEO4J_URI).
   uncite extract [--json] PATH...
                  Print what is read from each document, without any store.
-  uncite export  --format graphml|gexf|csv [--id NODE [--depth N]] [--limit N]
+  uncite export  --format FORMAT [--id NODE [--depth N]] [--limit N]
                  [--body B --cites SYMBOL … (filters)] [--docs PATH]... [-o FILE]
                  Write a neighbourhood, or the documents matching the filters
                  with their neighbours, for Gephi, yEd or a spreadsheet.

@@ -66,7 +66,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if writeToken != "" {
 		log.Info("writes enabled", "endpoint", "POST "+server.LoadPath)
 	}
-	fmt.Fprintf(stdout, "uncite: GraphiQL at http://%s%s (GraphQL endpoint %s)\n", ln.Addr(), server.PlaygroundPath, server.GraphQLPath)
+	fmt.Fprintf(stdout, "uncite: explorer at http://%s/, GraphiQL at http://%[1]s%s (GraphQL endpoint %s)\n", ln.Addr(), server.PlaygroundPath, server.GraphQLPath)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
