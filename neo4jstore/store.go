@@ -179,7 +179,10 @@ func (s *Store) fail(ctx context.Context, err error) error {
 		return fmt.Errorf("%w: %w", ctx.Err(), err)
 	case ctx.Err() == context.DeadlineExceeded, errors.Is(err, context.DeadlineExceeded),
 		errors.As(err, &neoErr) && strings.HasPrefix(neoErr.Code, "Neo.ClientError.Transaction.TransactionTimedOut"):
-		return &uncite.Error{Code: uncite.EUNAVAILABLE, Message: "the database did not answer in time", Err: err}
+		// Wrapping the deadline lets callers tell a slow answer from a lost
+		// connection.
+		return &uncite.Error{Code: uncite.EUNAVAILABLE, Message: "the database did not answer in time",
+			Err: fmt.Errorf("%w: %w", context.DeadlineExceeded, err)}
 	case neo4j.IsConnectivityError(err), neo4j.IsTransactionExecutionLimit(err),
 		errors.As(err, &neoErr) && neoErr.Code == "Neo.TransientError.General.DatabaseUnavailable":
 		return &uncite.Error{Code: uncite.EUNAVAILABLE, Message: "the database is unavailable", Err: err}

@@ -33,11 +33,35 @@ type availability struct {
 	probed  time.Time // when the last probe ended
 }
 
-// failed records an error of the store; only EUNAVAILABLE ones mean it is down.
+// failed records an error of the store; only EUNAVAILABLE ones count. A
+// lost connection means the store is down. A call that ran out of time may
+// only have been slow (a heavy query at its deadline must not shut everyone
+// out), so the store is probed, in the background, and found down only if
+// it does not answer that either.
 func (a *availability) failed(err error) {
 	if uncite.ErrorCode(err) != uncite.EUNAVAILABLE {
 		return
 	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		a.markDown(err)
+		return
+	}
+	a.mu.Lock()
+	if a.down || a.probing {
+		a.mu.Unlock()
+		return
+	}
+	a.probing = true
+	a.mu.Unlock()
+	go func() {
+		a.ping(context.Background())
+		a.mu.Lock()
+		a.probing, a.probed = false, time.Now()
+		a.mu.Unlock()
+	}()
+}
+
+func (a *availability) markDown(err error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if !a.down {
@@ -88,10 +112,7 @@ func (a *availability) ping(ctx context.Context) error {
 		a.up()
 		return nil
 	}
-	if uncite.ErrorCode(err) != uncite.EUNAVAILABLE {
-		err = &uncite.Error{Code: uncite.EUNAVAILABLE, Message: "the database is unavailable", Err: err}
-	}
-	a.failed(err)
+	a.markDown(err)
 	return err
 }
 

@@ -132,3 +132,30 @@ func TestStoreOutage(t *testing.T) {
 		t.Errorf("recovery not logged:\n%s", logs.String())
 	}
 }
+
+// slowStore times out on reads but answers pings, as Neo4j does for a query
+// that hits its deadline.
+type slowStore struct {
+	*memstore.Store
+}
+
+func (slowStore) Resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
+	return nil, &uncite.Error{Code: uncite.EUNAVAILABLE, Message: "the database did not answer in time", Err: context.DeadlineExceeded}
+}
+
+// A query that runs out of time does not shut the other requests out while
+// the store still answers.
+func TestSlowQueryIsNoOutage(t *testing.T) {
+	srv := httptest.NewServer(server.Handler(slowStore{memstore.New()}, server.Config{}))
+	defer srv.Close()
+	for range 5 {
+		resp, body := post(t, srv.URL, `{"query":"{ resolution(symbol: \"S/RES/822 (1993)\") { symbol } }"}`)
+		if resp.StatusCode != 200 || !strings.Contains(body, "did not answer in time") {
+			t.Fatalf("%d %s", resp.StatusCode, body)
+		}
+		time.Sleep(20 * time.Millisecond) // lets the background probe finish
+	}
+	if resp, body := post(t, srv.URL, `{"query":"{ states { totalCount } }"}`); resp.StatusCode != 200 {
+		t.Errorf("another query after slow ones: %d %s", resp.StatusCode, body)
+	}
+}

@@ -29,7 +29,7 @@ func neo4jFlags(fs *flag.FlagSet, retryTime time.Duration) *neo4jstore.Config {
 	c := &neo4jstore.Config{}
 	fs.StringVar(&c.URI, "neo4j-uri", os.Getenv("NEO4J_URI"), "Neo4j Bolt URI, e.g. bolt://127.0.0.1:7687 (env NEO4J_URI)")
 	fs.StringVar(&c.Username, "neo4j-username", os.Getenv("NEO4J_USERNAME"), "Neo4j user; empty connects without authentication (env NEO4J_USERNAME)")
-	secretVar(fs, &c.Password, "neo4j-password", "NEO4J_PASSWORD", "Neo4j password")
+	secretVar(fs, &c.Password, "neo4j-password", "NEO4J_PASSWORD", "Neo4j `password`")
 	fs.StringVar(&c.Database, "neo4j-database", os.Getenv("NEO4J_DATABASE"), "Neo4j database; empty uses the server default (env NEO4J_DATABASE)")
 	fs.DurationVar(&c.ConnectTimeout, "neo4j-connect-timeout", neo4jstore.DefaultConnectTimeout,
 		"give up connecting to Neo4j (TCP and Bolt handshake) after this long")

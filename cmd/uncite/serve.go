@@ -30,7 +30,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"on SIGINT/SIGTERM, wait this long for requests in flight to finish before cancelling them")
 	var writeToken string
 	secretVar(fs, &writeToken, "write-token", "UNCITE_WRITE_TOKEN",
-		"bearer token that allows POST "+server.LoadPath+" (loading files into the running server); empty: writes are off")
+		"bearer `token` that allows POST "+server.LoadPath+" (loading files into the running server); empty: writes are off")
 	maxUpload := fs.Int64("max-upload-size", server.DefaultMaxUploadBytes>>20, "refuse a POST "+server.LoadPath+" body larger than this many MB")
 	neo := neo4jFlags(fs, neo4jstore.DefaultRetryTime)
 	if err := parse(fs, args); err != nil {
