@@ -19,8 +19,9 @@ var reAuthorPhrase = mustPrefilter(`(?:Permanent (?:Mission|Representative)|PERM
 // "乌克兰外交部".
 var reAuthorPhraseZH = mustPrefilter(`常驻(?:联合国)?(?:代表团|代表)|外交部`)
 
-// Drafts name their sponsors before ": draft resolution".
-var reSponsorsEnd = mustPrefilter(`:\**\s*(?:draft resolution|draft decision|projet de résolution|projet de décision|proyecto de resolución|проект резолюции)`)
+// Drafts name their sponsors before ": draft resolution", amendments the
+// State that moves them before ": amendments to draft resolution".
+var reSponsorsEnd = mustPrefilter(`:\**\s*(?:draft resolution|draft decision|projet de résolution|projet de décision|proyecto de resolución|проект резолюции|[Aa]mendments? to|[Aa]mendements? (?:au|à)|[Ee]nmiendas? al|[Пп]оправк[аи] к)`)
 
 // sponsors returns the sponsor block of a draft: the lines of the block
 // that ends with ": draft resolution", up to the colon.

@@ -340,8 +340,10 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 	if before := flowed[max(0, kwStart-20):kwStart]; strings.Contains(before[max(0, len(before)-2):], ",") && reLocatorBefore.MatchString(before) {
 		return occ
 	}
-	limit := min(len(flowed), kwEnd+1200)
-	rest := flowed[kwEnd:limit]
+	// A list is read to its end however long it is ("resolutions 48/75 J
+	// of 16 December 1993, … and 79/26 of 2 December 2024" lists sixty);
+	// each item moves on, so the work stays linear.
+	rest := flowed[kwEnd:]
 	pos := 0
 	// Arabic names the body between the word and the number:
 	// "قرار مجلس الأمن 2118 (2013)".
@@ -946,7 +948,7 @@ func buildCitations(flowed string, occ []occurrence, ownSymbol string, resolutio
 		c.Count++
 		ps, pe := paragraphAround(flowed, o.start, o.end)
 		para := flowed[ps:pe]
-		sent := sentenceAround(para, o.start-ps, o.end-ps)
+		sent := clipContext(para, o.start-ps, o.end-ps)
 		if key := [2]string{c.Symbol, sent}; sent != "" && !seenCtx[key] {
 			seenCtx[key] = true
 			c.Contexts = append(c.Contexts, sent)
@@ -962,6 +964,48 @@ func buildCitations(flowed string, occ []occurrence, ownSymbol string, resolutio
 		out = append(out, *c)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Symbol < out[j].Symbol })
+	return out
+}
+
+// maxContext bounds a context: a sentence longer than that (an endless
+// paragraph of a text without punctuation, a list of sixty resolutions)
+// is cut to the part around the cited number, marked with "…".
+const maxContext = 600
+
+// clipContext returns the sentence of paragraph p around [start, end),
+// cut to at most maxContext bytes (and the marks) around end.
+func clipContext(p string, start, end int) string {
+	s, e := sentenceBounds(p, start, end)
+	if e-s <= maxContext {
+		return strings.TrimSpace(p[s:e])
+	}
+	from := max(s, end-maxContext*2/3)
+	to := min(e, from+maxContext)
+	from = max(s, to-maxContext)
+	// Whole words: move in to the nearest spaces.
+	if from > s {
+		if i := strings.IndexByte(p[from:to], ' '); i >= 0 && from+i < end {
+			from += i + 1
+		}
+	}
+	if to < e {
+		if i := strings.LastIndexByte(p[from:to], ' '); i >= 0 && from+i > end {
+			to = from + i
+		}
+	}
+	for from < to && !utf8.RuneStart(p[from]) {
+		from++
+	}
+	for to < e && !utf8.RuneStart(p[to]) {
+		to--
+	}
+	out := strings.TrimSpace(p[from:to])
+	if from > s {
+		out = "… " + out
+	}
+	if to < e {
+		out += " …"
+	}
 	return out
 }
 

@@ -18,7 +18,10 @@ const (
 )
 
 var (
-	reSymbol = regexp.MustCompile(`\b` + symbolPrefix + `(?:/` + symbolComponent + `)+(?:\s\(Part [IVX]+\))?`)
+	// A symbol keeps its qualifier, "(Part I)", "(Parts I and II)", "(Vol.
+	// II)", and the suffixes after it ("(Part I)/Corr.2").
+	reSymbol = regexp.MustCompile(`\b` + symbolPrefix + `(?:/` + symbolComponent + `)+` +
+		`(?:\s\((?:Parts?\s[IVX]+(?:\s(?:and|to|-|–)\s[IVX]+)?|Vol\.\s?[IVX]+)\)(?:/(?:Add|Corr|Rev)\.\s?\d+)*)?`)
 	// "A/80/205 and Corr.1", "Add.1 and 2", "and Corr. 1 and Add.1": further
 	// parts of the same document that the text names after it.
 	reSymbolTail = regexp.MustCompile(`^(?:,?\s(?:and|et|y|и)\s|/)((?:Add|Corr|Rev)\.\s?\d+)((?:(?:,\s|\s(?:and|et|y|и)\s)\d+\b)*)`)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -151,6 +152,9 @@ func documentBody(symbol, typ string, cv *cover, flowed string, subs []subject) 
 }
 
 var (
+	// A State's amendments to a draft: "Russian Federation: amendments to
+	// draft resolution A/C.3/80/L.28".
+	reAmendment       = mustPrefilter(`[Aa]mendments? to (?:the )?draft|AMENDMENTS? TO (?:THE )?DRAFT|[Aa]mendements? (?:au|à)|[Ee]nmiendas? al proyecto|[Пп]оправк[аи] к проекту`)
 	reDraftDecision   = mustPrefilter(`[Dd]raft decision|DRAFT DECISION|projet de décision|proyecto de decisión|проект решения|مشروع مقرر|决定草案`)
 	reDraftResolution = mustPrefilter(`[Dd]raft resolution|DRAFT RESOLUTION|projet de résolution|proyecto de resolución|проект резолюции|مشروع قرار|决议草案`)
 	reNoteVerbale     = mustPrefilter(`[Nn]ote verbale|NOTE VERBALE|[Nn]ota verbal|[Вв]ербальная нота|مذكرة شفوية|普通照会`)
@@ -175,10 +179,14 @@ func documentType(symbol string, cv *cover) string {
 		return false
 	}
 	switch {
+	case strings.Contains(symbol, "/Corr."), lineIs(cv, corrigendumWords):
+		return "corrigendum"
 	case strings.Contains(symbol, "/RES/"), cv.match(reAdoptedRes):
 		return "resolution"
 	case strings.Contains(symbol, "/DEC/"), cv.match(reAdoptedDec):
 		return "decision"
+	case cv.match(reAmendment):
+		return "amendment"
 	case cv.match(reDraftDecision):
 		return "draft decision"
 	case cv.match(reDraftResolution), strings.Contains(symbol, "/L."):
@@ -189,14 +197,37 @@ func documentType(symbol string, cv *cover) string {
 		return "letter"
 	case lineStarts(reReport, false):
 		return "report"
+	case strings.Contains(symbol, "/Add."), lineIs(cv, addendumWords):
+		// An addendum with no kind of its own (a report's addendum is a
+		// report).
+		return "addendum"
 	}
 	return ""
 }
 
+// The heading line of a corrigendum or an addendum, in the six languages.
 var (
-	reDistr         = regexp.MustCompile(`Distr\.?:?\s*\p{L}+`)
-	reAdoptedOn     = mustPrefilter(`(?i)adopted by the [\p{L} ]{3,40}? on |adoptée par l['’][\p{L} ]{3,40}? le |aprobada por la [\p{L} ]{3,40}? el `)
-	reMeetingDate   = regexp.MustCompile(`\d{1,3}(?:st|nd|rd|th|e|re)? (?:plenary )?(?:meeting|séance(?: plénière)?)\.?\s+`)
+	corrigendumWords = []string{"Corrigendum", "Rectificatif", "Corrección", "Исправление", "تصويب", "更正"}
+	addendumWords    = []string{"Addendum", "Additif", "Adición", "Добавление", "إضافة", "增编"}
+)
+
+// lineIs reports whether a line of the cover is one of words alone.
+func lineIs(cv *cover, words []string) bool {
+	for _, l := range cv.lines {
+		if slices.Contains(words, strings.TrimSpace(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	reDistr = regexp.MustCompile(`Distr\.?:?\s*\p{L}+`)
+	// The adoption line may wrap ("Resolution adopted by the General
+	// Assembly\non 22 December 2023"), and the closing line may read
+	// "50th (resumed) plenary meeting".
+	reAdoptedOn     = mustPrefilter(`(?i)adopted by the [\p{L}\s]{3,40}?\son\s|adoptée par l['’][\p{L}\s]{3,40}?\sle\s|aprobada por la [\p{L}\s]{3,40}?\sel\s`)
+	reMeetingDate   = regexp.MustCompile(`\d{1,3}(?:st|nd|rd|th|e|re)? (?:\((?:resumed|reprise|continuación)\) )?(?:plenary )?(?:meeting|séance(?: plénière)?)\.?\s+`)
 	reSessionEN     = regexp.MustCompile(`\b([A-Z][a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+session\b`)
 	reSessionFR     = regexp.MustCompile(`\b([A-ZÉ][\p{L}]+(?:-(?:et-)?[\p{L}]+)*|\d{1,3}e)\s+session\b`)
 	reSessionES     = regexp.MustCompile(`\b(?:(\d{1,3})\s?[º°o]\.?|([A-Z][\p{L}]+(?:\s[a-z][\p{L}]+)?))\s+período de sesiones`)

@@ -90,9 +90,18 @@ func (a accScore) acc() float64 {
 	return float64(a.right) / float64(a.total)
 }
 
-// scoreGold extracts every document that has a gold file in goldDir and
-// scores the result as shared/tools/score-extraction does.
-func scoreGold(t *testing.T, goldDir, textDir string) (sets map[string]*setScore, accs map[string]*accScore, misses []string) {
+// fromDir reads the text of the document a gold file names from dir.
+func fromDir(dir string) func(name string) (string, error) {
+	return func(name string) (string, error) {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		return string(b), err
+	}
+}
+
+// scoreGold extracts every document that has a gold file in goldDir, its
+// text given by read, and scores the result as
+// shared/tools/score-extraction does.
+func scoreGold(t *testing.T, goldDir string, read func(name string) (string, error)) (sets map[string]*setScore, accs map[string]*accScore, misses []string) {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(goldDir, "*.json"))
 	if err != nil || len(files) == 0 {
@@ -115,11 +124,11 @@ func scoreGold(t *testing.T, goldDir, textDir string) (sets map[string]*setScore
 		if err := json.Unmarshal(b, &g); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		text, err := os.ReadFile(filepath.Join(textDir, g.File))
+		text, err := read(g.File)
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", g.File, err)
 		}
-		d := Extract(g.File, string(text))
+		d := Extract(g.File, text)
 		got := predictedSets(d)
 		for field, want := range map[string]*[]string{"citations": g.Citations, "documents": g.Documents, "mentions": g.Mentions, "agendaItems": g.AgendaItems, "languages": g.Languages} {
 			if want == nil {
@@ -194,7 +203,7 @@ func TestExtractionQuality(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.gold, func(t *testing.T) {
-			sets, accs, misses := scoreGold(t, filepath.Join("..", "testdata", c.gold), filepath.Join("..", "testdata", c.text))
+			sets, accs, misses := scoreGold(t, filepath.Join("..", "testdata", c.gold), fromDir(filepath.Join("..", "testdata", c.text)))
 			failed := false
 			for field, fl := range c.floors {
 				if s, ok := sets[field]; ok {

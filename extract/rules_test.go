@@ -191,3 +191,123 @@ func TestRuleOtherOrgansResolutionsAreNotCitations(t *testing.T) {
 		}
 	}
 }
+
+// Document symbols keep their qualifiers and the suffixes after them.
+func TestRuleDocumentSymbolQualifiers(t *testing.T) {
+	// Footnotes of A_RES_80_33.en.txt.
+	text := "2 1995 Review and Extension Conference of the Parties to the Treaty on the Non-Proliferation of\n" +
+		"Nuclear Weapons, Final Document, Part I (NPT/CONF.1995/32 (Part I) and NPT/CONF.1995/32\n" +
+		"(Part I)/Corr.2), annex, decision 2.\n\n" +
+		"3 See 2000 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear\n" +
+		"Weapons, Final Document, vol. I (NPT/CONF.2000/28 (Parts I and II)), part I, section entitled\n\n" +
+		"Weapons, Final Document, vols. I–III (NPT/CONF.2010/50 (Vol. I), NPT/CONF.2010/50\n(Vol. II) and NPT/CONF.2010/50 (Vol. III)).\n"
+	want := []string{"NPT/CONF.1995/32 (Part I)", "NPT/CONF.1995/32 (Part I)/Corr.2", "NPT/CONF.2000/28 (Parts I and II)",
+		"NPT/CONF.2010/50 (Vol. I)", "NPT/CONF.2010/50 (Vol. II)", "NPT/CONF.2010/50 (Vol. III)"}
+	if got := Extract("A_RES_80_33.en.txt", text).References; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func mentionCodes(name, text string) []string {
+	var out []string
+	for _, m := range Extract(name, text).Mentions {
+		out = append(out, m.State)
+	}
+	return out
+}
+
+// Former and informal names count as the State's name, the Ukrainian and
+// Byelorussian SSRs are UKR and BLR, the USSR maps to none, and a name
+// split across a line break still counts.
+func TestRuleFormerAndInformalNames(t *testing.T) {
+	tests := []struct {
+		file, text string
+		want       []string
+	}{
+		{"S_RES_19(1947).en.txt", "with 3 abstentions (Poland,\nSyria, Union of Soviet Socialist Republics).\n", []string{"POL", "SYR"}},
+		{"S_RES_38(1948).en.txt", "Adopted at the 229th meeting by 9 votes to none,\nwith 2 abstentions (Ukrainian Soviet Socialist Republic, Union of Soviet Socialist Republics).\n", []string{"UKR"}},
+		{"S_RES_322(1972).en.txt", "Angola, Guinea (Bissau) and Cape Verde, and Mozambique as the legitimate representatives of the peoples of those Territories,\n", []string{"AGO", "CPV", "GNB", "MOZ"}},
+		{"A_HRC_28_2.en.txt", "             Serbia, Slovakia, Swaziland, Sweden, Switzerland, Tanzania, Uganda, Ukraine, the United\n             Kingdom of Great Britain and Northern Ireland, the United States of America and Zambia\n",
+			[]string{"CHE", "GBR", "SRB", "SVK", "SWE", "SWZ", "UGA", "UKR", "USA", "ZMB"}},
+	}
+	for _, tt := range tests {
+		if got := mentionCodes(tt.file, tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: got %q, want %q", tt.file, got, tt.want)
+		}
+	}
+}
+
+// A place that only shares a State's name is not a mention; an informal
+// name is mapped to the State it denotes. The corpus holds no such
+// sentence, so these are written for the test.
+func TestRulePlacesThatShareAStateName(t *testing.T) {
+	tests := []struct {
+		file, text string
+		want       []string
+	}{
+		{"x.en.txt", "Clashes were reported in the Équateur province of the Democratic Republic of the Congo.", []string{"COD"}},
+		{"x.en.txt", "The delegation visited the US state of Georgia and New Mexico before returning to Mexico.", []string{"MEX"}},
+		{"x.fr.txt", "Des affrontements ont eu lieu dans la province de l'Équateur.", nil},
+		{"x.zh.txt", "刚果（金）代表团和刚果（布）代表团出席了会议。", []string{"COD", "COG"}},
+	}
+	for _, tt := range tests {
+		if got := mentionCodes(tt.file, tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A State's amendments to a draft are an "amendment" whose author is that
+// State; a corrigendum or an addendum (without a kind of its own) says so.
+func TestRuleAmendmentsCorrigendaAddenda(t *testing.T) {
+	// The cover of A_80_L.19.en.txt.
+	l19 := `United Nations
+A/80/L.19
+General Assembly
+Distr.: Limited
+26 November 2025
+Original: English
+25-19373 (E)    021225
+*2519373*
+Eightieth session
+Agenda item 72 (a)
+Strengthening of the coordination of humanitarian and
+disaster relief assistance of the United Nations, including
+special economic assistance: strengthening of the coordination
+of emergency humanitarian assistance of the United Nations
+
+Russian Federation:* amendment to draft resolution A/80/L.18
+Safety and security of humanitarian personnel and protection of
+United Nations personnel
+
+Delete the thirty-eighth preambular paragraph reading:
+`
+	d := Extract("A_80_L.19.en.txt", l19)
+	if d.Type != "amendment" || d.Author != "RUS" {
+		t.Errorf("A/80/L.19: type %q author %q, want amendment by RUS", d.Type, d.Author)
+	}
+	// An excerpt of A/69/102/Add.2 and a corrigendum (its symbol, written
+	// for the test: the corpus has none).
+	if d := Extract("A_69_102_Add.2.en.txt", "Agenda item 113 (b)\nAppointment of members of the Committee on Contributions\n"); d.Type != "addendum" {
+		t.Errorf("A/69/102/Add.2: type %q, want addendum", d.Type)
+	}
+	if d := Extract("A_C.3_80_L.28_Corr.1.en.txt", "Draft resolution A/C.3/80/L.28\nCorrigendum\n1. Operative paragraph 3\n"); d.Type != "corrigendum" {
+		t.Errorf("corrigendum: type %q", d.Type)
+	}
+}
+
+// The date of a resolution is its adoption date, where the adoption line
+// wraps and where the closing line reads "(resumed) plenary meeting".
+func TestRuleResolutionDate(t *testing.T) {
+	// The cover of A_RES_80_173.en.txt, whose Distr. date is cut here.
+	cover := "United Nations\nA/RES/80/173\nGeneral Assembly\n\n Resolution adopted by the General Assembly \non 17 December 2025 \n\n[without reference to a Main Committee (A/80/L.41)]\n"
+	if d := Extract("A_RES_80_173.en.txt", cover); d.Date != "2025-12-17" {
+		t.Errorf("wrapped adoption line: date %q, want 2025-12-17", d.Date)
+	}
+	// The Distr. date and the closing lines of A_RES_78_230.en.txt.
+	text := "United Nations\nA/RES/78/230\nGeneral Assembly\nDistr.: General\n28 December 2023\n\n" +
+		"Decides to include in the provisional agenda of its seventy-ninth session the item entitled\n“Promotion of inclusive and effective international cooperation on\ntax matters at the United Nations”.\n \n50th (resumed) plenary meeting \n22 December 2023 \n"
+	if d := Extract("A_RES_78_230.en.txt", text); d.Date != "2023-12-22" {
+		t.Errorf("(resumed) plenary meeting: date %q, want 2023-12-22", d.Date)
+	}
+}

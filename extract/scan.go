@@ -683,7 +683,7 @@ func coverID(p *prefiltered) int {
 var coverPatterns = sync.OnceValue(func() []*prefiltered {
 	return []*prefiltered{
 		reHRCHeader, reSCHeader, reGAHeader, reESCHeader, reDraftDecision, reDraftResolution, reNoteVerbale,
-		reAdoptedRes, reAdoptedDec, reAdoptedOn, reAgenda, reStateReport,
+		reAdoptedRes, reAdoptedDec, reAdoptedOn, reAgenda, reStateReport, reAmendment,
 	}
 })
 

@@ -23,7 +23,21 @@ var extraNames = map[string]map[string][]string{
 	"TUR": {"en": {"Turkey"}, "fr": {"Turquie"}, "es": {"Turquía"}, "zh": {"土耳其"}},
 	"CIV": {"en": {"Côte d'Ivoire"}, "fr": {"Côte d'Ivoire"}, "es": {"Côte d'Ivoire"}, "ar": {"كوت ديفوار"}, "zh": {"科特迪瓦"}},
 	"RUS": {"en": {"Russia"}, "fr": {"Russie"}, "es": {"Rusia"}, "ru": {"Россия"}, "ar": {"روسيا"}, "zh": {"俄罗斯"}},
-	"SYR": {"zh": {"叙利亚"}},
+	"SYR": {"en": {"Syria"}, "fr": {"Syrie"}, "es": {"Siria"}, "ru": {"Сирия"}, "ar": {"سوريا", "سورية"}, "zh": {"叙利亚"}},
+	// Former names, which older documents and States still use.
+	"CPV": {"en": {"Cape Verde"}, "fr": {"Cap-Vert"}, "ru": {"Кабо-Верде"}},
+	"SWZ": {"en": {"Swaziland"}, "fr": {"Swaziland"}, "es": {"Swazilandia"}, "ru": {"Свазиленд"}, "zh": {"斯威士兰"}},
+	"MMR": {"en": {"Burma"}, "fr": {"Birmanie"}, "es": {"Birmania"}, "ru": {"Бирма"}},
+	"COD": {"en": {"Zaire"}, "fr": {"Zaïre"}, "es": {"Zaire"}, "ru": {"Заир"}, "zh": {"扎伊尔", "刚果（金）", "刚果(金)"}},
+	"COG": {"zh": {"刚果（布）", "刚果(布)"}},
+	"MKD": {"en": {"The former Yugoslav Republic of Macedonia"}},
+	// The Ukrainian and Byelorussian Soviet Socialist Republics, founding
+	// Members of the United Nations, are the States of today's Ukraine
+	// and Belarus.
+	"UKR": {"en": {"Ukrainian Soviet Socialist Republic", "Ukrainian SSR"}, "fr": {"République socialiste soviétique d'Ukraine", "RSS d'Ukraine"},
+		"es": {"República Socialista Soviética de Ucrania"}, "ru": {"Украинская Советская Социалистическая Республика", "Украинская ССР"}},
+	"BLR": {"en": {"Byelorussian Soviet Socialist Republic", "Byelorussian SSR"}, "fr": {"République socialiste soviétique de Biélorussie", "RSS de Biélorussie"},
+		"es": {"República Socialista Soviética de Bielorrusia"}, "ru": {"Белорусская Советская Социалистическая Республика", "Белорусская ССР"}},
 	"IRN": {"zh": {"伊朗"}, "ru": {"Иран"}},
 	"VEN": {"zh": {"委内瑞拉"}},
 	"BOL": {"zh": {"玻利维亚"}},
@@ -427,7 +441,7 @@ func findStates(s string) []stateHit {
 		}
 		// Lowering leaves Han as it is, so a Chinese run is sent on as read.
 		if t.wide && hasHan(s[t.start:t.end]) {
-			hits = m.findChinese(s[t.start:t.end], t.start, hits)
+			hits = m.findChinese(s, t.start, t.end, hits)
 			continue
 		}
 		// Most capitalised words start no name: an ASCII one is turned
@@ -484,10 +498,49 @@ func findStates(s string) []stateHit {
 				continue
 			}
 		}
+		if placeNamed(s, t.start, end) {
+			sc.skip(bestLen - 1)
+			continue
+		}
 		hits = append(hits, stateHit{best, t.start, end})
 		sc.skip(bestLen - 1)
 	}
 	return hits
+}
+
+// Words that make a State's name the name of a place within a State: "New
+// Mexico", "the Équateur province", "the US state of Georgia", "la province
+// de l'Équateur" (but not "a province of the Democratic Republic of the
+// Congo", which names the State).
+var (
+	placeBefore = []string{"New ", "Nouveau ", "Nouvelle ", "Nuevo ", "Nueva ", "state of ",
+		"province de l'", "province de l’", "province de ", "provincia de ", "provincia del ", "estado de ", "état de ",
+		"провинция ", "провинции ", "штат ", "штата "}
+	placeAfter = []string{" province", " Province", " state", " county", " provincia", " провинци*"} // "*": any ending
+)
+
+// placeNamed reports whether the name at s[start:end] names a place that
+// only shares a State's name.
+func placeNamed(s string, start, end int) bool {
+	before := s[max(0, start-20):start]
+	for _, w := range placeBefore {
+		if strings.HasSuffix(before, w) && (len(before) == len(w) || !isRegexpWordByte(before[len(before)-len(w)-1])) {
+			return true
+		}
+	}
+	after := s[end:min(len(s), end+20)]
+	for _, w := range placeAfter {
+		if stem, ok := strings.CutSuffix(w, "*"); ok {
+			if strings.HasPrefix(after, stem) {
+				return true
+			}
+		} else if strings.HasPrefix(after, w) {
+			if r, _ := utf8.DecodeRuneInString(after[len(w):]); !isWordRune(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tokenScanner reads the words of a text (splitTokens' tokens) one at a time,
@@ -755,10 +808,11 @@ func hasHan(s string) bool {
 	return false
 }
 
-// findChinese scans a run of Chinese text for State names at every
+// findChinese scans the run s[offset:runEnd] of Chinese text for State names at every
 // character, longest first. A name followed by 语 is the language
 // ("西班牙语"), not the State.
-func (m *matcher) findChinese(run string, offset int, hits []stateHit) []stateHit {
+func (m *matcher) findChinese(s string, offset, runEnd int, hits []stateHit) []stateHit {
+	run := s[offset:runEnd]
 	for i := 0; i < len(run); {
 		r, size := decodeRune(run, i)
 		if r < 0x10000 && m.zhFirst[r/64]&(1<<(r%64)) == 0 {
@@ -767,8 +821,9 @@ func (m *matcher) findChinese(run string, offset int, hits []stateHit) []stateHi
 		}
 		matched := 0
 		for _, name := range m.zh[r] {
-			if strings.HasPrefix(run[i:], name) {
-				if !strings.HasPrefix(run[i+len(name):], "语") {
+			// A name may run past the run into brackets: "刚果（金）".
+			if strings.HasPrefix(s[offset+i:], name) {
+				if !strings.HasPrefix(s[offset+i+len(name):], "语") {
 					hits = append(hits, stateHit{m.zhCode[name], offset + i, offset + i + len(name)})
 				}
 				matched = len(name)

@@ -37,36 +37,15 @@ func frontMatter(text string) (meta map[string]string, body string) {
 }
 
 var (
-	// Markdown emphasis separates blocks that were separate lines on the
-	// page ("**Council****Forty-third session**"), so it becomes a break.
-	reMarkdownBold = regexp.MustCompile(`\*\*+`)
-	reHTMLTag      = regexp.MustCompile(`</?(?:sup|sub|br|span|p)\b[^>]*>`)
 	// Page furniture of PDF text: job numbers, page numbers, bar codes,
 	// footnote rules. These lines interrupt sentences across page breaks.
 	rePageFurniture = regexp.MustCompile(`^(?:\d{1,4}|\d{1,3}/\d{1,3}|GE\.\d{2}-\d{4,6}.*|\d{2}-\d{5}(?:\s.*)?|\*\d{6,}\*|_{4,}|Page \d+)$`)
 )
 
-// markdownEscapes undoes Markdown's backslash escapes.
-var markdownEscapes = strings.NewReplacer(`\*`, "*", `\_`, "_", `\[`, "[", `\]`, "]", `\-`, "-")
-
 // cleanLines normalises line ends and Markdown, and drops page furniture and
 // lines that are only the document's own symbol (running page headers).
 func cleanLines(text, symbol string) []string {
-	if strings.Contains(text, "\r") {
-		text = strings.ReplaceAll(text, "\r\n", "\n")
-		text = strings.ReplaceAll(text, "\r", "\n")
-	}
-	if strings.Contains(text, "**") {
-		text = reMarkdownBold.ReplaceAllString(text, "\n\n")
-	}
-	// ReplaceAllString copies the text even where nothing matches.
-	if strings.Contains(text, "<") && reHTMLTag.MatchString(text) {
-		text = reHTMLTag.ReplaceAllString(text, "")
-	}
-	if strings.Contains(text, `\`) {
-		text = markdownEscapes.Replace(text)
-	}
-	lines := splitLines(text)
+	lines := markupLines(text)
 	out := lines[:0]
 	squeezedSymbol := squeeze(symbol)
 	for _, l := range lines {
@@ -77,6 +56,129 @@ func cleanLines(text, symbol string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// markupLines is splitLines(normalizeMarkup(text)) without a copy of the
+// whole text: only the lines that hold markup are rewritten. A tag that
+// may run across lines ("<span\nclass=…>") needs the whole text.
+func markupLines(text string) []string {
+	if !strings.ContainsAny(text, "\r*<\\") {
+		return splitLines(text)
+	}
+	// Every line end, emphasis run (two) and form feed makes a line: sized
+	// once, the slice is not copied as it grows.
+	out := make([]string, 0, strings.Count(text, "\n")+2*strings.Count(text, "**")+strings.Count(text, "\r")+strings.Count(text, "\f")+1)
+	for rest := text; ; {
+		i := strings.IndexByte(rest, '\n')
+		seg := rest
+		if i >= 0 {
+			seg = rest[:i]
+		}
+		if !strings.ContainsAny(seg, "\r*<\\") {
+			out = appendSplit(out, seg)
+		} else {
+			if k := strings.LastIndexByte(seg, '<'); k >= 0 && strings.IndexByte(seg[k:], '>') < 0 {
+				return splitLines(normalizeMarkup(text))
+			}
+			if i >= 0 {
+				seg = strings.TrimSuffix(seg, "\r") // "\r\n" is one line end
+			}
+			out = appendSplit(out, normalizeMarkup(seg))
+		}
+		if i < 0 {
+			return out
+		}
+		rest = rest[i+1:]
+	}
+}
+
+// appendSplit appends the lines of s (split at "\n" and form feeds).
+func appendSplit(out []string, s string) []string {
+	for {
+		i := strings.IndexAny(s, "\n\f")
+		if i < 0 {
+			return append(out, s)
+		}
+		out = append(out, s[:i])
+		s = s[i+1:]
+	}
+}
+
+// normalizeMarkup turns "\r\n" and "\r" into "\n"; Markdown emphasis
+// runs ("**") into a paragraph break, since they separate blocks that were
+// separate lines on the page ("**Council****Forty-third session**"); drops
+// the inline HTML tags that converted text keeps (isDroppedTag); and undoes
+// Markdown's backslash escapes. One pass copies the text once at most,
+// whatever its size; text without any of them is returned as it is.
+func normalizeMarkup(text string) string {
+	if !strings.ContainsAny(text, "\r*<\\") {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	gt := -1 // the next '>' at or after the last '<' looked at; len(text) when none
+	run := 0 // start of the text not yet written
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c == '\r':
+			b.WriteString(text[run:i])
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+				run = i
+				continue
+			}
+			b.WriteByte('\n')
+			i++
+			run = i
+			continue
+		case c == '*' && i+1 < len(text) && text[i+1] == '*':
+			b.WriteString(text[run:i])
+			for i < len(text) && text[i] == '*' {
+				i++
+			}
+			b.WriteString("\n\n")
+			run = i
+			continue
+		case c == '<':
+			if gt < i {
+				if k := strings.IndexByte(text[i:], '>'); k >= 0 {
+					gt = i + k
+				} else {
+					gt = len(text)
+				}
+			}
+			if gt < len(text) && isDroppedTag(text[i+1:gt]) {
+				b.WriteString(text[run:i])
+				i = gt + 1
+				run = i
+				continue
+			}
+		case c == '\\' && i+1 < len(text) && strings.IndexByte("*_[]-", text[i+1]) >= 0 &&
+			!strings.HasPrefix(text[i+1:], "**"): // an emphasis run comes first
+			b.WriteString(text[run:i])
+			b.WriteByte(text[i+1])
+			i += 2
+			run = i
+			continue
+		}
+		i++
+	}
+	b.WriteString(text[run:])
+	return b.String()
+}
+
+// isDroppedTag reports whether the inside of a tag, between "<" and ">",
+// is one of the inline HTML tags left in converted text:
+// /?(?:sup|sub|br|span|p)\b[^>]*.
+func isDroppedTag(t string) bool {
+	t = strings.TrimPrefix(t, "/")
+	for _, name := range []string{"sup", "sub", "br", "span", "p"} {
+		if strings.HasPrefix(t, name) && (len(t) == len(name) || !isRegexpWordByte(t[len(name)])) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitLines splits text at "\n" and at form feeds (page breaks), which
@@ -417,9 +519,10 @@ var abbreviations = map[string]bool{
 	"No.": true, "U.S": true, "a.i": true,
 }
 
-// sentenceAround returns the sentence of paragraph text p that holds byte
-// offset i: the span between the nearest sentence ends around it.
-func sentenceAround(p string, start, end int) string {
+// sentenceBounds returns the bounds of the sentence of paragraph text p
+// that holds [start, end): the span between the nearest sentence ends
+// around it, white space included.
+func sentenceBounds(p string, start, end int) (int, int) {
 	s := 0
 	for j := start - 1; j > 0; j-- {
 		if mayEndSentence[p[j]] && isSentenceEnd(p, j) {
@@ -437,7 +540,7 @@ func sentenceAround(p string, start, end int) string {
 			break
 		}
 	}
-	return strings.TrimSpace(p[s:e])
+	return s, e
 }
 
 // mayEndSentence marks the bytes isSentenceEnd can be true at: the scans

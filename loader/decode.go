@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -13,6 +14,10 @@ import (
 // as UTF-8 (with or without BOM), as UTF-16 with a BOM (Word's "Unicode
 // text" export) or in a legacy single-byte code page; anything that looks
 // like binary data is refused rather than loaded as garbage.
+//
+// Decode takes b over: UTF-8 text is returned in b's own memory, without a
+// copy (a large file would otherwise be held twice), so the caller must not
+// change b afterwards.
 func Decode(b []byte) (string, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return "", errors.New("empty file")
@@ -29,7 +34,10 @@ func Decode(b []byte) (string, error) {
 		return checkText(string(out))
 	}
 	if utf8.Valid(b) {
-		return checkText(string(b))
+		if len(b) == 0 {
+			return "", errors.New("empty file")
+		}
+		return checkText(unsafe.String(&b[0], len(b)))
 	}
 	if looksBinary(b) {
 		return "", errors.New("binary file (not UTF-8, UTF-16 or Latin-1 text)")
@@ -44,7 +52,7 @@ func Decode(b []byte) (string, error) {
 }
 
 func checkText(s string) (string, error) {
-	if looksBinary([]byte(s)) {
+	if looksBinary([]byte(s[:min(len(s), 8192)])) {
 		return "", errors.New("binary file (control bytes in the text)")
 	}
 	return s, nil

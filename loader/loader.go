@@ -80,11 +80,14 @@ func FileSource(p string, maxSize int64) Source {
 		Name: p,
 		Read: func() ([]byte, error) { return ReadFile(p, maxSize) },
 		Sidecar: func() ([]byte, error) {
-			b, err := os.ReadFile(p + SidecarSuffix)
+			b, err := ReadFile(p+SidecarSuffix, maxSize)
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, nil
 			}
-			return b, err
+			if err != nil {
+				return nil, fmt.Errorf("sidecar %s: %w", p+SidecarSuffix, err)
+			}
+			return b, nil
 		},
 	}
 }
@@ -103,7 +106,7 @@ func fsSource(fsys fs.FS, p string) Source {
 	}
 }
 
-// Load loads files and folders (walked recursively for .txt and .md files).
+// Load loads files and folders (walked recursively for .txt, .md, .pdf and .docx files).
 func (l *Loader) Load(ctx context.Context, paths ...string) (*Report, error) {
 	srcs, err := osSources(paths, l.maxFileSize())
 	if err != nil {
@@ -118,7 +121,7 @@ func (l *Loader) LoadSources(ctx context.Context, srcs []Source) (*Report, error
 	return l.load(ctx, srcs)
 }
 
-// LoadFS loads every .txt and .md file of fsys, such as an embedded corpus.
+// LoadFS loads every .txt, .md, .pdf and .docx file of fsys, such as an embedded corpus.
 func (l *Loader) LoadFS(ctx context.Context, fsys fs.FS) (*Report, error) {
 	var srcs []Source
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
@@ -140,7 +143,7 @@ func isDocument(p string) bool {
 		return false
 	}
 	ext := strings.ToLower(path.Ext(base))
-	return ext == ".txt" || ext == ".md"
+	return ext == ".txt" || ext == ".md" || ext == ".pdf" || ext == ".docx"
 }
 
 // osSources wraps the files named or found under paths.
@@ -156,7 +159,7 @@ func osSources(paths []string, maxSize int64) ([]Source, error) {
 	return srcs, nil
 }
 
-// Walk expands folders into the .txt and .md files under them, skipping
+// Walk expands folders into the .txt, .md, .pdf and .docx files under them, skipping
 // hidden ones; named files are kept whatever their extension. A path that
 // does not exist is an error for the whole call: it is a mistake on the
 // command line, not in the data.
@@ -197,10 +200,29 @@ func ReadFile(p string, maxSize int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !info.Mode().IsRegular() {
+		// A FIFO or device would block the read, or never end.
+		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
 	if info.Size() > maxSize {
 		return nil, fmt.Errorf("file is %d MB, over the %d MB limit (raise it with --max-file-size)", info.Size()>>20, maxSize>>20)
 	}
 	return os.ReadFile(p)
+}
+
+// fileKind names a mode that is not a regular file's.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m.IsDir():
+		return "a folder"
+	}
+	return m.Type().String()
 }
 
 func (l *Loader) maxFileSize() int64 {
@@ -301,7 +323,7 @@ func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	if err != nil {
 		return fail(len(b), err)
 	}
-	text, err := Decode(b)
+	text, fmeta, err := decodeDocument(filepath.ToSlash(src.Name), b)
 	if err != nil {
 		return fail(len(b), err)
 	}
@@ -309,16 +331,23 @@ func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	if err != nil {
 		return fail(len(b), err)
 	}
-	doc := extract.Extract(path.Base(filepath.ToSlash(src.Name)), text)
-	doc.Text = text
-	if meta != nil {
-		if err := applySidecar(doc, meta); err != nil {
-			return fail(len(b), err)
-		}
-	}
 	h := sha256.New()
 	h.Write(b)
 	h.Write(meta)
+	// The raw bytes are not needed past the digest; dropping them before
+	// extraction keeps a large file's peak memory down.
+	n := len(b)
+	b = nil
+	doc := extract.Extract(path.Base(filepath.ToSlash(src.Name)), text)
+	doc.Text = text
+	if fmeta != nil {
+		fillFromMeta(doc, fmeta)
+	}
+	if meta != nil {
+		if err := applySidecar(doc, meta); err != nil {
+			return fail(n, err)
+		}
+	}
 	doc.SHA256 = hex.EncodeToString(h.Sum(nil))
-	return doc, len(b), nil
+	return doc, n, nil
 }

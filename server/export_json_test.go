@@ -84,3 +84,37 @@ func TestExportCytoscapeUnion(t *testing.T) {
 		t.Errorf("the neighbourhoods overlap entirely (%d nodes): the test shows no union", len(wantNodes))
 	}
 }
+
+// GraphQL edges carry the ids the exports use, unique in a view.
+func TestGraphQLEdgeIDs(t *testing.T) {
+	srv := newServer(t, server.Config{})
+	_, body := post(t, srv.URL, `{"query":"{ neighborhood(id: \"Session:HRC-43\") { edges { id source target type } } citationPath(from: \"Session:HRC-43\", to: \"Resolution:S/RES/853 (1993)\") { edges { id source target type } } }"}`)
+	var resp struct {
+		Data struct {
+			Neighborhood struct{ Edges []map[string]string }
+			CitationPath []struct{ Edges []map[string]string }
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &resp); err != nil {
+		t.Fatal(err)
+	}
+	edges := resp.Data.Neighborhood.Edges
+	for _, p := range resp.Data.CitationPath {
+		edges = append(edges, p.Edges...)
+	}
+	if len(resp.Data.Neighborhood.Edges) < 2 || len(resp.Data.CitationPath) == 0 {
+		t.Fatalf("too little to check: %s", body)
+	}
+	seen := map[string]bool{}
+	for _, e := range resp.Data.Neighborhood.Edges {
+		if seen[e["id"]] {
+			t.Errorf("edge id %q repeated", e["id"])
+		}
+		seen[e["id"]] = true
+	}
+	for _, e := range edges {
+		if want := e["source"] + " -" + e["type"] + "-> " + e["target"]; e["id"] != want {
+			t.Errorf("edge id %q, want %q", e["id"], want)
+		}
+	}
+}

@@ -236,6 +236,48 @@ func (bt *browserTest) union(ids ...string) []string {
 	})
 }
 
+// lowContrast lists the visible text of the page whose contrast with its
+// background is under WCAG's 4.5:1 for normal text.
+const lowContrast = `(() => {
+  const parse = (c) => {
+    const m = /rgba?\(([^)]+)\)/.exec(c || '');
+    if (!m) return null;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+    return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+  };
+  const lum = ({ r, g, b }) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c.a > 0) return c;
+    }
+    return { r: 255, g: 255, b: 255, a: 1 };
+  };
+  const low = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode());) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    const fg = parse(el instanceof SVGElement ? getComputedStyle(el).fill : getComputedStyle(el).color);
+    if (!fg) continue;
+    const [hi, lo] = [lum(fg), lum(background(el))].sort((a, b) => b - a);
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    if (ratio < 4.5) low.push(el.tagName + ' "' + n.textContent.trim().slice(0, 40) + '" ' + ratio.toFixed(2));
+  }
+  return low;
+})()`
+
+// contrast fails the step for text too faint to read.
+func (bt *browserTest) contrast(step string) {
+	bt.t.Helper()
+	for _, low := range eval[[]string](bt, lowContrast) {
+		bt.t.Errorf("%s: contrast under 4.5:1: %s", step, low)
+	}
+}
+
 func jsString(s string) string { b, _ := json.Marshal(s); return string(b) }
 
 func TestExplorerInBrowser(t *testing.T) {
@@ -279,6 +321,7 @@ func TestExplorerInBrowser(t *testing.T) {
 		bt.do("search state", chromedp.WaitVisible(chromedp.CSS(fmt.Sprintf(`#results button[data-node="State:%s"]`, st.Code))))
 	}
 	bt.shot("search-state")
+	bt.contrast("search results")
 	_, total, err := bt.store.Search(context.Background(), "Nagorno Karabakh", uncite.Page{Limit: 10})
 	if err != nil || total == 0 {
 		t.Fatalf("store search: %d, %v", total, err)
@@ -334,6 +377,7 @@ func TestExplorerInBrowser(t *testing.T) {
 		}
 	}
 	bt.shot("panel-" + strings.ToLower(strings.Split(expand, ":")[0]))
+	bt.contrast("document panel")
 	bt.do("panel 822", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#panel button.linklike[data-node=%s]`, jsString(res822)))))
 	bt.settle("panel 822", "document.querySelector('#panel h2')?.textContent === 'S/RES/822 (1993)' && !!document.querySelector('#panel svg.chart')")
 	panel = eval[string](bt, "document.querySelector('#panel-body').innerText")
@@ -483,6 +527,13 @@ func TestExplorerInBrowser(t *testing.T) {
 		t.Errorf("HRC-43 documents drawn:\n got %v\nwant %v", got, wantFiltered)
 	}
 	bt.shot("filter")
+	bt.contrast("filters")
+	link = eval[string](bt, "location.href")
+	bt.do("filter link", chromedp.Navigate("about:blank"), chromedp.Navigate(link), chromedp.WaitReady(chromedp.CSS("#cy")))
+	bt.settle("filter link", fmt.Sprintf("uncite.cy.nodes().length === %d && document.querySelector('#filter select[name=body]').value === 'HRC'", len(wantFiltered)))
+	if got := bt.drawn("node"); !slices.Equal(got, wantFiltered) {
+		t.Errorf("the filter's link drew\n %v\nwant %v", got, wantFiltered)
+	}
 	bt.check("filter")
 
 	// 9. The keyboard: / searches, arrows select nodes, Escape closes.

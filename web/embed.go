@@ -7,11 +7,14 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"embed"
 	"io/fs"
+	"mime"
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -34,6 +37,7 @@ func Handler() http.Handler {
 		panic(err) // dist is embedded at build time: it cannot be missing
 	}
 	files := http.FileServerFS(root)
+	var zipped sync.Map // asset path → func() []byte, its gzip made once
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch p := path.Clean(r.URL.Path); {
 		case p == ExplorerPath:
@@ -42,11 +46,53 @@ func Handler() http.Handler {
 			page(w, r, root, "playground.html")
 		case strings.HasPrefix(p, AssetsPath):
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+			w.Header().Add("Vary", "Accept-Encoding")
+			if gz := gzipped(&zipped, root, p); gz != nil && acceptsGzip(r) {
+				w.Header().Set("Content-Encoding", "gzip")
+				w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(p)))
+				http.ServeContent(w, r, p, time.Time{}, bytes.NewReader(gz))
+				return
+			}
 			files.ServeHTTP(w, r)
 		default:
 			http.NotFound(w, r)
 		}
 	})
+}
+
+// gzipped compresses a script or style sheet on its first request and
+// keeps it: the bundles shrink to a third, which the first drawing on a
+// slow link waits for. Other files, and missing ones, give nil.
+func gzipped(cache *sync.Map, root fs.FS, p string) []byte {
+	if ext := path.Ext(p); ext != ".js" && ext != ".css" {
+		return nil
+	}
+	// Only files of the build are cached, not every path asked for.
+	name := strings.TrimPrefix(p, "/")
+	if _, err := fs.Stat(root, name); err != nil {
+		return nil
+	}
+	once, _ := cache.LoadOrStore(p, sync.OnceValue(func() []byte {
+		b, err := fs.ReadFile(root, name)
+		if err != nil {
+			return nil
+		}
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		_, _ = zw.Write(b) // writes to memory cannot fail
+		_ = zw.Close()
+		return buf.Bytes()
+	}))
+	return once.(func() []byte)()
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		if enc, q, _ := strings.Cut(strings.TrimSpace(part), ";"); enc == "gzip" && strings.TrimSpace(q) != "q=0" {
+			return true
+		}
+	}
+	return false
 }
 
 func page(w http.ResponseWriter, r *http.Request, root fs.FS, name string) {

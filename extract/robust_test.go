@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A list has no length limit: every member of a sixty-resolution list
+// counts, however many bytes it runs over.
+func TestLongListIsReadToItsEnd(t *testing.T) {
+	var items []string
+	for i := range 60 {
+		items = append(items, fmt.Sprintf("%d/%d of %d December %d", 20+i, 30+i, 1+i%28, 1965+i))
+	}
+	text := "The General Assembly,\n\nRecalling its resolutions " + strings.Join(items[:59], ", ") + " and " + items[59] + ",\n"
+	d := Extract("A_RES_80_29.en.txt", text)
+	if len(d.Citations) != 60 {
+		t.Fatalf("%d citations, want 60", len(d.Citations))
+	}
+}
+
+// A context is a sentence of bounded length: a file of one endless line
+// does not make every citation carry kilobytes of text.
+func TestContextIsBounded(t *testing.T) {
+	unit := "the Council recalls resolution 822 (1993) and notes the situation in the region without a full stop "
+	text := strings.Repeat(unit, 50_000) // 5 MB, one line
+	d := Extract("x.en.txt", text)
+	if len(d.Citations) != 1 {
+		t.Fatalf("citations = %d", len(d.Citations))
+	}
+	total := 0
+	for _, ctx := range d.Citations[0].Contexts {
+		if len(ctx) > maxContext+len("… ")+len(" …") {
+			t.Errorf("context of %d bytes", len(ctx))
+		}
+		if !strings.Contains(ctx, "822 (1993)") {
+			t.Errorf("context %q lacks the citation", ctx)
+		}
+		total += len(ctx)
+	}
+	if total > 10*(maxContext+8) {
+		t.Errorf("%d bytes of contexts for one resolution cited in one repeated sentence", total)
+	}
+}
