@@ -34,6 +34,7 @@ func ValidateRanking(limit, evidence int) error {
 // DocumentFilter narrows a document listing; zero fields do not filter and
 // set fields combine with AND.
 type DocumentFilter struct {
+	ID         string // one document by id
 	Symbol     string
 	Body       string
 	Session    int    // with Body
@@ -52,6 +53,51 @@ type DocumentFilter struct {
 type DocumentQuery struct {
 	Filter DocumentFilter
 	Page   Page
+	// Omit names the parts of each document the caller will not read,
+	// which the store may then leave out (see DocumentParts.Strip).
+	Omit DocumentParts
+	// NoTotal says the caller does not need the number of all matches:
+	// the page's Total is then 0, and a store need not count them.
+	NoTotal bool
+}
+
+// DocumentParts names the parts of a Document that cost a store most to
+// read, so that a caller can do without them: a listing that shows ids
+// need not carry every citation sentence of every document.
+type DocumentParts uint8
+
+const (
+	// PartEvidence is the Contexts and Verbs of each citation.
+	PartEvidence DocumentParts = 1 << iota
+	// PartCitations is the Citations, evidence included.
+	PartCitations
+	// PartMentions is the Mentions.
+	PartMentions
+	// PartDetails is every other field but the ID: a listing read for
+	// ids alone need not visit the documents at all.
+	PartDetails
+
+	// AllParts omits everything but the ID.
+	AllParts = PartEvidence | PartCitations | PartMentions | PartDetails
+)
+
+// Strip empties the parts p names in d, as a store that omits them
+// returns it.
+func (p DocumentParts) Strip(d *Document) {
+	if p&PartDetails != 0 {
+		*d = Document{ID: d.ID, Mentions: d.Mentions, Citations: d.Citations}
+	}
+	if p&PartMentions != 0 {
+		d.Mentions = nil
+	}
+	if p&PartCitations != 0 {
+		d.Citations = nil
+	}
+	if p&PartEvidence != 0 {
+		for i := range d.Citations {
+			d.Citations[i].Contexts, d.Citations[i].Verbs = nil, nil
+		}
+	}
 }
 
 // DocumentPage answers a DocumentQuery: the page and the number of all matches.

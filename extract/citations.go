@@ -591,15 +591,12 @@ func bodyBefore(flowed string, kwStart int) string {
 	}
 	m := ms[len(ms)-1]
 	n := significantWords(window[m[1]:])
-	if n > 3 {
-		return ""
-	}
 	b := bodyOfMatch(m)
 	switch b {
 	case assemblyGeneric, councilGeneric, commissionGeneric, foreignBody:
 		before, end := qualifiers(window, m[0], m[1])
 		if b != foreignBody && !before && end == m[1] {
-			if b == commissionGeneric && n > 0 {
+			if n > 3 || b == commissionGeneric && n > 0 {
 				// "to cooperate with the Commission and regretting its
 				// formal rejection of resolutions": not its resolutions.
 				return ""
@@ -616,6 +613,9 @@ func bodyBefore(flowed string, kwStart int) string {
 			return ""
 		}
 		return foreignBody
+	}
+	if n > 3 {
+		return ""
 	}
 	return b
 }
@@ -706,19 +706,44 @@ func significantWords(gap string) int {
 // Assembly designated", "dans sa résolution 5/1, le Conseil a").
 func bodyAfter(s string) string {
 	lead, ok := bodyAfterLeadEnd(s)
-	if !ok {
-		return ""
+	if !ok || strings.IndexByte(s[:lead], '\n') >= 0 {
+		return "" // the paragraph ends with the numbers
 	}
 	if s[0] == ',' {
 		if i, ok := prefixEnd(s, lead, "the ", "le ", "la ", "l'", "l’", "el "); ok {
 			lead = i
 		}
 	}
-	m := matchBodyName(s[lead:])
-	if m == nil {
-		return ""
+	if m := matchBodyName(s[lead:]); m != nil {
+		return bodyOfMatch(m)
 	}
-	return bodyOfMatch(m)
+	// A longer name: "of the United Nations Environment Assembly" (another
+	// organ, its generic word qualified), "of the United Nations General
+	// Assembly".
+	i := lead
+	for k := 0; k < 8 && i < len(s); k++ {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		j := strings.IndexAny(s[i:], " \n")
+		if j < 0 || s[i+j] == '\n' {
+			return ""
+		}
+		if m := matchBodyName(s[i:]); m != nil {
+			switch b := bodyOfMatch(m); b {
+			case assemblyGeneric, councilGeneric, commissionGeneric:
+				return foreignBody
+			default:
+				return b
+			}
+		}
+		if isClauseVerb(strings.ToLower(s[i : i+j])) {
+			return "" // the next clause: "…, Welcoming Human Rights Council resolution"
+		}
+		i += j + 1
+	}
+	return ""
 }
 
 func possessiveBefore(flowed string, kwStart int) bool {

@@ -43,3 +43,14 @@ func TestContextIsBounded(t *testing.T) {
 		t.Errorf("%d bytes of contexts for one resolution cited in one repeated sentence", total)
 	}
 }
+
+// A line that looks like a page number ("73/89") right after the word
+// "resolution" is the resolution's number: A_RES_80_72.en.txt sets a
+// paragraph one word a line. A page number elsewhere is still dropped.
+func TestPageNumberAfterResolutionWordIsKept(t *testing.T) {
+	text := "The General Assembly,\n\nRecalling\nalso\nits\nresolution\n73/89\nof\n6 December\n2018,\n\n3/12\n\nRecalling further its resolution 77/25 of 30 November 2022,\n"
+	got := sortedCitations("A_RES_80_72.en.txt", text)
+	if want := []string{"A/RES/73/89", "A/RES/77/25"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -48,14 +48,29 @@ func cleanLines(text, symbol string) []string {
 	lines := markupLines(text)
 	out := lines[:0]
 	squeezedSymbol := squeeze(symbol)
+	prev := "" // the last line kept that is not blank
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
-		if t != "" && (isPageFurniture(t) || (squeezedSymbol != "" && equalSqueezed(t, squeezedSymbol))) {
+		if t != "" && (isPageFurniture(t) && !citedNumber(prev, t) || (squeezedSymbol != "" && equalSqueezed(t, squeezedSymbol))) {
 			continue
 		}
 		out = append(out, l)
+		if t != "" {
+			prev = t
+		}
 	}
 	return out
+}
+
+// citedNumber reports whether t, a line that looks like a page number
+// ("3/12"), is the number of a resolution named at the end of the line
+// before it (a text set one word a line: "resolution\n73/89\nof").
+func citedNumber(prev, t string) bool {
+	if !strings.Contains(t, "/") {
+		return false
+	}
+	w := prev[strings.LastIndexByte(prev, ' ')+1:]
+	return hasResolutionWord(w)
 }
 
 // markupLines is splitLines(normalizeMarkup(text)) without a copy of the

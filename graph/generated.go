@@ -1241,7 +1241,9 @@ uncite: the citation graph of United Nations documents.
 
 Lists are Relay-style connections. ` + "`" + `first` + "`" + ` defaults as shown and may not
 exceed 200: a larger value is an error, never a silent clamp. Cursors are
-opaque.
+opaque. The lists without ` + "`" + `first` + "`" + ` say the most items they return; a longer
+list keeps its first items. A query costs its selections times the most
+items each list may return, and is refused over the server's limit.
 """
 type Query {
   "A document by id: its UN symbol (with the language in brackets outside English, e.g. ` + "`" + `A/69/719 (fr)` + "`" + `), or its file name without extension when it has no symbol."
@@ -1344,11 +1346,11 @@ type SessionItemCount {
 
 "Who cites a resolution, when and where: counts of distinct citing documents."
 type ResolutionFacets {
-  "By the year of the citing document, oldest first."
+  "By the year of the citing document, oldest first; at most 500."
   byYear: [YearCount!]!
-  "By the citing document's author, most first."
+  "By the citing document's author, most first; at most one per State."
   byState: [StateCount!]!
-  "By session and agenda item, most first."
+  "By session and agenda item, most first; at most 500."
   bySession: [SessionItemCount!]!
 }
 
@@ -1422,15 +1424,19 @@ type Document {
   type: String
   "ISO date: the Distr. date, or the adoption date of a resolution."
   date: String
+  "At most 6."
   languages: [String!]!
   body: Body
   session: Session
+  "At most 20."
   agendaItems: [AgendaItem!]!
   "The one State that wrote or transmitted the document."
   author: State
+  "The States named in the text, by code: at most one per State of the reference tables."
   mentions: [State!]!
+  "At most 500, by symbol."
   citations: [Citation!]!
-  "Symbols of other UN documents cited in the text."
+  "Symbols of other UN documents cited in the text, at most 1000."
   references: [String!]!
   file: String!
 }
@@ -1440,9 +1446,9 @@ type Citation {
   resolution: Resolution!
   "Occurrences in the document."
   count: Int!
-  "The sentences the citation stands in."
+  "The sentences the citation stands in, at most 100."
   contexts: [String!]!
-  "Clause verbs introducing it (Recalling, Reaffirming, ...)."
+  "Clause verbs introducing it (Recalling, Reaffirming, ...), at most 20."
   verbs: [String!]!
   "Whether it stands in an operative paragraph."
   operative: Boolean!
@@ -1478,6 +1484,7 @@ type Session {
   number: Int!
   startDate: String
   endDate: String
+  "At most 500, by number."
   agendaItems: [AgendaItem!]!
   documents(first: Int = 20, after: String): DocumentConnection!
 }

@@ -79,7 +79,8 @@ func (r *Resolver) documents(ctx context.Context, f uncite.DocumentFilter, first
 	if err != nil {
 		return nil, err
 	}
-	res, err := loadersFrom(ctx).documentPages.Load(ctx, uncite.DocumentQuery{Filter: f, Page: p})
+	q := connectionQuery(ctx, selection(ctx), uncite.DocumentQuery{Filter: f, Page: p})
+	res, err := load(ctx, loadersFrom(ctx).documentPages, q)
 	if err != nil {
 		return nil, err
 	}
@@ -115,6 +116,9 @@ func documentFilter(f *model.DocumentFilter) (uncite.DocumentFilter, error) {
 // resolution loads a cited resolution. Every cited symbol has a node, so a
 // miss means the store changed under the request.
 func (r *Resolver) resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
+	if symbolOnly(ctx) {
+		return &uncite.Resolution{Symbol: symbol}, nil
+	}
 	res, err := load(ctx, loadersFrom(ctx).resolutions, symbol)
 	if err == nil && res == nil {
 		return nil, fmt.Errorf("resolution %q is cited but not in the store", symbol)

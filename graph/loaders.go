@@ -16,15 +16,26 @@ import (
 // resolutions for their citing documents, co-citations and facets in one
 // call each.
 type loaders struct {
-	documents     *dataloadgen.Loader[string, *uncite.Document]
-	resolutions   *dataloadgen.Loader[string, *uncite.Resolution]
-	sessions      *dataloadgen.Loader[string, *uncite.Session]
-	documentPages *dataloadgen.Loader[uncite.DocumentQuery, uncite.DocumentPage]
-	agendaItems   *dataloadgen.Loader[string, []uncite.AgendaItem]
-	facets        *dataloadgen.Loader[string, *uncite.Facets]
-	coCited       *dataloadgen.Loader[ranked, []uncite.CoCitation]
-	coupled       *dataloadgen.Loader[ranked, []uncite.Coupling]
-	mostCited     *dataloadgen.Loader[ranked, []uncite.ResolutionCount]
+	documents     *batched[string, *uncite.Document]
+	resolutions   *batched[string, *uncite.Resolution]
+	sessions      *batched[string, *uncite.Session]
+	documentPages *batched[uncite.DocumentQuery, uncite.DocumentPage]
+	agendaItems   *batched[string, []uncite.AgendaItem]
+	facets        *batched[string, *uncite.Facets]
+	coCited       *batched[ranked, []uncite.CoCitation]
+	coupled       *batched[ranked, []uncite.Coupling]
+	mostCited     *batched[ranked, []uncite.ResolutionCount]
+}
+
+// batched is a loader that keeps its fetch, to call it at once where no
+// sibling will join the batch (see load).
+type batched[K comparable, V any] struct {
+	*dataloadgen.Loader[K, V]
+	fetch func(context.Context, []K) (map[K]V, error)
+}
+
+func newBatched[K comparable, V any](fetch func(context.Context, []K) (map[K]V, error), options ...dataloadgen.Option) *batched[K, V] {
+	return &batched[K, V]{dataloadgen.NewMappedLoader(fetch, options...), fetch}
 }
 
 // ranked asks for the ranking of one target (a resolution, document or
@@ -54,25 +65,28 @@ func WithLoaders(ctx context.Context, store uncite.Store, batchWait time.Duratio
 		return store.MostCitedBy(ctx, states, limit)
 	}
 	return context.WithValue(ctx, loadersKey{}, &loaders{
-		documents:     dataloadgen.NewMappedLoader(store.DocumentsByID, wait, capacity),
-		resolutions:   dataloadgen.NewMappedLoader(store.ResolutionsBySymbol, wait, capacity),
-		sessions:      dataloadgen.NewMappedLoader(store.SessionsByKey, wait, capacity),
-		documentPages: dataloadgen.NewLoader(pages(store), wait, capacity),
-		agendaItems:   dataloadgen.NewMappedLoader(store.AgendaItemsBySession, wait, capacity),
-		facets:        dataloadgen.NewMappedLoader(store.ResolutionFacets, wait, capacity),
-		coCited:       dataloadgen.NewMappedLoader(byArguments(store.CoCited), wait, capacity),
-		coupled:       dataloadgen.NewMappedLoader(byArguments(store.Coupled), wait, capacity),
-		mostCited:     dataloadgen.NewMappedLoader(byArguments(mostCitedBy), wait, capacity),
+		documents:     newBatched(store.DocumentsByID, wait, capacity),
+		resolutions:   newBatched(store.ResolutionsBySymbol, wait, capacity),
+		sessions:      newBatched(store.SessionsByKey, wait, capacity),
+		documentPages: newBatched(pages(store), wait, capacity),
+		agendaItems:   newBatched(store.AgendaItemsBySession, wait, capacity),
+		facets:        newBatched(store.ResolutionFacets, wait, capacity),
+		coCited:       newBatched(byArguments(store.CoCited), wait, capacity),
+		coupled:       newBatched(byArguments(store.Coupled), wait, capacity),
+		mostCited:     newBatched(byArguments(mostCitedBy), wait, capacity),
 	})
 }
 
-// pages answers a batch of listings with one store call; an error fails
-// them all.
-func pages(store uncite.Store) func(context.Context, []uncite.DocumentQuery) ([]uncite.DocumentPage, []error) {
-	return func(ctx context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, []error) {
-		out, err := store.DocumentPages(ctx, qs)
+// pages answers a batch of listings with one store call.
+func pages(store uncite.Store) func(context.Context, []uncite.DocumentQuery) (map[uncite.DocumentQuery]uncite.DocumentPage, error) {
+	return func(ctx context.Context, qs []uncite.DocumentQuery) (map[uncite.DocumentQuery]uncite.DocumentPage, error) {
+		found, err := store.DocumentPages(ctx, qs)
 		if err != nil {
-			return nil, []error{err}
+			return nil, err
+		}
+		out := make(map[uncite.DocumentQuery]uncite.DocumentPage, len(qs))
+		for i, q := range qs {
+			out[q] = found[i]
 		}
 		return out, nil
 	}
@@ -117,8 +131,14 @@ func loadersFrom(ctx context.Context) *loaders {
 }
 
 // load runs a loader and maps a missing key to the zero value: GraphQL's
-// null for a node, no entries for a list.
-func load[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V], key K) (V, error) {
+// null for a node, no entries for a list. Outside lists the field is
+// resolved once, so the store is asked at once rather than after the
+// batch wait.
+func load[K comparable, V any](ctx context.Context, l *batched[K, V], key K) (V, error) {
+	if !underList(ctx) {
+		found, err := l.fetch(ctx, []K{key})
+		return found[key], err
+	}
 	v, err := l.Load(ctx, key)
 	if errors.Is(err, dataloadgen.ErrNotFound) {
 		var zero V
@@ -129,7 +149,18 @@ func load[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V],
 
 // loadAll is load for many keys, which all join the same batch: loading
 // them one after another would make one batch each.
-func loadAll[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, V], keys []K) ([]V, error) {
+func loadAll[K comparable, V any](ctx context.Context, l *batched[K, V], keys []K) ([]V, error) {
+	if !underList(ctx) {
+		found, err := l.fetch(ctx, keys)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]V, len(keys))
+		for i, k := range keys {
+			out[i] = found[k]
+		}
+		return out, nil
+	}
 	thunks := make([]func() (V, error), len(keys))
 	for i, k := range keys {
 		thunks[i] = l.LoadThunk(ctx, k)
@@ -143,4 +174,23 @@ func loadAll[K comparable, V any](ctx context.Context, l *dataloadgen.Loader[K, 
 		out[i] = v
 	}
 	return out, nil
+}
+
+// prime fetches keys at once and caches them in l, for the resolvers of a
+// list whose parent knows every key: they then find their value without
+// waiting for a batch.
+func prime[K comparable, V any](ctx context.Context, l *batched[K, V], keys []K) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	found, err := l.fetch(ctx, keys)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if v, ok := found[k]; ok {
+			l.Prime(k, v)
+		}
+	}
+	return nil
 }

@@ -6,10 +6,10 @@ import (
 	"github.com/uncite/uncite/graph/model"
 )
 
-// NewSchema returns the executable schema over store. List fields cost
-// their selection times the number of items they may return (`first`,
-// `limit`), so the server's complexity limit bounds the real work of a
-// query, not just its length.
+// NewSchema returns the executable schema over store. Every list field costs
+// its selection times the most items it may return (`first`, `limit`, or the
+// cap of a list without `first`, see limits.go), so the server's complexity
+// limit bounds the real work of a query, not just its length.
 func NewSchema(store uncite.Store) graphql.ExecutableSchema {
 	c := Config{Resolvers: &Resolver{Store: store}}
 	cx := &c.Complexity
@@ -32,28 +32,48 @@ func NewSchema(store uncite.Store) graphql.ExecutableSchema {
 	cx.Query.Search = func(child int, _ string, first *int, _ *string) int { return times(child, first, 20) }
 	cx.Query.FindStates = func(child int, _ string, first *int) int { return times(child, first, 10) }
 	cx.Query.TopCited = func(child int, _ *string, _ *int, first *int) int { return times(child, first, 20) }
-	// A subgraph is one object whose lists grow with limit; weighing every
-	// node like a page item would price the documented maximum out.
+	// A subgraph's node list holds up to limit nodes; its edges are costed
+	// the same way, as the relationships among them are of that order.
 	cx.Query.Neighborhood = func(child int, _ string, _ *int, limit *int) int {
-		n := 200
-		if limit != nil {
-			n = *limit
-		}
-		return 1 + child*(1+max(n, 0)/100)
+		return times(child, limit, 200)
 	}
-	cx.Query.CitationPath = func(child int, _, _ string, _ *int) int { return times(child, nil, uncite.MaxPaths) }
-	cx.Resolution.CoCited = func(child int, first, _ *int) int { return times(child, first, 10) }
-	cx.Document.Coupled = func(child int, first, _ *int) int { return times(child, first, 10) }
+	cx.Query.CitationPath = func(child int, _, _ string, _ *int) int { return listCost(child, uncite.MaxPaths) }
+	cx.Path.Nodes = func(child int) int { return listCost(child, uncite.MaxPathHops+1) }
+	cx.Path.Edges = func(child int) int { return listCost(child, uncite.MaxPathHops) }
+	// coCited and coupled carry up to `evidence` nodes per item, which
+	// their own fields cannot see: the item's whole selection is weighed
+	// by it.
+	cx.Resolution.CoCited = func(child int, first, evidence *int) int {
+		return times(times(child, evidence, 5), first, 10)
+	}
+	cx.Document.Coupled = func(child int, first, evidence *int) int {
+		return times(times(child, evidence, 5), first, 10)
+	}
 	cx.State.MostCited = func(child int, first *int) int { return times(child, first, 10) }
+
+	capped := func(n int) func(child int) int {
+		return func(child int) int { return listCost(child, n) }
+	}
+	cx.Document.Languages = capped(MaxDocumentLanguages)
+	cx.Document.AgendaItems = capped(MaxDocumentAgendaItems)
+	cx.Document.Mentions = capped(MaxMentions)
+	cx.Document.Citations = capped(MaxCitations)
+	cx.Document.References = capped(MaxReferences)
+	cx.Citation.Contexts = capped(MaxContexts)
+	cx.Citation.Verbs = capped(MaxVerbs)
+	cx.Session.AgendaItems = capped(MaxSessionAgendaItems)
+	cx.ResolutionFacets.ByYear = capped(MaxFacetRows)
+	cx.ResolutionFacets.ByState = capped(MaxMentions)
+	cx.ResolutionFacets.BySession = capped(MaxFacetRows)
 	return NewExecutableSchema(c)
 }
 
 // times is the cost of a list field: its selection once per item it may
-// return, and at least one for the field itself.
+// return (n, else def), and one for the field itself.
 func times(child int, n *int, def int) int {
 	k := def
 	if n != nil {
 		k = *n
 	}
-	return 1 + max(k, 1)*child
+	return listCost(child, k)
 }

@@ -38,12 +38,12 @@ func (r *citationResolver) Resolution(ctx context.Context, obj *uncite.Citation)
 
 // Contexts is the resolver for the contexts field.
 func (r *citationResolver) Contexts(ctx context.Context, obj *uncite.Citation) ([]string, error) {
-	return nonNil(obj.Contexts), nil
+	return capped(obj.Contexts, MaxContexts), nil
 }
 
 // Verbs is the resolver for the verbs field.
 func (r *citationResolver) Verbs(ctx context.Context, obj *uncite.Citation) ([]string, error) {
-	return nonNil(obj.Verbs), nil
+	return capped(obj.Verbs, MaxVerbs), nil
 }
 
 // Resolution is the resolver for the resolution field.
@@ -109,7 +109,7 @@ func (r *documentResolver) Date(ctx context.Context, obj *uncite.Document) (*str
 
 // Languages is the resolver for the languages field.
 func (r *documentResolver) Languages(ctx context.Context, obj *uncite.Document) ([]string, error) {
-	return nonNil(obj.Languages), nil
+	return capped(obj.Languages, MaxDocumentLanguages), nil
 }
 
 // Body is the resolver for the body field.
@@ -132,7 +132,7 @@ func (r *documentResolver) AgendaItems(ctx context.Context, obj *uncite.Document
 		// An agenda item belongs to a session; without one it cannot be a node.
 		return out, nil
 	}
-	for _, a := range obj.AgendaItems {
+	for _, a := range capped(obj.AgendaItems, MaxDocumentAgendaItems) {
 		out = append(out, &uncite.SessionAgendaItem{AgendaItem: a, Body: obj.Body, Session: obj.Session})
 	}
 	return out, nil
@@ -149,7 +149,7 @@ func (r *documentResolver) Author(ctx context.Context, obj *uncite.Document) (*u
 // Mentions is the resolver for the mentions field.
 func (r *documentResolver) Mentions(ctx context.Context, obj *uncite.Document) ([]*uncite.State, error) {
 	out := []*uncite.State{}
-	for _, m := range obj.Mentions {
+	for _, m := range capped(obj.Mentions, MaxMentions) {
 		out = append(out, state(m.State))
 	}
 	return out, nil
@@ -157,16 +157,25 @@ func (r *documentResolver) Mentions(ctx context.Context, obj *uncite.Document) (
 
 // Citations is the resolver for the citations field.
 func (r *documentResolver) Citations(ctx context.Context, obj *uncite.Document) ([]*uncite.Citation, error) {
-	out := make([]*uncite.Citation, len(obj.Citations))
-	for i := range obj.Citations {
-		out[i] = &obj.Citations[i]
+	cs := capped(obj.Citations, MaxCitations)
+	out := make([]*uncite.Citation, len(cs))
+	symbols := make([]string, len(cs))
+	for i := range cs {
+		out[i] = &cs[i]
+		symbols[i] = cs[i].Symbol
+	}
+	if !underList(ctx) {
+		// Under a list the documents' citations share batches instead.
+		if err := prefetchCitations(ctx, symbols); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
 
 // References is the resolver for the references field.
 func (r *documentResolver) References(ctx context.Context, obj *uncite.Document) ([]string, error) {
-	return nonNil(obj.References), nil
+	return capped(obj.References, MaxReferences), nil
 }
 
 // Coupled is the resolver for the coupled field.
@@ -179,6 +188,9 @@ func (r *documentResolver) Coupled(ctx context.Context, obj *uncite.Document, fi
 	if err != nil {
 		return nil, err
 	}
+	if !selects(ctx, "Coupling", "shared") {
+		ev = 0
+	}
 	cs, err := load(ctx, loadersFrom(ctx).coupled, ranked{target: obj.ID, limit: limit, evidence: ev})
 	return pointers(cs), err
 }
@@ -190,7 +202,13 @@ func (r *pathResolver) Length(ctx context.Context, obj *uncite.Path) (int, error
 
 // Document is the resolver for the document field.
 func (r *queryResolver) Document(ctx context.Context, id string) (*uncite.Document, error) {
-	return found(r.Store.Document(ctx, id))
+	q := uncite.DocumentQuery{Filter: uncite.DocumentFilter{ID: id}, Page: uncite.Page{Limit: 1}, NoTotal: true,
+		Omit: documentOmit(ctx, selection(ctx))}
+	pages, err := r.Store.DocumentPages(ctx, []uncite.DocumentQuery{q})
+	if err != nil || len(pages[0].Documents) == 0 {
+		return nil, err
+	}
+	return pages[0].Documents[0], nil
 }
 
 // Documents is the resolver for the documents field.
@@ -203,11 +221,12 @@ func (r *queryResolver) Documents(ctx context.Context, filter *model.DocumentFil
 	if err != nil {
 		return nil, err
 	}
-	docs, total, err := r.Store.Documents(ctx, f, p)
+	q := connectionQuery(ctx, selection(ctx), uncite.DocumentQuery{Filter: f, Page: p})
+	pages, err := r.Store.DocumentPages(ctx, []uncite.DocumentQuery{q})
 	if err != nil {
 		return nil, err
 	}
-	return documentConnection(docs, total, p), nil
+	return documentConnection(pages[0].Documents, pages[0].Total, p), nil
 }
 
 // Resolution is the resolver for the resolution field.
@@ -373,6 +392,9 @@ func (r *resolutionResolver) CoCited(ctx context.Context, obj *uncite.Resolution
 	if err != nil {
 		return nil, err
 	}
+	if !selects(ctx, "CoCitation", "documents") {
+		ev = 0
+	}
 	cs, err := load(ctx, loadersFrom(ctx).coCited, ranked{target: obj.Symbol, limit: limit, evidence: ev})
 	return pointers(cs), err
 }
@@ -384,7 +406,14 @@ func (r *resolutionResolver) Facets(ctx context.Context, obj *uncite.Resolution)
 		// Gone since it was read, so nothing cites it.
 		f = &uncite.Facets{}
 	}
-	return f, err
+	if err != nil {
+		return nil, err
+	}
+	return &uncite.Facets{
+		ByYear:    capped(f.ByYear, MaxFacetRows),
+		ByState:   capped(f.ByState, MaxMentions),
+		BySession: capped(f.BySession, MaxFacetRows),
+	}, nil
 }
 
 // Resolution is the resolver for the resolution field.
@@ -413,6 +442,7 @@ func (r *sessionResolver) AgendaItems(ctx context.Context, obj *uncite.Session) 
 	if err != nil {
 		return nil, err
 	}
+	items = capped(items, MaxSessionAgendaItems)
 	out := make([]*uncite.SessionAgendaItem, len(items))
 	for i, a := range items {
 		out[i] = &uncite.SessionAgendaItem{AgendaItem: a, Body: obj.Body, Session: obj.Number}

@@ -12,7 +12,10 @@ import (
 
 // CoCited implements uncite.Store from each resolution's co-citation
 // ranking, built on first use after a change to its citing documents.
-func (s *Store) CoCited(_ context.Context, symbols []string, limit, evidence int) (map[string][]uncite.CoCitation, error) {
+func (s *Store) CoCited(ctx context.Context, symbols []string, limit, evidence int) (map[string][]uncite.CoCitation, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err := uncite.ValidateRanking(limit, evidence); err != nil {
 		return nil, err
 	}
@@ -20,6 +23,9 @@ func (s *Store) CoCited(_ context.Context, symbols []string, limit, evidence int
 	defer s.mu.RUnlock()
 	out := make(map[string][]uncite.CoCitation, len(symbols))
 	for _, symbol := range symbols {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if r := s.resolution(symbol); r != nil {
 			out[symbol] = s.coCited(r, limit, evidence)
 		}
@@ -105,7 +111,10 @@ func (s *Store) countPartners(r *resolution) (counts []int32, touched []int32) {
 }
 
 // Coupled implements uncite.Store.
-func (s *Store) Coupled(_ context.Context, ids []string, limit, evidence int) (map[string][]uncite.Coupling, error) {
+func (s *Store) Coupled(ctx context.Context, ids []string, limit, evidence int) (map[string][]uncite.Coupling, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err := uncite.ValidateRanking(limit, evidence); err != nil {
 		return nil, err
 	}
@@ -113,6 +122,9 @@ func (s *Store) Coupled(_ context.Context, ids []string, limit, evidence int) (m
 	defer s.mu.RUnlock()
 	out := make(map[string][]uncite.Coupling, len(ids))
 	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if d := s.docs[id]; d != nil {
 			out[id] = s.coupled(d, limit, evidence)
 		}
@@ -170,11 +182,17 @@ func sharedCites(a, b *doc, n int) []string {
 
 // ResolutionFacets implements uncite.Store from the counters that writes
 // keep on each resolution, sorted on first use after a change.
-func (s *Store) ResolutionFacets(_ context.Context, symbols []string) (map[string]*uncite.Facets, error) {
+func (s *Store) ResolutionFacets(ctx context.Context, symbols []string) (map[string]*uncite.Facets, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make(map[string]*uncite.Facets, len(symbols))
 	for _, symbol := range symbols {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if r := s.resolution(symbol); r != nil {
 			out[symbol] = cachedFacets(r)
 		}
@@ -215,7 +233,10 @@ func facets(r *resolution) *uncite.Facets {
 }
 
 // MostCitedBy implements uncite.Store.
-func (s *Store) MostCitedBy(_ context.Context, states []string, limit int) (map[string][]uncite.ResolutionCount, error) {
+func (s *Store) MostCitedBy(ctx context.Context, states []string, limit int) (map[string][]uncite.ResolutionCount, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err := uncite.ValidateRanking(limit, 0); err != nil {
 		return nil, err
 	}
@@ -245,7 +266,10 @@ func (s *Store) MostCitedBy(_ context.Context, states []string, limit int) (map[
 }
 
 // TopCited implements uncite.Store.
-func (s *Store) TopCited(_ context.Context, body string, year, limit int) ([]uncite.ResolutionCount, error) {
+func (s *Store) TopCited(ctx context.Context, body string, year, limit int) ([]uncite.ResolutionCount, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err := uncite.ValidateRanking(limit, 0); err != nil {
 		return nil, err
 	}

@@ -347,7 +347,10 @@ func compareEdges(a, b uncite.Edge) int {
 }
 
 // Neighborhood implements uncite.Store.
-func (s *Store) Neighborhood(_ context.Context, id string, depth, limit int) (*uncite.Subgraph, error) {
+func (s *Store) Neighborhood(ctx context.Context, id string, depth, limit int) (*uncite.Subgraph, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if depth < 0 || depth > uncite.MaxNeighborhoodDepth || limit < 1 || limit > uncite.MaxNeighborhoodLimit {
 		return nil, uncite.Errorf(uncite.EINVALID, "depth %d, limit %d: the depth must be between 0 and %d and the limit between 1 and %d",
 			depth, limit, uncite.MaxNeighborhoodDepth, uncite.MaxNeighborhoodLimit)
@@ -364,6 +367,9 @@ func (s *Store) Neighborhood(_ context.Context, id string, depth, limit int) (*u
 	for range depth {
 		if len(level) == 0 || truncated {
 			break
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 		level, truncated = s.expand(level, sel, limit-len(sel.nodes))
 		for _, n := range level {
@@ -483,7 +489,10 @@ func (h *docHeap) Pop() any {
 
 // FilterSubgraph implements uncite.Store: the matched documents in ID
 // order, then all their neighbours in ID order.
-func (s *Store) FilterSubgraph(_ context.Context, f uncite.DocumentFilter, limit int) (*uncite.Subgraph, error) {
+func (s *Store) FilterSubgraph(ctx context.Context, f uncite.DocumentFilter, limit int) (*uncite.Subgraph, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if limit < 1 || limit > uncite.MaxNeighborhoodLimit {
 		return nil, uncite.Errorf(uncite.EINVALID, "limit %d: must be between 1 and %d", limit, uncite.MaxNeighborhoodLimit)
 	}

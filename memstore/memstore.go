@@ -107,7 +107,10 @@ func clone(d *uncite.Document) *uncite.Document {
 }
 
 // Document implements uncite.Store.
-func (s *Store) Document(_ context.Context, id string) (*uncite.Document, error) {
+func (s *Store) Document(ctx context.Context, id string) (*uncite.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	d, ok := s.docs[id]
@@ -118,7 +121,10 @@ func (s *Store) Document(_ context.Context, id string) (*uncite.Document, error)
 }
 
 // DocumentsByID implements uncite.Store.
-func (s *Store) DocumentsByID(_ context.Context, ids []string) (map[string]*uncite.Document, error) {
+func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*uncite.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make(map[string]*uncite.Document, len(ids))
@@ -141,7 +147,10 @@ func (s *Store) Documents(ctx context.Context, f uncite.DocumentFilter, p uncite
 
 // DocumentPages implements uncite.Store. The pages are read under one lock,
 // so that they all see the same writes.
-func (s *Store) DocumentPages(_ context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
+func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for _, q := range qs {
 		if err := q.Page.Validate(); err != nil {
 			return nil, err
@@ -151,7 +160,16 @@ func (s *Store) DocumentPages(_ context.Context, qs []uncite.DocumentQuery) ([]u
 	defer s.mu.RUnlock()
 	out := make([]uncite.DocumentPage, len(qs))
 	for i, q := range qs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		out[i] = s.documentPage(q.Filter, q.Page)
+		for _, d := range out[i].Documents {
+			q.Omit.Strip(d)
+		}
+		if q.NoTotal {
+			out[i].Total = 0
+		}
 	}
 	return out, nil
 }
@@ -191,6 +209,13 @@ func clones(docs []*doc) []*uncite.Document {
 // that a field of f selects, to be checked against the rest of f; exact
 // when that set alone implies every field of f, so that no check is needed.
 func (s *Store) candidates(f uncite.DocumentFilter) (list []*doc, exact bool) {
+	if f.ID != "" {
+		// At most one document, checked against the rest of f.
+		if d, ok := s.docs[f.ID]; ok {
+			return []*doc{d}, false
+		}
+		return nil, true
+	}
 	best, implied := &s.all, 0
 	consider := func(set *docSet, fields int) {
 		if set.len() < best.len() || (set.len() == best.len() && fields > implied) {
@@ -257,7 +282,8 @@ func (s *Store) matching(f uncite.DocumentFilter, n int) ([]*doc, bool) {
 // Mentions by the links to reference-table States, as the graph has them.
 func matches(d *doc, f uncite.DocumentFilter) bool {
 	switch {
-	case f.Symbol != "" && d.symbol != f.Symbol,
+	case f.ID != "" && d.ID != f.ID,
+		f.Symbol != "" && d.symbol != f.Symbol,
 		f.Body != "" && d.Body != f.Body,
 		f.Session != 0 && d.Session != f.Session,
 		f.Author != "" && d.Author != f.Author,
@@ -274,7 +300,10 @@ func matches(d *doc, f uncite.DocumentFilter) bool {
 }
 
 // Resolution implements uncite.Store.
-func (s *Store) Resolution(_ context.Context, symbol string) (*uncite.Resolution, error) {
+func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	r := s.resolution(symbol)
@@ -285,7 +314,10 @@ func (s *Store) Resolution(_ context.Context, symbol string) (*uncite.Resolution
 }
 
 // ResolutionsBySymbol implements uncite.Store.
-func (s *Store) ResolutionsBySymbol(_ context.Context, symbols []string) (map[string]*uncite.Resolution, error) {
+func (s *Store) ResolutionsBySymbol(ctx context.Context, symbols []string) (map[string]*uncite.Resolution, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make(map[string]*uncite.Resolution, len(symbols))
@@ -320,7 +352,10 @@ func (s *Store) resolutionView(r *resolution) *uncite.Resolution {
 
 // Resolutions implements uncite.Store, walking the cached ranking of the
 // order and building views for the page only.
-func (s *Store) Resolutions(_ context.Context, f uncite.ResolutionFilter, o uncite.ResolutionOrder, p uncite.Page) ([]*uncite.Resolution, int, error) {
+func (s *Store) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o uncite.ResolutionOrder, p uncite.Page) ([]*uncite.Resolution, int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
 	order := slices.Index(resolutionOrders, o)
 	if o == "" {
 		order = 0
@@ -398,7 +433,10 @@ func window[T any](all []T, p uncite.Page) []T {
 }
 
 // State implements uncite.Store.
-func (s *Store) State(_ context.Context, code string) (*uncite.State, error) {
+func (s *Store) State(ctx context.Context, code string) (*uncite.State, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	st, ok := refdata.StateByCode(code)
 	if !ok {
 		return nil, uncite.Errorf(uncite.ENOTFOUND, "no State with code %q", code)
@@ -407,7 +445,10 @@ func (s *Store) State(_ context.Context, code string) (*uncite.State, error) {
 }
 
 // States implements uncite.Store.
-func (s *Store) States(_ context.Context, p uncite.Page) ([]*uncite.State, int, error) {
+func (s *Store) States(ctx context.Context, p uncite.Page) ([]*uncite.State, int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
 	if err := p.Validate(); err != nil {
 		return nil, 0, err
 	}
@@ -420,7 +461,10 @@ func (s *Store) States(_ context.Context, p uncite.Page) ([]*uncite.State, int, 
 }
 
 // Session implements uncite.Store.
-func (s *Store) Session(_ context.Context, body string, number int) (*uncite.Session, error) {
+func (s *Store) Session(ctx context.Context, body string, number int) (*uncite.Session, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	ses := s.session(uncite.SessionKey(body, number))
@@ -431,7 +475,10 @@ func (s *Store) Session(_ context.Context, body string, number int) (*uncite.Ses
 }
 
 // SessionsByKey implements uncite.Store.
-func (s *Store) SessionsByKey(_ context.Context, keys []string) (map[string]*uncite.Session, error) {
+func (s *Store) SessionsByKey(ctx context.Context, keys []string) (map[string]*uncite.Session, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make(map[string]*uncite.Session, len(keys))
@@ -473,7 +520,10 @@ func (s *Store) session(key string) *uncite.Session {
 }
 
 // AgendaItemsBySession implements uncite.Store.
-func (s *Store) AgendaItemsBySession(_ context.Context, keys []string) (map[string][]uncite.AgendaItem, error) {
+func (s *Store) AgendaItemsBySession(ctx context.Context, keys []string) (map[string][]uncite.AgendaItem, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make(map[string][]uncite.AgendaItem, len(keys))

@@ -23,7 +23,10 @@ import (
 // sessions, States) cost no strings, maps or sorting; only the few nodes
 // the walk chooses between are sorted, and only the paths returned are
 // built as views.
-func (s *Store) Paths(_ context.Context, from, to string, maxHops int) ([]uncite.Path, error) {
+func (s *Store) Paths(ctx context.Context, from, to string, maxHops int) ([]uncite.Path, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if maxHops < 0 || maxHops > uncite.MaxPathHops {
 		return nil, uncite.Errorf(uncite.EINVALID, "maxHops %d: must be between 0 and %d", maxHops, uncite.MaxPathHops)
 	}
@@ -48,6 +51,9 @@ func (s *Store) Paths(_ context.Context, from, to string, maxHops int) ([]uncite
 		grow, other := fwd, back
 		if back.cost < fwd.cost {
 			grow, other = back, fwd
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
 		next := grow.step(ps)
 		if len(next) == 0 {

@@ -9,7 +9,10 @@ import (
 // Search implements uncite.Store over the inverted index of words that
 // writes maintain: it walks the rarest word's documents and keeps those
 // holding every other word.
-func (s *Store) Search(_ context.Context, query string, p uncite.Page) ([]*uncite.Document, int, error) {
+func (s *Store) Search(ctx context.Context, query string, p uncite.Page) ([]*uncite.Document, int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
 	if err := p.Validate(); err != nil {
 		return nil, 0, err
 	}

@@ -94,18 +94,33 @@ func TestConcurrentOpensMarkMigrationsOnce(t *testing.T) {
 	}
 }
 
-// A call whose context has a deadline shorter than the query needs fails
-// with the store's unavailable error, not a driver error naming the server.
+// A call past the store's query timeout fails with the store's unavailable
+// error, not a driver error naming the server; one past the caller's own
+// deadline with the caller's context error.
 func TestQueryDeadline(t *testing.T) {
-	s := fresh(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-	defer cancel()
+	fresh(t)
+	const slow = "UNWIND range(1, 100000000) AS i WITH i WHERE i < 0 RETURN count(i) AS n"
+	cfg := testConfig()
+	cfg.QueryTimeout = 200 * time.Millisecond
+	s, err := Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
 	start := time.Now()
-	_, err := s.query(ctx, "UNWIND range(1, 100000000) AS i WITH i WHERE i < 0 RETURN count(i) AS n", nil, neo4j.Read)
+	_, err = s.query(context.Background(), slow, nil, neo4j.Read)
 	if took := time.Since(start); took > 3*time.Second {
-		t.Errorf("a query past its 200ms deadline returned after %s", took)
+		t.Errorf("a query past its 200ms timeout returned after %s", took)
 	}
 	if uncite.ErrorCode(err) != uncite.EUNAVAILABLE || strings.Contains(uncite.ErrorMessage(err), "127.0.0.1") {
 		t.Errorf("err = %v (code %s), want %s with a message naming no address", err, uncite.ErrorCode(err), uncite.EUNAVAILABLE)
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	start = time.Now()
+	_, err = shared.query(ctx, slow, nil, neo4j.Read)
+	if took := time.Since(start); took > 3*time.Second || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("a query past the caller's 200ms deadline: %v after %s", err, took)
 	}
 }

@@ -16,19 +16,51 @@ import (
 // the words kept for search (see search.go), as large as the text, and on
 // a citation the citing document's id. A citation holds the cited symbol
 // itself (see citeParams), so the resolutions are not visited.
-const documentProjection = `d {.id, .symbol, .title, .type, .date, .languages, .body, .session,
-  .sessionStart, .sessionEnd, .author, .file, .sha256, .references, .agendaItems, .agendaTitles,
+const documentProjection = documentProperties + citationsPart + mentionsPart + "\n}"
+
+// Parts of the projection, left out when a query omits them (see
+// projection): a page of documents listed by id reads no relationship.
+const (
+	documentProperties = `d {.id, .symbol, .title, .type, .date, .languages, .body, .session,
+  .sessionStart, .sessionEnd, .author, .file, .sha256, .references, .agendaItems, .agendaTitles`
+	citationsPart = `,
   citations: COLLECT {
     MATCH (d)-[c:CITES]->()
     RETURN c {.symbol, .count, .contexts, .verbs, .operative}
     ORDER BY c.symbol
-  },
+  }`
+	citationsWithoutEvidencePart = `,
+  citations: COLLECT {
+    MATCH (d)-[c:CITES]->()
+    RETURN c {.symbol, .count, .operative}
+    ORDER BY c.symbol
+  }`
+	mentionsPart = `,
   mentions: COLLECT {
     MATCH (d)-[m:MENTIONS]->(s:State)
     RETURN {state: s.code, count: m.count}
     ORDER BY s.code
-  }
-}`
+  }`
+)
+
+// projection is documentProjection without the parts omit names.
+func projection(omit uncite.DocumentParts) string {
+	p := documentProperties
+	if omit&uncite.PartDetails != 0 {
+		p = "d {.id"
+	}
+	switch {
+	case omit&uncite.PartCitations != 0:
+	case omit&uncite.PartEvidence != 0:
+		p += citationsWithoutEvidencePart
+	default:
+		p += citationsPart
+	}
+	if omit&uncite.PartMentions == 0 {
+		p += mentionsPart
+	}
+	return p + "\n}"
+}
 
 // resolutionProjection turns a Resolution node r into a map. The citation
 // count is kept on the node by every write (see refreshResolutions).
@@ -64,22 +96,35 @@ func (s *Store) Documents(ctx context.Context, f uncite.DocumentFilter, p uncite
 
 // documentPages lists the documents of each query of a shape (see
 // DocumentPages), whose filter values are in q. SKIP and LIMIT cannot read
-// q, so the page is the shape's own.
-func documentPages(match, order string) string {
+// q, so the page is the shape's own. total counts the matches, "" when
+// they are not asked for.
+func documentPages(match, order, total string, omit uncite.DocumentParts) string {
+	count := "0"
+	if total != "" {
+		count = "total"
+		total = "\nCALL (q) { " + total + " }"
+	}
+	row, result := "d", projection(omit)
+	if match == citingIDs {
+		row, result = "cited", "{id: cited.document}"
+	}
 	return `
-UNWIND $queries AS q
-CALL (q) { ` + match + ` RETURN count(d) AS total }
+UNWIND $queries AS q` + total + `
 CALL (q) {
   ` + match + `
-  WITH d ORDER BY ` + order + ` SKIP $offset LIMIT $limit
-  RETURN collect(` + documentProjection + `) AS page
+  WITH ` + row + ` ORDER BY ` + order + ` SKIP $offset LIMIT $limit
+  RETURN collect(` + result + `) AS page
 }
-RETURN q.i AS i, total, page`
+RETURN q.i AS i, ` + count + ` AS total, page`
 }
 
+// citingIDs matches the citations of a resolution, whose ids are those of
+// the citing documents: a listing of their ids alone reads no document.
+const citingIDs = "MATCH ()-[cited:CITES]->() WHERE cited.symbol = q.cites AND cited.document IS NOT NULL"
+
 // DocumentPages answers the queries with one query per shape: queries with
-// the same filter fields set and the same page share their Cypher and run
-// together, one UNWIND row each.
+// the same filter fields set, the same page and the same parts share their
+// Cypher and run together, one UNWIND row each.
 func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
 	for _, q := range qs {
 		if err := q.Page.Validate(); err != nil {
@@ -89,7 +134,7 @@ func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([
 	out := make([]uncite.DocumentPage, len(qs))
 	for _, g := range documentShapes(qs) {
 		params := map[string]any{"queries": g.queries, "offset": g.page.Offset, "limit": g.page.Limit}
-		recs, err := s.query(ctx, documentPages(g.match, g.order), params, neo4j.Read)
+		recs, err := s.query(ctx, documentPages(g.match, g.order, g.total, g.omit), params, neo4j.Read)
 		if err != nil {
 			return nil, fmt.Errorf("neo4j: listing documents: %w", err)
 		}
@@ -104,31 +149,51 @@ func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([
 type documentShape struct {
 	match   string
 	order   string
+	total   string // "" when not counted
 	page    uncite.Page
+	omit    uncite.DocumentParts
 	queries []map[string]any // the filter values of each, with its index i in the call
 }
 
 // documentShapes groups queries by shape, in the order the shapes first appear.
 func documentShapes(qs []uncite.DocumentQuery) []*documentShape {
 	type key struct {
-		match string
-		page  uncite.Page
+		match, total string
+		page         uncite.Page
+		omit         uncite.DocumentParts
 	}
 	var shapes []*documentShape
 	byKey := map[key]*documentShape{}
 	for i, q := range qs {
 		match, order, values := documentMatch(q.Filter, field)
+		if q.Omit == uncite.AllParts && q.Filter == (uncite.DocumentFilter{Cites: q.Filter.Cites}) && q.Filter.Cites != "" {
+			match = citingIDs
+		}
 		values["i"] = i
-		k := key{match, q.Page}
+		total := ""
+		if !q.NoTotal {
+			total = documentCount(q.Filter, match)
+		}
+		k := key{match, total, q.Page, q.Omit}
 		g := byKey[k]
 		if g == nil {
-			g = &documentShape{match: match, order: order, page: q.Page}
+			g = &documentShape{match: match, order: order, total: total, page: q.Page, omit: q.Omit}
 			byKey[k] = g
 			shapes = append(shapes, g)
 		}
 		g.queries = append(g.queries, values)
 	}
 	return shapes
+}
+
+// documentCount counts the matches of match. The documents citing a
+// resolution, and nothing else, are as many as its CITES, whose number
+// the server keeps on the node.
+func documentCount(f uncite.DocumentFilter, match string) string {
+	if f.Cites != "" && f == (uncite.DocumentFilter{Cites: f.Cites}) {
+		return "OPTIONAL MATCH (r:Resolution {symbol: q.cites}) RETURN COUNT { (r)<-[:CITES]-() } AS total"
+	}
+	return match + " RETURN count(d) AS total"
 }
 
 func toDocumentPage(r *neo4j.Record) uncite.DocumentPage {
@@ -171,6 +236,9 @@ func documentMatch(f uncite.DocumentFilter, ref param) (match, order string, val
 	}
 	match, order = "MATCH (d:Document)", "d.id"
 	switch {
+	case f.ID != "":
+		match = "MATCH (d:Document {id: " + ref("id") + "})"
+		values["id"] = f.ID
 	case f.Cites != "":
 		match, order = "MATCH (d:Document)-[cited:CITES]->()", "cited.symbol, cited.document"
 		add(true, "cited.symbol = %s AND cited.document IS NOT NULL", "cites", f.Cites)

@@ -155,7 +155,7 @@ func (s *Store) Close(ctx context.Context) error {
 // earlier) and the matching server-side transaction timeout, so that the
 // server gives up on the work when the client has.
 func (s *Store) bound(ctx context.Context) (context.Context, context.CancelFunc, func(*neo4j.TransactionConfig)) {
-	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	ctx, cancel := context.WithTimeoutCause(ctx, s.timeout, errQueryTimeout)
 	timeout := s.timeout
 	if dl, ok := ctx.Deadline(); ok {
 		// Whole milliseconds: the server rounds down, and 0 means none.
@@ -163,6 +163,9 @@ func (s *Store) bound(ctx context.Context) (context.Context, context.CancelFunc,
 	}
 	return ctx, cancel, neo4j.WithTxTimeout(timeout)
 }
+
+// errQueryTimeout is the cause of a call's context ended by QueryTimeout.
+var errQueryTimeout = errors.New("neo4j query timeout")
 
 // fail turns the failures that mean the database cannot answer now (no
 // connection, no answer before the deadline, retries exhausted on them) into
@@ -175,9 +178,11 @@ func (s *Store) fail(ctx context.Context, err error) error {
 	}
 	var neoErr *neo4j.Neo4jError
 	switch {
-	case ctx.Err() == context.Canceled:
+	case ctx.Err() != nil && context.Cause(ctx) != errQueryTimeout:
+		// The caller's context ended (its deadline, or it went away): the
+		// caller's own error, which says so.
 		return fmt.Errorf("%w: %w", ctx.Err(), err)
-	case ctx.Err() == context.DeadlineExceeded, errors.Is(err, context.DeadlineExceeded),
+	case ctx.Err() != nil, errors.Is(err, context.DeadlineExceeded),
 		errors.As(err, &neoErr) && strings.HasPrefix(neoErr.Code, "Neo.ClientError.Transaction.TransactionTimedOut"):
 		// Wrapping the deadline lets callers tell a slow answer from a lost
 		// connection.

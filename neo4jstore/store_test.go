@@ -348,6 +348,9 @@ func TestDocumentFilters(t *testing.T) {
 		{uncite.DocumentFilter{DateTo: "2019-05-01"}, []string{"S/RES/822 (1993)", "a.txt"}},
 		{uncite.DocumentFilter{DateFrom: "1993-01-01", DateTo: "2019-12-31", Language: "es"}, []string{"a.txt"}},
 		{uncite.DocumentFilter{Author: "' OR 1=1 //"}, nil},
+		{uncite.DocumentFilter{ID: "a.txt"}, []string{"a.txt"}},
+		{uncite.DocumentFilter{ID: "a.txt", Type: "report"}, nil},
+		{uncite.DocumentFilter{ID: "no such id"}, nil},
 	}
 	for _, c := range cases {
 		docs, total, err := s.Documents(ctx, c.f, uncite.Page{Limit: 10})
@@ -378,6 +381,36 @@ func TestDocumentFilters(t *testing.T) {
 		docs, total, err := s.Documents(ctx, q.Filter, q.Page)
 		if want := (uncite.DocumentPage{Documents: docs, Total: total}); err != nil || !reflect.DeepEqual(pages[i], want) {
 			t.Errorf("%+v: batched %v (total %d), alone %v (total %d), %v", q, ids(pages[i].Documents), pages[i].Total, ids(docs), total, err)
+		}
+	}
+	// Shaped reads: a query that omits parts or the total answers as the
+	// full one does with those parts stripped and a zero total.
+	for _, omit := range []uncite.DocumentParts{uncite.PartEvidence, uncite.PartCitations, uncite.PartMentions,
+		uncite.PartEvidence | uncite.PartMentions, uncite.PartCitations | uncite.PartEvidence | uncite.PartMentions,
+		uncite.PartDetails, uncite.PartDetails | uncite.PartMentions, uncite.AllParts} {
+		shaped := slices.Clone(qs)
+		for i := range shaped {
+			shaped[i].Omit, shaped[i].NoTotal = omit, i%2 == 0
+		}
+		got, err := s.DocumentPages(ctx, shaped)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := s.DocumentPages(ctx, qs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, q := range shaped {
+			want := full[i]
+			for _, d := range want.Documents {
+				omit.Strip(d)
+			}
+			if q.NoTotal {
+				want.Total = 0
+			}
+			if !reflect.DeepEqual(got[i], want) {
+				t.Errorf("%+v: %+v, want %+v", q, got[i], want)
+			}
 		}
 	}
 	if pages, err := s.DocumentPages(ctx, nil); err != nil || len(pages) != 0 {

@@ -33,19 +33,23 @@ type availability struct {
 	probed  time.Time // when the last probe ended
 }
 
-// failed records an error of the store; only EUNAVAILABLE ones count. A
-// lost connection means the store is down. A call that ran out of time may
-// only have been slow (a heavy query at its deadline must not shut everyone
-// out), so the store is probed, in the background, and found down only if
-// it does not answer that either.
+// failed records an error of a request. A lost connection (EUNAVAILABLE)
+// means the store is down. A call that ran out of time may only have been
+// slow (a heavy query at its deadline must not shut everyone out), so the
+// store is probed, in the background, and found down only if it does not
+// answer that either.
 func (a *availability) failed(err error) {
-	if uncite.ErrorCode(err) != uncite.EUNAVAILABLE {
-		return
-	}
-	if !errors.Is(err, context.DeadlineExceeded) {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		a.probe()
+	case uncite.ErrorCode(err) == uncite.EUNAVAILABLE:
 		a.markDown(err)
-		return
 	}
+}
+
+// probe pings the store in the background unless it is known to be down
+// or a probe is running already.
+func (a *availability) probe() {
 	a.mu.Lock()
 	if a.down || a.probing {
 		a.mu.Unlock()
@@ -120,11 +124,10 @@ func (a *availability) ping(ctx context.Context) error {
 func (a *availability) guard(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !a.ready(r.Context()) {
+			infoFrom(r.Context()).outcome = outcomeUnavailable
 			w.Header().Set("Retry-After", "1")
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"errors": []map[string]any{{
-				"message":    "the database is unavailable; try again shortly",
-				"extensions": map[string]string{"code": uncite.EUNAVAILABLE},
-			}}})
+			writeErrors(w, mediaJSON, http.StatusServiceUnavailable,
+				withCode("the database is unavailable; try again shortly", CodeUnavailable))
 			return
 		}
 		h.ServeHTTP(w, r)

@@ -86,14 +86,14 @@ func TestStoreOutage(t *testing.T) {
 	store.down.Store(true)
 	// The first request finds out: its field fails with the code.
 	_, body := post(t, srv.URL, query)
-	if !strings.Contains(body, `"code":"`+uncite.EUNAVAILABLE+`"`) || strings.Contains(body, "10.1.2.3") {
+	if !strings.Contains(body, `"code":"`+server.CodeUnavailable+`"`) || strings.Contains(body, "10.1.2.3") {
 		t.Errorf("query as the store fails: %s", body)
 	}
 	// The next ones are refused without reaching the store.
 	calls := store.calls.Load()
 	for range 20 {
 		resp, body := post(t, srv.URL, query)
-		if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(body, uncite.EUNAVAILABLE) {
+		if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(body, `"code":"`+server.CodeUnavailable+`"`) {
 			t.Fatalf("query while down: %d %q, Retry-After %q", resp.StatusCode, body, resp.Header.Get("Retry-After"))
 		}
 	}

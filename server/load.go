@@ -51,7 +51,7 @@ func loadHandler(store uncite.Store, token string, maxBytes int64, avail *availa
 	want := sha256.Sum256([]byte(token))
 	return func(w http.ResponseWriter, r *http.Request) {
 		if token == "" {
-			writeError(w, http.StatusForbidden, "forbidden", "writes are off: start the server with --write-token or UNCITE_WRITE_TOKEN")
+			writeError(w, http.StatusForbidden, CodeForbidden, "writes are off: start the server with --write-token or UNCITE_WRITE_TOKEN")
 			return
 		}
 		// Comparing digests keeps the comparison constant-time whatever
@@ -60,11 +60,11 @@ func loadHandler(store uncite.Store, token string, maxBytes int64, avail *availa
 		sum := sha256.Sum256([]byte(got))
 		if !ok || subtle.ConstantTimeCompare(sum[:], want[:]) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="uncite"`)
-			writeError(w, http.StatusUnauthorized, "unauthenticated", "a valid bearer token is required to load documents")
+			writeError(w, http.StatusUnauthorized, CodeUnauthenticated, "a valid bearer token is required to load documents")
 			return
 		}
 		if r.ContentLength > maxBytes {
-			writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the body is over the %d MB limit", maxBytes>>20))
+			writeError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, fmt.Sprintf("the body is over the %d MB limit", maxBytes>>20))
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxBytes)
@@ -72,10 +72,10 @@ func loadHandler(store uncite.Store, token string, maxBytes int64, avail *availa
 		if err != nil {
 			var tooLarge *http.MaxBytesError
 			if errors.As(err, &tooLarge) {
-				writeError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the body is over the %d MB limit", maxBytes>>20))
+				writeError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, fmt.Sprintf("the body is over the %d MB limit", maxBytes>>20))
 				return
 			}
-			writeError(w, http.StatusBadRequest, uncite.EINVALID, err.Error())
+			writeError(w, http.StatusBadRequest, CodeBadRequest, err.Error())
 			return
 		}
 		l := &loader.Loader{Store: store}
@@ -166,7 +166,5 @@ func readUploads(r *http.Request) ([]loader.Source, error) {
 
 // writeError answers a request error in the shape of GraphQL errors.
 func writeError(w http.ResponseWriter, status int, code, msg string) {
-	writeJSON(w, status, map[string]any{"errors": []map[string]any{{
-		"message": msg, "extensions": map[string]string{"code": code},
-	}}})
+	writeErrors(w, mediaJSON, status, withCode(msg, code))
 }

@@ -1,6 +1,6 @@
 // Package server is the HTTP side of uncite: the GraphQL endpoint, the
-// explorer and GraphiQL (package web), CORS, request limits and health
-// checks.
+// explorer and GraphiQL (package web), CORS, request limits, health checks
+// and metrics.
 package server
 
 import (
@@ -18,7 +18,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/graph"
@@ -30,10 +29,26 @@ type Config struct {
 	// CORSOrigins lists the origins allowed to call the API; empty allows
 	// any origin (without credentials), which suits a public read-only API.
 	CORSOrigins []string
-	// MaxBodyBytes caps a request body (default 1 MiB).
+	// MaxBodyBytes caps a request body, announced or chunked (default 1 MiB).
 	MaxBodyBytes int64
-	// MaxComplexity caps a query's cost (default 5000); see graph.NewSchema.
+	// MaxComplexity caps a query's cost (default DefaultMaxComplexity); see
+	// graph.NewSchema.
 	MaxComplexity int
+	// MaxDepth caps the nesting of fields (default 15, which GraphiQL's
+	// introspection query needs).
+	MaxDepth int
+	// MaxFields caps the fields a query selects, aliases and fragment
+	// spreads included (default 500).
+	MaxFields int
+	// MaxResponseBytes caps the answer's data (default 16 MiB).
+	MaxResponseBytes int
+	// Timeout is each request's deadline (default 4 s).
+	Timeout time.Duration
+	// MaxInFlight caps the GraphQL and export requests served at once;
+	// more are answered 503 (default 64).
+	MaxInFlight int
+	// NoIntrospection refuses __schema and __type queries.
+	NoIntrospection bool
 	// BatchWait is how long the dataloaders gather keys before calling the
 	// store (default graph.DefaultBatchWait).
 	BatchWait time.Duration
@@ -46,26 +61,40 @@ type Config struct {
 	Logger         *slog.Logger
 }
 
+// Defaults of Config.
+const (
+	DefaultMaxBodyBytes     = 1 << 20
+	DefaultMaxComplexity    = 100_000
+	DefaultMaxDepth         = 15
+	DefaultMaxFields        = 500
+	DefaultMaxResponseBytes = 16 << 20
+	DefaultTimeout          = 4 * time.Second
+	DefaultMaxInFlight      = 64
+)
+
 // Routes served by Handler.
 const (
 	GraphQLPath    = "/graphql"
 	PlaygroundPath = web.PlaygroundPath
 )
 
+func orDefault[T int | int64 | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
+}
+
 // Handler returns the HTTP handler of the API over store.
 func Handler(store uncite.Store, cfg Config) http.Handler {
-	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = 1 << 20
-	}
-	if cfg.MaxComplexity <= 0 {
-		cfg.MaxComplexity = 5000
-	}
-	if cfg.BatchWait <= 0 {
-		cfg.BatchWait = graph.DefaultBatchWait
-	}
-	if cfg.MaxUploadBytes <= 0 {
-		cfg.MaxUploadBytes = DefaultMaxUploadBytes
-	}
+	orDefault(&cfg.MaxBodyBytes, DefaultMaxBodyBytes)
+	orDefault(&cfg.MaxComplexity, DefaultMaxComplexity)
+	orDefault(&cfg.MaxDepth, DefaultMaxDepth)
+	orDefault(&cfg.MaxFields, DefaultMaxFields)
+	orDefault(&cfg.MaxResponseBytes, DefaultMaxResponseBytes)
+	orDefault(&cfg.Timeout, DefaultTimeout)
+	orDefault(&cfg.MaxInFlight, DefaultMaxInFlight)
+	orDefault(&cfg.BatchWait, graph.DefaultBatchWait)
+	orDefault(&cfg.MaxUploadBytes, DefaultMaxUploadBytes)
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
@@ -73,13 +102,24 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 
 	gql := handler.New(graph.NewSchema(store))
 	gql.AddTransport(transport.Options{})
-	gql.AddTransport(transport.GET{})
-	gql.AddTransport(transport.POST{})
+	gql.AddTransport(httpTransport{maxResponseBytes: cfg.MaxResponseBytes, timeout: cfg.Timeout})
 	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	gql.Use(extension.Introspection{})
+	gql.SetParserTokenLimit(maxTokens)
+	gql.Use(shapeLimit{maxDepth: cfg.MaxDepth, maxFields: cfg.MaxFields, introspection: !cfg.NoIntrospection})
+	if !cfg.NoIntrospection {
+		gql.Use(extension.Introspection{})
+	}
 	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	gql.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(graph.WithLoaders(ctx, store, cfg.BatchWait))
+	})
+	// Once the request is over (deadline, client gone), no field resolves:
+	// the work stops at the next field instead of running to the end.
+	gql.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return next(ctx)
 	})
 	gql.SetErrorPresenter(presentError(cfg.Logger, avail))
 	gql.SetRecoverFunc(func(ctx context.Context, p any) error {
@@ -87,14 +127,24 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 		return errors.New("internal error")
 	})
 
+	// The routes that do real work share the deadline and the cap on
+	// requests in flight.
+	bounded := func(h http.Handler) http.Handler {
+		return limitConcurrency(withDeadline(h, cfg.Timeout), cfg.MaxInFlight)
+	}
+	m := newMetrics()
 	mux := http.NewServeMux()
-	mux.Handle(GraphQLPath, avail.guard(limitBody(gql, cfg.MaxBodyBytes)))
+	// While the store is down, GraphQL requests are refused before they
+	// take a slot or wait out a deadline.
+	mux.Handle(GraphQLPath, avail.guard(bounded(limitBody(gql, cfg.MaxBodyBytes))))
+	// Loads run as long as they need: no request deadline.
 	mux.Handle("POST "+LoadPath, loadHandler(store, cfg.WriteToken, cfg.MaxUploadBytes, avail, cfg.Logger))
 	ui := web.Handler()
 	mux.Handle("GET "+web.ExplorerPath+"{$}", ui)
 	mux.Handle("GET "+PlaygroundPath, ui)
 	mux.Handle("GET "+web.AssetsPath, ui)
-	mux.Handle("GET "+ExportPath, exportHandler(store, cfg.Logger))
+	mux.Handle("GET "+ExportPath, bounded(exportHandler(store, cfg.Logger)))
+	mux.Handle("GET "+MetricsPath, m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -106,44 +156,7 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 		AllowedHeaders: []string{"Content-Type", "Accept"},
 		MaxAge:         600,
 	})
-	return c.Handler(mux)
-}
-
-// limitBody stops oversized requests before gqlgen reads them.
-func limitBody(h http.Handler, n int64) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > n {
-			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]any{
-				"errors": []map[string]string{{"message": "request body too large"}},
-			})
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, n)
-		h.ServeHTTP(w, r)
-	})
-}
-
-// presentError shows application errors as they are and hides internal
-// ones behind a generic message, logging the real cause. An unavailable
-// store is logged once per outage, by avail, not once per field.
-func presentError(log *slog.Logger, avail *availability) graphql.ErrorPresenterFunc {
-	return func(ctx context.Context, err error) *gqlerror.Error {
-		gerr := graphql.DefaultErrorPresenter(ctx, err)
-		var appErr *uncite.Error
-		if errors.As(err, &appErr) {
-			avail.failed(err)
-			gerr.Message = appErr.Message
-			gerr.Extensions = map[string]any{"code": appErr.Code}
-			return gerr
-		}
-		var ge *gqlerror.Error
-		if errors.As(err, &ge) && ge.Err == nil {
-			return gerr // validation and parse errors are already user-facing
-		}
-		log.Error("query failed", "path", gerr.Path.String(), "err", err)
-		gerr.Message = "internal error"
-		return gerr
-	}
+	return observe(c.Handler(mux), mux, cfg.Logger, m)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -89,17 +89,48 @@ func TestCORSPreflight(t *testing.T) {
 	}
 }
 
+// Requests that never execute answer 400 with the spec's media type and 200
+// with application/json; every error carries one code.
 func TestBadQueriesAreGraphQLErrors(t *testing.T) {
 	srv := newServer(t, server.Config{MaxComplexity: 500})
-	for name, tc := range map[string]struct{ body, want string }{
-		"syntax":        {`{"query":"{ documents { "}`, `"message":"Expected Name, found \u003cEOF\u003e"`},
-		"unknown field": {`{"query":"{ bogus }"}`, `Cannot query field \"bogus\" on type \"Query\"`},
-		"not json":      {`{{{`, `"message":"json request body could not be decoded`},
-		"too complex":   {`{"query":"{ documents(first: 200) { nodes { citations { resolution { citedBy(first: 200) { totalCount } } } } } }"}`, `operation has complexity`},
+	for name, tc := range map[string]struct{ body, want, code string }{
+		"syntax":        {`{"query":"{ documents { "}`, `"message":"Expected Name, found \u003cEOF\u003e"`, server.CodeParseFailed},
+		"unknown field": {`{"query":"{ bogus }"}`, `Cannot query field \"bogus\" on type \"Query\"`, server.CodeValidationFailed},
+		"bad variable":  {`{"query":"query($n: Int) { documents(first: $n) { totalCount } }","variables":{"n":"x"}}`, `cannot use string as Int`, server.CodeValidationFailed},
+		"too complex":   {`{"query":"{ documents(first: 200) { nodes { citations { resolution { citedBy(first: 200) { totalCount } } } } } }"}`, `operation has complexity`, server.CodeComplexityLimit},
 	} {
-		resp, body := post(t, srv.URL, tc.body)
-		if resp.StatusCode >= 500 || !strings.Contains(body, tc.want) {
-			t.Errorf("%s: status %d, body %s; want a GraphQL error containing %s", name, resp.StatusCode, body, tc.want)
+		for accept, status := range map[string]int{"application/graphql-response+json": 400, "application/json": 200, "": 200} {
+			req := mustReq(http.MethodPost, srv.URL+"/graphql")
+			req.Body = io.NopCloser(strings.NewReader(tc.body))
+			req.Header.Set("Content-Type", "application/json")
+			if accept != "" {
+				req.Header.Set("Accept", accept)
+			}
+			resp, body := do(t, req)
+			if resp.StatusCode != status || !strings.Contains(body, tc.want) || !strings.Contains(body, `"code":"`+tc.code+`"`) || strings.Contains(body, `"data"`) {
+				t.Errorf("%s, Accept %q: status %d, body %s; want %d, a GraphQL error containing %s, code %s and no data", name, accept, resp.StatusCode, body, status, tc.want, tc.code)
+			}
+			wantType := accept
+			if wantType == "" {
+				wantType = "application/json"
+			}
+			if got := resp.Header.Get("Content-Type"); !strings.HasPrefix(got, wantType) {
+				t.Errorf("%s, Accept %q: Content-Type %q", name, accept, got)
+			}
+		}
+	}
+}
+
+// Errors found while executing come with the data and answer 200.
+func TestExecutionErrors(t *testing.T) {
+	srv := newServer(t, server.Config{})
+	for q, code := range map[string]string{
+		`{"query":"{ documents(first: 500) { totalCount } }"}`:        server.CodeBadUserInput,
+		`{"query":"{ resolution(symbol: \"nonsense\") { symbol } }"}`: server.CodeBadUserInput,
+	} {
+		resp, body := post(t, srv.URL, q)
+		if resp.StatusCode != 200 || !strings.Contains(body, `"code":"`+code+`"`) || !strings.Contains(body, `"data"`) {
+			t.Errorf("%s: status %d, body %s; want 200, data and code %s", q, resp.StatusCode, body, code)
 		}
 	}
 }

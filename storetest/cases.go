@@ -27,6 +27,23 @@ var Cases = []Case{
 		},
 	},
 	{
+		// Reads shaped by the selection: counts, symbols and ids only, and
+		// the next-page flag without totalCount.
+		Name: "a document's resolutions with their first citing documents",
+		Query: `{ document(id: "000_1a7a508cbf762381") { id citations { resolution { symbol citationCount
+			citedBy(first: 2) { nodes { id } pageInfo { hasNextPage } } } } } }`,
+		Want: []string{
+			`{"resolution":{"symbol":"S/RES/822 (1993)","citationCount":4,"citedBy":{"nodes":[{"id":"000_1a7a508cbf762381"},{"id":"S/RES/853 (1993)"}],"pageInfo":{"hasNextPage":true}}}}`,
+		},
+	},
+	{
+		Name:  "a State's documents with the symbols they cite",
+		Query: `{ state(code: "AZE") { authored(first: 5) { nodes { id citations { resolution { symbol } } } } } }`,
+		Want: []string{
+			`{"id":"000_1a7a508cbf762381","citations":[{"resolution":{"symbol":"S/RES/822 (1993)"}},{"resolution":{"symbol":"S/RES/853 (1993)"}},{"resolution":{"symbol":"S/RES/874 (1993)"}},{"resolution":{"symbol":"S/RES/884 (1993)"}}]}`,
+		},
+	},
+	{
 		Name:  "unknown document is null",
 		Query: `{ document(id: "no/such/doc") { id } }`,
 		Want:  []string{`{"data":{"document":null}}`},

@@ -25,13 +25,21 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var docs, origins listFlag
 	fs.Var(&docs, "docs", "documents to serve: a file or folder (repeatable); default: the bundled sample corpus")
 	fs.Var(&origins, "cors-origins", "allowed CORS origins, comma-separated; default: any origin, without credentials")
-	maxComplexity := fs.Int("max-complexity", 5000, "reject queries costing more than this")
+	var cfg server.Config
+	fs.IntVar(&cfg.MaxComplexity, "max-complexity", server.DefaultMaxComplexity, "refuse queries costing more than this (each list costs its selection times the most items it may return)")
+	fs.IntVar(&cfg.MaxDepth, "max-depth", server.DefaultMaxDepth, "refuse queries nesting fields deeper than this")
+	fs.IntVar(&cfg.MaxFields, "max-fields", server.DefaultMaxFields, "refuse queries selecting more fields than this, aliases and fragment spreads included")
+	fs.Int64Var(&cfg.MaxBodyBytes, "max-body-bytes", server.DefaultMaxBodyBytes, "refuse request bodies larger than this")
+	fs.IntVar(&cfg.MaxResponseBytes, "max-response-bytes", server.DefaultMaxResponseBytes, "refuse to send answers larger than this")
+	fs.DurationVar(&cfg.Timeout, "timeout", server.DefaultTimeout, "deadline of each request, store calls included")
+	fs.IntVar(&cfg.MaxInFlight, "max-in-flight", server.DefaultMaxInFlight, "requests served at once; more are answered 503 with Retry-After")
+	fs.BoolVar(&cfg.NoIntrospection, "no-introspection", false, "refuse introspection queries (__schema, __type)")
+	logFormat := fs.String("log-format", "text", "log format: text or json (one line per request)")
 	drain := fs.Duration("shutdown-timeout", 10*time.Second,
 		"on SIGINT/SIGTERM, wait this long for requests in flight to finish before cancelling them")
-	var writeToken string
-	secretVar(fs, &writeToken, "write-token", "UNCITE_WRITE_TOKEN",
+	secretVar(fs, &cfg.WriteToken, "write-token", "UNCITE_WRITE_TOKEN",
 		"bearer `token` that allows POST "+server.LoadPath+" (loading files into the running server); empty: writes are off")
-	maxUpload := fs.Int64("max-upload-size", server.DefaultMaxUploadBytes>>20, "refuse a POST "+server.LoadPath+" body larger than this many MB")
+	fs.Int64Var(&cfg.MaxUploadBytes, "max-upload-bytes", server.DefaultMaxUploadBytes, "refuse a POST "+server.LoadPath+" body larger than this")
 	neo := neo4jFlags(fs, neo4jstore.DefaultRetryTime)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -39,7 +47,15 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve takes no arguments (got %q); use --docs PATH", fs.Args())
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	var log *slog.Logger
+	switch *logFormat {
+	case "text":
+		log = slog.New(slog.NewTextHandler(stderr, nil))
+	case "json":
+		log = slog.New(slog.NewJSONHandler(stderr, nil))
+	default:
+		return fmt.Errorf("--log-format must be text or json, got %q", *logFormat)
+	}
 
 	store, err := openStore(ctx, neo, docs, log)
 	if err != nil {
@@ -47,6 +63,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer store.Close(context.Background())
 
+	cfg.CORSOrigins, cfg.Logger = origins, log
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -56,14 +73,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	base, cancelRequests := context.WithCancel(context.Background())
 	defer cancelRequests()
 	srv := &http.Server{
-		Handler: server.Handler(store, server.Config{CORSOrigins: origins, MaxComplexity: *maxComplexity, Logger: log,
-			WriteToken: writeToken, MaxUploadBytes: *maxUpload << 20}),
+		Handler:           server.Handler(store, cfg),
 		BaseContext:       func(net.Listener) context.Context { return base },
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 	}
-	if writeToken != "" {
+	if cfg.WriteToken != "" {
 		log.Info("writes enabled", "endpoint", "POST "+server.LoadPath)
 	}
 	fmt.Fprintf(stdout, "uncite: explorer at http://%s/, GraphiQL at http://%[1]s%s (GraphQL endpoint %s)\n", ln.Addr(), server.PlaygroundPath, server.GraphQLPath)

@@ -61,7 +61,9 @@ type PageInfo struct {
 //
 // Lists are Relay-style connections. `first` defaults as shown and may not
 // exceed 200: a larger value is an error, never a silent clamp. Cursors are
-// opaque.
+// opaque. The lists without `first` say the most items they return; a longer
+// list keeps its first items. A query costs its selections times the most
+// items each list may return, and is refused over the server's limit.
 type Query struct {
 }
 

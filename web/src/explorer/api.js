@@ -16,6 +16,11 @@ export async function gql(query, variables = {}) {
   return body.data;
 }
 
+// TOP_URL asks for the most cited resolution, where a new visit starts.
+// index.html preloads it while the scripts load, so the first drawing
+// does not wait for it; the same URL, byte for byte, takes the preload.
+export const TOP_URL = '/graphql?query=%7BtopCited(first%3A1)%7Bresolution%7Bsymbol%7D%7D%7D';
+
 export async function getJSON(url) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${res.status}: ${(await res.text()).trim()}`);
@@ -27,7 +32,6 @@ const GRAPH = 'nodes { id label type properties } edges { id source target type 
 export const queries = {
   neighborhood: `query($id: ID!, $depth: Int!) { neighborhood(id: $id, depth: $depth, limit: 200) { truncated ${GRAPH} } }`,
   path: `query($from: ID!, $to: ID!) { citationPath(from: $from, to: $to, maxHops: 6) { length ${GRAPH} } }`,
-  top: '{ topCited(first: 1) { resolution { symbol } } }',
   resolutionLookup: 'query($s: String!) { resolution(symbol: $s) { symbol title citationCount } }',
   states: 'query($q: String!) { findStates(name: $q, first: 5) { code name } }',
   search: 'query($q: String!) { search(query: $q, first: 10) { totalCount nodes { id symbol title type date } } }',

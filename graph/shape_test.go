@@ -1,0 +1,92 @@
+package graph_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/server"
+)
+
+const (
+	relations = uncite.PartCitations | uncite.PartEvidence | uncite.PartMentions
+	evidence  = uncite.PartEvidence
+)
+
+// The store is asked for the parts of each document the selection reads,
+// through fragments and aliases too, and for the total only when
+// totalCount or hasNextPage shows it.
+func TestListingsAreShapedBySelection(t *testing.T) {
+	store, _, url := sampleServer(t)
+	cases := []struct {
+		query   string
+		omit    uncite.DocumentParts
+		noTotal bool
+	}{
+		{`{ documents(first: 3) { nodes { id date author { code } } } }`, relations, true},
+		{`{ documents(first: 3) { nodes { id } } }`, uncite.AllParts, true},
+		{`{ documents(first: 3) { totalCount nodes { id mentions { code } } } }`, uncite.PartCitations | evidence | uncite.PartDetails, false},
+		{`{ documents(first: 3) { pageInfo { hasNextPage } edges { node { citations { count } } } } }`, evidence | uncite.PartMentions | uncite.PartDetails, false},
+		{`{ documents(first: 3) { pageInfo { endCursor } nodes { title citations { contexts } } } }`, uncite.PartMentions, true},
+		{`{ documents(first: 3) { ...c } } fragment c on DocumentConnection { a: nodes { ... on Document { citations { verbs } } } }`, uncite.PartMentions | uncite.PartDetails, true},
+		{`{ state(code: "AZE") { authored(first: 3) { nodes { id citations { resolution { symbol } } } } } }`, evidence | uncite.PartMentions | uncite.PartDetails, true},
+		{`{ resolution(symbol: "S/RES/822 (1993)") { citedBy(first: 3) { totalCount nodes { id } } } }`, uncite.AllParts, false},
+		{`{ resolution(symbol: "S/RES/822 (1993)") { citedBy(first: 3) { nodes { session { number } } } } }`, relations, true},
+	}
+	for _, c := range cases {
+		store.reset()
+		if body := post(t, url, c.query); strings.Contains(body, `"errors"`) {
+			t.Fatalf("%s: %s", c.query, body)
+		}
+		store.mu.Lock()
+		qs := store.queries
+		store.mu.Unlock()
+		if len(qs) != 1 || qs[0].Omit != c.omit || qs[0].NoTotal != c.noTotal {
+			t.Errorf("%s: asked %+v, want omit %b, noTotal %v", c.query, qs, c.omit, c.noTotal)
+		}
+	}
+}
+
+// A field outside any list has no sibling to share a batch with, and a
+// document's citations prefetch what their resolutions show: with a batch
+// wait of an hour, these queries answer only if nothing waits for a batch.
+func TestFieldsOutsideListsDoNotWaitForBatches(t *testing.T) {
+	_, mem, _ := sampleServer(t)
+	srv := httptest.NewServer(server.Handler(mem, server.Config{BatchWait: time.Hour}))
+	t.Cleanup(srv.Close)
+	for _, q := range []string{
+		`{ resolution(symbol: "S/RES/822 (1993)") { symbol citationCount citedBy(first: 20) { totalCount nodes { id date author { code } } } } }`,
+		`{ document(id: "000_1a7a508cbf762381") { id citations { count resolution { symbol citationCount citedBy(first: 5) { nodes { id } } } } } }`,
+		`{ resolution(symbol: "S/RES/822 (1993)") { coCited(first: 10) { resolution { symbol } count } facets { byYear { year } } } }`,
+		`{ state(code: "AZE") { code mostCited { count } authored(first: 20) { totalCount nodes { id citations { resolution { symbol } } } } } }`,
+	} {
+		if body := post(t, srv.URL, q); !strings.Contains(body, `{"data":{`) || strings.Contains(body, `"errors"`) {
+			t.Errorf("%s: %s", q, body)
+		}
+	}
+}
+
+// post runs a query, failing the test after 30 s rather than waiting for
+// a batch that never comes.
+func post(t *testing.T, url, query string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	payload, _ := json.Marshal(map[string]any{"query": query})
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url+server.GraphQLPath, bytes.NewReader(payload))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return string(body)
+}
