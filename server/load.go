@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/loader"
@@ -67,6 +68,12 @@ func loadHandler(store uncite.Store, token string, maxBytes int64, avail *availa
 			writeError(w, http.StatusRequestEntityTooLarge, CodePayloadTooLarge, fmt.Sprintf("the body is over the %d MB limit", maxBytes>>20))
 			return
 		}
+		// The server's read and write timeouts suit queries; a large
+		// upload and its load take longer, and only a holder of the token
+		// gets here.
+		rc := http.NewResponseController(w)
+		_ = rc.SetReadDeadline(time.Time{})
+		_ = rc.SetWriteDeadline(time.Time{})
 		r.Body = http.MaxBytesReader(w, r.Body, maxBytes)
 		srcs, err := readUploads(r)
 		if err != nil {
