@@ -157,19 +157,23 @@ func TestNeo4jFaults(t *testing.T) {
 		wipe(t, patient)
 		// The kill lands inside the fourth transaction.
 		var once sync.Once
+		gone := make(chan time.Time, 1) // when the JVM was gone
 		l := &loader.Loader{Store: killed, BatchSize: fastBatch, Progress: func(done, total int) {
 			if done >= 9 {
-				once.Do(func() { go func() { time.Sleep(30 * time.Millisecond); srv.Kill(t) }() })
+				once.Do(func() {
+					go func() { time.Sleep(30 * time.Millisecond); srv.Kill(t); gone <- time.Now() }()
+				})
 			}
 		}}
-		start := time.Now()
 		rep, err := l.Load(context.Background(), corpus)
-		took := time.Since(start)
+		end := time.Now()
 		if err == nil {
 			t.Fatalf("the load went through a killed server: %+v", rep)
 		}
-		if uncite.ErrorCode(err) != uncite.EUNAVAILABLE || took > 15*time.Second {
-			t.Errorf("load failed after %s with %v (code %s), want %s within seconds", took, err, uncite.ErrorCode(err), uncite.EUNAVAILABLE)
+		// Measured from the JVM's end: on a busy machine, dying can take
+		// a while, and until then its connections are open.
+		if took := end.Sub(<-gone); uncite.ErrorCode(err) != uncite.EUNAVAILABLE || took > 5*time.Second {
+			t.Errorf("load failed %s after the kill with %v (code %s), want %s within seconds", took, err, uncite.ErrorCode(err), uncite.EUNAVAILABLE)
 		}
 		if rep == nil || rep.Written < 9 || rep.Written >= 40 {
 			t.Fatalf("report of the failed load: %+v, want the documents written before the kill", rep)
@@ -177,7 +181,7 @@ func TestNeo4jFaults(t *testing.T) {
 		// The server over the dead database: a query fails within its
 		// timeouts with the code, the next ones at once with 503, and
 		// /readyz says 503 without naming the database's address.
-		start = time.Now()
+		start := time.Now()
 		status, body := killedAPI.query(t)
 		if took := time.Since(start); took > 7*time.Second || !strings.Contains(body, `"code":"`+server.CodeUnavailable+`"`) {
 			t.Errorf("query with Neo4j killed: %d %s after %s", status, body, took)
@@ -229,7 +233,9 @@ func TestNeo4jFaults(t *testing.T) {
 		// in the background, finds it down: the next queries are refused
 		// at once, and /readyz answers within its probe's timeout.
 		start = time.Now()
-		if status, body := pausedAPI.query(t); time.Since(start) > server.DefaultTimeout+3*time.Second || !strings.Contains(body, `"code":"`+server.CodeTimeout+`"`) {
+		// (UNAVAILABLE when the pool gives up on a connection first).
+		if status, body := pausedAPI.query(t); time.Since(start) > server.DefaultTimeout+3*time.Second ||
+			!strings.Contains(body, `"code":"`+server.CodeTimeout+`"`) && !strings.Contains(body, `"code":"`+server.CodeUnavailable+`"`) {
 			t.Errorf("query with Neo4j paused: %d %s after %s", status, body, time.Since(start))
 		}
 		deadline := time.Now().Add(5 * time.Second)
