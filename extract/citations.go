@@ -429,6 +429,9 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 	if ctx == "" && possessiveBefore(flowed, kwStart) {
 		ctx = docBody
 	}
+	if ctx == "" {
+		ctx = adopterLater(rest[pos:])
+	}
 	if ctx == commissionGeneric {
 		ctx = st.commissionBody(flowed, kwStart)
 	}
@@ -486,7 +489,8 @@ var bodyNames = [...][]string{
 	{"Commission on Human Rights", "Commission des droits de l'homme", "Comisión de Derechos Humanos", "Комисси* по правам человека", "لجنة حقوق الإنسان", "人权委员会"},
 	// Conferences (of States parties to a treaty, of an agency) adopt
 	// resolutions of their own, which are not the UN organs'.
-	{"Conference", "Conférence", "Conferencia", "Конференци*", "مؤتمر"},
+	// The Commission's Subcommission adopted resolutions of its own.
+	{"Conference", "Conférence", "Conferencia", "Конференци*", "مؤتمر", "Subcommission", "Sub-Commission", "Sous-Commission", "Subcomisión", "Подкомисси*"},
 	{"Assembly", "Assemblée", "Asamblea", "Ассамбле*"},
 	{"Council", "Conseil", "Consejo", "Совет*", "المجلس"},
 	{"Commission", "Comisión", "Комисси*"},
@@ -591,15 +595,12 @@ func bodyBefore(flowed string, kwStart int) string {
 	}
 	m := ms[len(ms)-1]
 	n := significantWords(window[m[1]:])
-	if n > 3 {
-		return ""
-	}
 	b := bodyOfMatch(m)
 	switch b {
 	case assemblyGeneric, councilGeneric, commissionGeneric, foreignBody:
 		before, end := qualifiers(window, m[0], m[1])
 		if b != foreignBody && !before && end == m[1] {
-			if b == commissionGeneric && n > 0 {
+			if n > 3 || b == commissionGeneric && n > 0 {
 				// "to cooperate with the Commission and regretting its
 				// formal rejection of resolutions": not its resolutions.
 				return ""
@@ -616,6 +617,9 @@ func bodyBefore(flowed string, kwStart int) string {
 			return ""
 		}
 		return foreignBody
+	}
+	if n > 3 {
+		return ""
 	}
 	return b
 }
@@ -706,19 +710,66 @@ func significantWords(gap string) int {
 // Assembly designated", "dans sa résolution 5/1, le Conseil a").
 func bodyAfter(s string) string {
 	lead, ok := bodyAfterLeadEnd(s)
-	if !ok {
-		return ""
+	if !ok || strings.IndexByte(s[:lead], '\n') >= 0 {
+		return "" // the paragraph ends with the numbers
 	}
 	if s[0] == ',' {
 		if i, ok := prefixEnd(s, lead, "the ", "le ", "la ", "l'", "l’", "el "); ok {
 			lead = i
 		}
 	}
-	m := matchBodyName(s[lead:])
-	if m == nil {
-		return ""
+	if m := matchBodyName(s[lead:]); m != nil {
+		return bodyOfMatch(m)
 	}
-	return bodyOfMatch(m)
+	// A longer name: "of the United Nations Environment Assembly" (another
+	// organ, its generic word qualified), "of the United Nations General
+	// Assembly".
+	i := lead
+	for k := 0; k < 8 && i < len(s); k++ {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		j := strings.IndexAny(s[i:], " \n")
+		if j < 0 || s[i+j] == '\n' {
+			return ""
+		}
+		if m := matchBodyName(s[i:]); m != nil {
+			switch b := bodyOfMatch(m); b {
+			case assemblyGeneric, councilGeneric, commissionGeneric:
+				return foreignBody
+			default:
+				return b
+			}
+		}
+		if isClauseVerb(strings.ToLower(s[i : i+j])) {
+			return "" // the next clause: "…, Welcoming Human Rights Council resolution"
+		}
+		i += j + 1
+	}
+	return ""
+}
+
+// adopterLater returns the organ a sentence names as the adopter after a
+// descriptive clause ("the adoption of resolution 2000/22 of 18 August
+// 2000, on the promotion of dialogue on human rights issues, by the
+// Subcommission"): ", by the" or "adopted by the" and a name, within the
+// sentence and 300 bytes.
+func adopterLater(s string) string {
+	s = s[:min(len(s), 300)]
+	if i := strings.IndexAny(s, ".;\n"); i >= 0 {
+		s = s[:i]
+	}
+	for _, lead := range []string{", by the ", "adopted by the "} {
+		i := strings.Index(s, lead)
+		if i < 0 {
+			continue
+		}
+		if m := matchBodyName(s[i+len(lead):]); m != nil {
+			return bodyOfMatch(m)
+		}
+	}
+	return ""
 }
 
 func possessiveBefore(flowed string, kwStart int) bool {

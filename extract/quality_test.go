@@ -191,14 +191,16 @@ func TestExtractionQuality(t *testing.T) {
 		gold, text string
 		floors     map[string]floor
 	}{
+		// The development gold stays at 0.99 or better, the six-language
+		// excerpts at 0.98 (issue 8).
 		{"gold", "docs", map[string]floor{
-			"citations": {0.97, 0.98}, "mentions": {0.95, 0}, "documents": {0.90, 0}, "agendaItems": {0.95, 0},
-			"languages": {0.95, 0}, "author": {0.95, 0}, "body": {0.95, 0}, "session": {0.95, 0},
-			"symbol": {0.95, 0}, "type": {0.95, 0}, "date": {0.95, 0},
+			"citations": {0.99, 0.99}, "mentions": {0.99, 0.99}, "documents": {0.99, 0.99}, "agendaItems": {0.99, 0},
+			"languages": {0.99, 0}, "author": {0.95, 0}, "body": {0.99, 0}, "session": {0.99, 0},
+			"symbol": {0.99, 0}, "type": {0.99, 0}, "date": {0.99, 0},
 		}},
 		{"gold-multilingual", "excerpts", map[string]floor{
-			"citations": {0.97, 0.98}, "mentions": {0.95, 0}, "documents": {0.90, 0}, "languages": {0.95, 0},
-			"author": {0.88, 0},
+			"citations": {0.98, 0.98}, "mentions": {0.98, 0.98}, "documents": {0.90, 0}, "languages": {0.98, 0},
+			"author": {0.95, 0},
 		}},
 	}
 	for _, c := range cases {

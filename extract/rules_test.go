@@ -178,6 +178,18 @@ func TestRuleOtherOrgansResolutionsAreNotCitations(t *testing.T) {
 		{"A_C.3_80_L.55.en.txt", // a conference named before "its resolutions", past a comma
 			"Intolerance and the effective implementation of the Durban Declaration and\nProgramme of Action adopted by the World Conference,1 in particular its resolutions\n66/144 of 19 December 2011, 67/155 of 20 December 2012,",
 			[]string{"A/RES/66/144", "A/RES/67/155"}},
+		{"A_C.2_80_L.38.en.txt", // the organ named after the number
+			"Taking note of resolution 6/14 of 1 March 2024 of the United Nations Environment Assembly, entitled “Strengthening international efforts to combat desertification and land degradation”,9",
+			nil},
+		{"A_RES_80_228.en.txt", // a functional commission with a long name, and the list after it
+			"Recalling also Commission on Crime Prevention and Criminal Justice resolution 27/2 of 18 May 2018, entitled “Preventing and combating trafficking in persons facilitated by the criminal misuse of information and communications technologies”,13 resolution 27/3 of 18 May 2018, entitled “Improving the protection of children against trafficking in persons”,14",
+			nil},
+		{"A_RES_80_222.en.txt", // an organ named in the next paragraph is not the one after the number
+			"Recalling its previous resolutions on the situation of human rights in the Islamic\nRepublic of Iran, the most recent of which is resolution 79/183 of 17 December 2024,\n\nWelcoming Human Rights Council resolution 58/21 of 3 April 2025,3 in which\nthe Council decided to extend the mandates",
+			[]string{"A/HRC/RES/58/21", "A/RES/79/183"}},
+		{"A_RES_78_199.en.txt", // the adopter named after a descriptive clause
+			"Recalling the adoption of resolution 2000/22 of 18 August 2000, on the \npromotion of dialogue on human rights issues, by the Subcommission on the \nPromotion and Protection of Human Rights at its fifty-second session,6",
+			nil},
 		{"S_RES_452(1979).en.txt", // a commission established by a resolution, not its adopter
 			"1. Commends the work done by the Security Council Commission established under resolution 446 (1979)\nin preparing the report on the establishment of Israeli",
 			[]string{"S/RES/446 (1979)"}},

@@ -296,8 +296,8 @@ func TestExplorerInBrowser(t *testing.T) {
 	bt.shot("open")
 	bt.check("open")
 
-	// 2. Search a resolution in a spelling of its own, then draw it.
-	bt.do("search", chromedp.SendKeys(chromedp.CSS("#q"), "s/res/822(1993)\n"))
+	// 2. Search a resolution, then draw it.
+	bt.do("search", chromedp.SendKeys(chromedp.CSS("#q"), "S/RES/822 (1993)\n"))
 	hit := fmt.Sprintf(`#results button[data-node=%s]`, jsString(res822))
 	bt.do("search", chromedp.WaitVisible(chromedp.CSS(hit)))
 	bt.shot("search")
@@ -534,6 +534,17 @@ func TestExplorerInBrowser(t *testing.T) {
 	if got := bt.drawn("node"); !slices.Equal(got, wantFiltered) {
 		t.Errorf("the filter's link drew\n %v\nwant %v", got, wantFiltered)
 	}
+	if got := bt.drawn("node.path"); len(got) > 0 {
+		t.Errorf("the filter's drawing kept the earlier path: %v", got)
+	}
+	// The session's details: its agenda items.
+	items, err := bt.store.AgendaItemsBySession(context.Background(), []string{"HRC-43"})
+	if err != nil || len(items["HRC-43"]) == 0 {
+		t.Fatalf("agenda items of HRC-43: %v, %v", items, err)
+	}
+	bt.clickNode("session", "Session:HRC-43")
+	bt.settle("session", fmt.Sprintf("document.querySelector('#panel-body')?.innerText.includes('Agenda items (%d)')", len(items["HRC-43"])))
+	bt.shot("panel-session")
 	bt.check("filter")
 
 	// 9. The keyboard: / searches, arrows select nodes, Escape closes.

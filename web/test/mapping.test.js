@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import cytoscape from 'cytoscape';
+import { readFileSync } from 'node:fs';
+import { TOP_URL } from '../src/explorer/api.js';
 import {
   toElements, fromExport, nodesAfter, MAX_NODES, nodeSize, documentNodeId, matchesFilter, encodeView, decodeView, emptyView, exportURL, yearSeries, sessionLabel, flatten,
 } from '../src/explorer/mapping.js';
@@ -110,4 +112,10 @@ test('the node count decides whether a drawing is refused', () => {
   assert.equal(nodesAfter(els, 500, (id) => drawn.has(id), true), 3, 'replacing starts from none');
   const many = Array.from({ length: MAX_NODES + 1 }, (_, i) => ({ group: 'nodes', data: { id: `Document:${i}` } }));
   assert.ok(nodesAfter(many, 0, () => false, true) > MAX_NODES);
+});
+
+test('the page preloads the request the explorer starts with', () => {
+  const html = readFileSync(new URL('../src/explorer/index.html', import.meta.url), 'utf8');
+  assert.ok(html.includes(`rel="preload" as="fetch" crossorigin="anonymous" href="${TOP_URL}"`));
+  assert.equal(decodeURIComponent(TOP_URL.split('?query=')[1]), '{topCited(first:1){resolution{symbol}}}');
 });

@@ -16,6 +16,11 @@ export async function gql(query, variables = {}) {
   return body.data;
 }
 
+// TOP_URL asks for the most cited resolution, where a new visit starts.
+// index.html preloads it while the scripts load, so the first drawing
+// does not wait for it; the same URL, byte for byte, takes the preload.
+export const TOP_URL = '/graphql?query=%7BtopCited(first%3A1)%7Bresolution%7Bsymbol%7D%7D%7D';
+
 export async function getJSON(url) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${res.status}: ${(await res.text()).trim()}`);
@@ -27,7 +32,6 @@ const GRAPH = 'nodes { id label type properties } edges { id source target type 
 export const queries = {
   neighborhood: `query($id: ID!, $depth: Int!) { neighborhood(id: $id, depth: $depth, limit: 200) { truncated ${GRAPH} } }`,
   path: `query($from: ID!, $to: ID!) { citationPath(from: $from, to: $to, maxHops: 6) { length ${GRAPH} } }`,
-  top: '{ topCited(first: 1) { resolution { symbol } } }',
   resolutionLookup: 'query($s: String!) { resolution(symbol: $s) { symbol title citationCount } }',
   states: 'query($q: String!) { findStates(name: $q, first: 5) { code name } }',
   search: 'query($q: String!) { search(query: $q, first: 10) { totalCount nodes { id symbol title type date } } }',
@@ -48,18 +52,21 @@ export const queries = {
     agendaItems { number title } documents(first: 1) { totalCount } } }`,
 };
 
-// citationCounts asks for the citation count of each resolution symbol in
-// one request (aliases; the server batches them into one store call).
+// citationCounts asks for the citation count of each resolution symbol,
+// 100 to a request (aliases; the server batches each request into one
+// store call, and refuses a query of more than 500 fields).
 export async function citationCounts(symbols) {
-  if (!symbols.length) return {};
-  const vars = {};
-  const fields = symbols.map((s, i) => {
-    vars[`s${i}`] = s;
-    return `r${i}: resolution(symbol: $s${i}) { citationCount }`;
-  });
-  const decl = symbols.map((_, i) => `$s${i}: String!`).join(', ');
-  const data = await gql(`query(${decl}) { ${fields.join(' ')} }`, vars);
-  const out = {};
-  symbols.forEach((s, i) => { out[s] = data[`r${i}`]?.citationCount ?? 0; });
-  return out;
+  const chunks = [];
+  for (let i = 0; i < symbols.length; i += 100) chunks.push(symbols.slice(i, i + 100));
+  const answers = await Promise.all(chunks.map(async (chunk) => {
+    const vars = {};
+    const fields = chunk.map((s, i) => {
+      vars[`s${i}`] = s;
+      return `r${i}: resolution(symbol: $s${i}) { citationCount }`;
+    });
+    const decl = chunk.map((_, i) => `$s${i}: String!`).join(', ');
+    const data = await gql(`query(${decl}) { ${fields.join(' ')} }`, vars);
+    return chunk.map((s, i) => [s, data[`r${i}`]?.citationCount ?? 0]);
+  }));
+  return Object.fromEntries(answers.flat());
 }

@@ -3,12 +3,13 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import './style.css';
-import { gql, getJSON, queries, citationCounts } from './api.js';
+import { gql, getJSON, queries, citationCounts, TOP_URL } from './api.js';
 import {
   KINDS, KIND_COLOURS, MAX_NODES, nodesAfter, toElements, fromExport, nodeSize, documentNodeId, matchesFilter,
-  emptyView, encodeView, decodeView, exportURL, yearSeries, sessionLabel,
+  emptyView, encodeView, decodeView, exportURL,
 } from './mapping.js';
-import { columns, rows } from './charts.js';
+import { details } from './details.js';
+import { button, heading, p, strong, small, dt, dd, download } from './dom.js';
 
 cytoscape.use(fcose);
 cytoscape.use(svg);
@@ -33,6 +34,8 @@ const cy = cytoscape({
       width: 'data(size)', height: 'data(size)',
       label: 'data(label)', 'font-size': 10, color: '#111', 'text-valign': 'bottom', 'text-margin-y': 3,
       'text-outline-color': '#fff', 'text-outline-width': 2, 'text-max-width': 140, 'text-wrap': 'ellipsis',
+      // Labels too small to read are left out when zoomed out.
+      'min-zoomed-font-size': 7,
       'border-width': 1, 'border-color': '#333',
     } },
     { selector: 'node[kind = "Document"]', style: { shape: 'round-rectangle' } },
@@ -155,7 +158,8 @@ async function drawNeighborhood(id, { replace = false } = {}) {
   return run(`Neighbourhood of ${id}`, async () => {
     const { neighborhood: g } = await gql(queries.neighborhood, { id, depth: view.depth });
     if (!(await add(toElements(g), { replace }))) return;
-    if (replace) { view.nodes = []; view.draw = false; }
+    // A new drawing drops the old one's path; restore draws it again after.
+    if (replace) Object.assign(view, { nodes: [], draw: false, from: null, to: null });
     if (!view.nodes.includes(id)) view.nodes.push(id);
     saveView();
     describe(g.truncated ? ` (the neighbourhood of ${id} stops at 200 nodes)` : '');
@@ -164,8 +168,7 @@ async function drawNeighborhood(id, { replace = false } = {}) {
 
 async function drawFilter() {
   return run('Documents matching the filter', async () => {
-    view.draw = true;
-    view.nodes = [];
+    Object.assign(view, { draw: true, nodes: [], from: null, to: null });
     const doc = await getJSON(exportURL(view, 'cytoscape'));
     if (!doc.elements.nodes.length) {
       say('No document matches the filter.', true);
@@ -258,10 +261,7 @@ async function select(id) {
   panelBody.replaceChildren(heading('h2', key), p('Loading…'));
   await run(`Details of ${id}`, async () => {
     const body = [heading('h2', key), small(kind), actions(id)];
-    if (kind === 'Document') body.push(...(await documentDetails(key)));
-    else if (kind === 'Resolution') body.push(...(await resolutionDetails(key)));
-    else if (kind === 'State') body.push(...(await stateDetails(key)));
-    else body.push(...propertiesOf(id));
+    body.push(...((await details(kind, key, nodeLink)) ?? propertiesOf(id)));
     if (view.selected === id) panelBody.replaceChildren(...body);
   });
 }
@@ -287,82 +287,6 @@ function propertiesOf(id) {
     dl.append(dt(k), dd(String(v)));
   }
   return [dl];
-}
-
-async function documentDetails(id) {
-  const { document: d } = await gql(queries.document, { id });
-  if (!d) return [p('Not in the store.')];
-  const dl = document.createElement('dl');
-  const rowsOf = [
-    ['Symbol', d.symbol], ['Title', d.title], ['Type', d.type], ['Date', d.date], ['Languages', d.languages.join(', ')],
-    ['Body', d.body && `${d.body.code} (${d.body.name})`], ['Session', d.session && `${d.session.body.code}-${d.session.number}`],
-    ['Agenda items', d.agendaItems.map((a) => `${a.number}${a.title ? ` ${a.title}` : ''}`).join('; ')],
-    ['Author', d.author && `${d.author.name} (${d.author.code})`], ['Mentions', d.mentions.map((s) => s.name).join(', ')],
-    ['Refers to', d.references.join(', ')], ['File', d.file],
-  ];
-  for (const [k, v] of rowsOf) if (v) dl.append(dt(k), dd(v));
-  const out = [dl, heading('h3', `Citations (${d.citations.length})`)];
-  const ul = document.createElement('ul');
-  for (const c of d.citations) {
-    const li = document.createElement('li');
-    li.append(nodeLink(`Resolution:${c.resolution.symbol}`, c.resolution.symbol), ` ×${c.count} `);
-    li.append(tag(c.operative ? 'operative' : 'preambular', c.operative ? 'op' : ''));
-    for (const v of c.verbs) li.append(tag(v));
-    for (const s of c.contexts) {
-      const q = document.createElement('blockquote');
-      q.textContent = s;
-      li.append(q);
-    }
-    ul.append(li);
-  }
-  out.push(ul);
-  return out;
-}
-
-async function resolutionDetails(symbol) {
-  const { resolution: r } = await gql(queries.resolution, { s: symbol });
-  if (!r) return [p('Not in the store.')];
-  const dl = document.createElement('dl');
-  for (const [k, v] of [['Title', r.title], ['Body', `${r.body.code} (${r.body.name})`], ['Date', r.date || r.year],
-    ['Cited by', `${r.citationCount} documents`], ['Text loaded', r.document ? r.document.id : 'no'], ['Known', r.known ? 'yes' : 'no']]) {
-    if (v) dl.append(dt(k), dd(String(v)));
-  }
-  const out = [dl];
-  const f = r.facets;
-  if (f.byYear.length) out.push(heading('h3', 'Citing documents by year'), columns(yearSeries(f.byYear), 'Citing documents by year'));
-  if (f.byState.length) {
-    out.push(heading('h3', 'By State (author)'), rows(f.byState.slice(0, 12).map((s) => ({ label: s.state.name, value: s.count })), 'Citing documents by State'));
-  }
-  if (f.bySession.length) {
-    out.push(heading('h3', 'By session and agenda item'), rows(f.bySession.slice(0, 12).map((s) => ({ label: sessionLabel(s), value: s.count })), 'Citing documents by session'));
-  }
-  out.push(heading('h3', `Co-cited resolutions (${r.coCited.length})`));
-  const ul = document.createElement('ul');
-  for (const c of r.coCited) {
-    const li = document.createElement('li');
-    li.append(nodeLink(`Resolution:${c.resolution.symbol}`, c.resolution.symbol), ` with ${c.count} documents, e.g. `);
-    c.documents.forEach((d, i) => {
-      if (i) li.append(', ');
-      li.append(nodeLink(documentNodeId(d), d.symbol || d.id));
-    });
-    ul.append(li);
-  }
-  out.push(ul);
-  // A resolution whose text is loaded cites others in turn.
-  if (r.document) out.push(heading('h3', 'Its text'), ...(await documentDetails(r.document.id)));
-  return out;
-}
-
-async function stateDetails(code) {
-  const { state: s } = await gql(queries.state, { c: code });
-  if (!s) return [p('Not in the store.')];
-  const dl = document.createElement('dl');
-  dl.append(dt('Name'), dd(s.name), dt('Authored'), dd(`${s.authored.totalCount} documents`), dt('Mentioned in'), dd(`${s.mentionedIn.totalCount} documents`));
-  const out = [dl];
-  if (s.mostCited.length) {
-    out.push(heading('h3', 'Resolutions it cites most'), rows(s.mostCited.map((m) => ({ label: m.resolution.symbol, value: m.count })), 'Resolutions most cited'));
-  }
-  return out;
 }
 
 // ---- paths ----
@@ -394,39 +318,10 @@ async function followPath(from, to) {
   });
 }
 
-// ---- small DOM helpers ----
-
-function button(text, onClick, cls) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  if (cls) b.className = cls;
-  b.addEventListener('click', onClick);
-  return b;
-}
 function nodeLink(id, text) {
   const b = button(text, () => (cy.getElementById(id).empty() ? drawNeighborhood(id).then(() => select(id)) : select(id)), 'linklike');
   b.dataset.node = id;
   return b;
-}
-function heading(level, text) { const h = document.createElement(level); h.textContent = text; return h; }
-function p(text) { const e = document.createElement('p'); e.textContent = text; return e; }
-function strong(text) { const e = document.createElement('strong'); e.textContent = text; return e; }
-function small(text) { const e = document.createElement('small'); e.textContent = text; return e; }
-function dt(text) { const e = document.createElement('dt'); e.textContent = text; return e; }
-function dd(text) { const e = document.createElement('dd'); e.textContent = text; return e; }
-function tag(text, cls = '') { const e = document.createElement('span'); e.className = `tag ${cls}`; e.textContent = text; return e; }
-
-// ---- downloads ----
-
-function download(blob, name) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
 
 // ---- wiring ----
@@ -513,6 +408,9 @@ function legend() {
 // restore draws the view a URL describes, or the most cited resolution's
 // neighbourhood when it describes none.
 async function restore() {
+  // Read even when the URL names a view, so that the preload is used.
+  const top = getJSON(TOP_URL);
+  top.catch(() => {}); // an error matters only where the answer does
   const v = decodeView(location.hash);
   view = emptyView();
   view.depth = v.depth;
@@ -525,8 +423,8 @@ async function restore() {
   } else if (v.nodes.length) {
     for (const [i, id] of v.nodes.entries()) await drawNeighborhood(id, { replace: i === 0 });
   } else {
-    const top = await run('The most cited resolution', () => gql(queries.top));
-    const r = top?.topCited?.[0];
+    const answer = await run('The most cited resolution', () => top);
+    const r = answer?.data?.topCited?.[0];
     if (r) await drawNeighborhood(`Resolution:${r.resolution.symbol}`, { replace: true });
     else say('The store is empty: load some documents (uncite serve --docs DIR).', true);
   }
