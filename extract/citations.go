@@ -411,7 +411,9 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 		}
 		pos = next
 	}
-	if len(items) == 0 {
+	if len(items) == 0 || items[0].kind == 9 && countedBefore(flowed, kwStart) {
+		// "transmitting two resolutions 31 adopted at the 24th meeting": a
+		// count of resolutions, then a footnote mark, not a number.
 		return occ
 	}
 	ctx := after
@@ -428,6 +430,9 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 	}
 	if ctx == "" && possessiveBefore(flowed, kwStart) {
 		ctx = docBody
+	}
+	if ctx == "" {
+		ctx = adopterLater(rest[pos:])
 	}
 	if ctx == commissionGeneric {
 		ctx = st.commissionBody(flowed, kwStart)
@@ -486,7 +491,8 @@ var bodyNames = [...][]string{
 	{"Commission on Human Rights", "Commission des droits de l'homme", "Comisión de Derechos Humanos", "Комисси* по правам человека", "لجنة حقوق الإنسان", "人权委员会"},
 	// Conferences (of States parties to a treaty, of an agency) adopt
 	// resolutions of their own, which are not the UN organs'.
-	{"Conference", "Conférence", "Conferencia", "Конференци*", "مؤتمر"},
+	// The Commission's Subcommission adopted resolutions of its own.
+	{"Conference", "Conférence", "Conferencia", "Конференци*", "مؤتمر", "Subcommission", "Sub-Commission", "Sous-Commission", "Subcomisión", "Подкомисси*"},
 	{"Assembly", "Assemblée", "Asamblea", "Ассамбле*"},
 	{"Council", "Conseil", "Consejo", "Совет*", "المجلس"},
 	{"Commission", "Comisión", "Комисси*"},
@@ -744,6 +750,40 @@ func bodyAfter(s string) string {
 		i += j + 1
 	}
 	return ""
+}
+
+// adopterLater returns the organ a sentence names as the adopter after a
+// descriptive clause ("the adoption of resolution 2000/22 of 18 August
+// 2000, on the promotion of dialogue on human rights issues, by the
+// Subcommission"): ", by the" or "adopted by the" and a name, within the
+// sentence and 300 bytes.
+func adopterLater(s string) string {
+	s = s[:min(len(s), 300)]
+	if i := strings.IndexAny(s, ".;\n"); i >= 0 {
+		s = s[:i]
+	}
+	for _, lead := range []string{", by the ", "adopted by the "} {
+		i := strings.Index(s, lead)
+		if i < 0 {
+			continue
+		}
+		if m := matchBodyName(s[i+len(lead):]); m != nil {
+			return bodyOfMatch(m)
+		}
+	}
+	return ""
+}
+
+// countWords count resolutions ("two resolutions") rather than name them.
+var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "several": true, "both": true,
+	"many": true, "deux": true, "trois": true, "plusieurs": true, "dos": true, "tres": true, "varias": true, "два": true, "две": true, "три": true}
+
+func countedBefore(flowed string, kwStart int) bool {
+	w := strings.TrimRight(flowed[max(0, kwStart-12):kwStart], " ")
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		w = w[i+1:]
+	}
+	return countWords[strings.ToLower(w)]
 }
 
 func possessiveBefore(flowed string, kwStart int) bool {

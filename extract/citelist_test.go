@@ -28,7 +28,7 @@ var (
 		`|(Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет\p{L}* по правам человека|مجلس حقوق الإنسان|人权理事会)` +
 		`|(Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономическ\p{L}* и Социальн\p{L}* Совет\p{L}*|المجلس الاقتصادي والاجتماعي|经济及社会理事会|经社理事会)` +
 		`|(Commission on Human Rights|Commission des droits de l['’]homme|Comisión de Derechos Humanos|Комисси\p{L}* по правам человека|لجنة حقوق الإنسان|人权委员会)` +
-		`|(Conference|Conférence|Conferencia|Конференци\p{L}*|مؤتمر)` +
+		`|(Conference|Conférence|Conferencia|Конференци\p{L}*|مؤتمر|Subcommission|Sub-Commission|Sous-Commission|Subcomisión|Подкомисси\p{L}*)` +
 		`|(Assembly|Assemblée|Asamblea|Ассамбле\p{L}*)` +
 		`|(Council|Conseil|Consejo|Совет\p{L}*|المجلس)` +
 		`|(Commission|Comisión|Комисси\p{L}*))`)

@@ -99,7 +99,7 @@ var Cases = []Case{
 		// so they hold the same resolutions, old numberings included.
 		Name:  "resolutions counted per body",
 		Query: `{ all: resolutions { totalCount } sc: resolutions(filter: {body: "SC"}) { totalCount } ga: resolutions(filter: {body: "GA"}) { totalCount } hrc: resolutions(filter: {body: "HRC"}) { totalCount } ecosoc: resolutions(filter: {body: "ECOSOC"}) { totalCount } chr: resolutions(filter: {body: "CHR"}) { totalCount } }`,
-		Want:  []string{`{"all":{"totalCount":272},"sc":{"totalCount":49},"ga":{"totalCount":204},"hrc":{"totalCount":12},"ecosoc":{"totalCount":7},"chr":{"totalCount":0}}`},
+		Want:  []string{`{"all":{"totalCount":271},"sc":{"totalCount":49},"ga":{"totalCount":204},"hrc":{"totalCount":12},"ecosoc":{"totalCount":6},"chr":{"totalCount":0}}`},
 	},
 	{
 		Name:  "Security Council resolutions of 1993 cited by Azerbaijan",

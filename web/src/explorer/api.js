@@ -52,18 +52,21 @@ export const queries = {
     agendaItems { number title } documents(first: 1) { totalCount } } }`,
 };
 
-// citationCounts asks for the citation count of each resolution symbol in
-// one request (aliases; the server batches them into one store call).
+// citationCounts asks for the citation count of each resolution symbol,
+// 100 to a request (aliases; the server batches each request into one
+// store call, and refuses a query of more than 500 fields).
 export async function citationCounts(symbols) {
-  if (!symbols.length) return {};
-  const vars = {};
-  const fields = symbols.map((s, i) => {
-    vars[`s${i}`] = s;
-    return `r${i}: resolution(symbol: $s${i}) { citationCount }`;
-  });
-  const decl = symbols.map((_, i) => `$s${i}: String!`).join(', ');
-  const data = await gql(`query(${decl}) { ${fields.join(' ')} }`, vars);
-  const out = {};
-  symbols.forEach((s, i) => { out[s] = data[`r${i}`]?.citationCount ?? 0; });
-  return out;
+  const chunks = [];
+  for (let i = 0; i < symbols.length; i += 100) chunks.push(symbols.slice(i, i + 100));
+  const answers = await Promise.all(chunks.map(async (chunk) => {
+    const vars = {};
+    const fields = chunk.map((s, i) => {
+      vars[`s${i}`] = s;
+      return `r${i}: resolution(symbol: $s${i}) { citationCount }`;
+    });
+    const decl = chunk.map((_, i) => `$s${i}: String!`).join(', ');
+    const data = await gql(`query(${decl}) { ${fields.join(' ')} }`, vars);
+    return chunk.map((s, i) => [s, data[`r${i}`]?.citationCount ?? 0]);
+  }));
+  return Object.fromEntries(answers.flat());
 }

@@ -34,6 +34,8 @@ const cy = cytoscape({
       width: 'data(size)', height: 'data(size)',
       label: 'data(label)', 'font-size': 10, color: '#111', 'text-valign': 'bottom', 'text-margin-y': 3,
       'text-outline-color': '#fff', 'text-outline-width': 2, 'text-max-width': 140, 'text-wrap': 'ellipsis',
+      // Labels too small to read are left out when zoomed out.
+      'min-zoomed-font-size': 7,
       'border-width': 1, 'border-color': '#333',
     } },
     { selector: 'node[kind = "Document"]', style: { shape: 'round-rectangle' } },
