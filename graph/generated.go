@@ -1434,7 +1434,7 @@ type Document {
   author: State
   "The States named in the text, by code: at most one per State of the reference tables."
   mentions: [State!]!
-  "At most 500, by symbol."
+  "At most 200, by symbol."
   citations: [Citation!]!
   "Symbols of other UN documents cited in the text, at most 1000."
   references: [String!]!

@@ -16,7 +16,7 @@ import (
 const (
 	MaxDocumentLanguages   = 6 // the official languages
 	MaxDocumentAgendaItems = 20
-	MaxCitations           = 500
+	MaxCitations           = 200
 	MaxReferences          = 1000
 	MaxContexts            = 100
 	MaxVerbs               = 20
@@ -27,6 +27,10 @@ const (
 // MaxMentions is the number of States of the reference tables: a document
 // names each at most once, so no cap ever cuts this list.
 var MaxMentions = len(refdata.States())
+
+// topCitedBase is the cost of ranking every resolution, which topCited does
+// before keeping `first` of them.
+const topCitedBase = 200
 
 // costCeiling saturates cost arithmetic: nested `first: 200` multiplies
 // fast, and an overflowed int would turn negative and pass any limit.

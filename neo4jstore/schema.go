@@ -28,6 +28,7 @@ var schema = []string{
 	"CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)",
 	"CREATE INDEX document_body IF NOT EXISTS FOR (n:Document) ON (n.body)",
 	"CREATE INDEX document_author IF NOT EXISTS FOR (n:Document) ON (n.author)",
+	"CREATE INDEX document_type IF NOT EXISTS FOR (n:Document) ON (n.type)",
 	// Rankings by citation count read resolutions in the order of this
 	// index and stop at the page's end instead of sorting them all.
 	"CREATE INDEX resolution_citations IF NOT EXISTS FOR (n:Resolution) ON (n.citationCount)",

@@ -58,7 +58,7 @@ type Config struct {
 // Defaults of Config.
 const (
 	DefaultMaxBodyBytes     = 1 << 20
-	DefaultMaxComplexity    = 100_000
+	DefaultMaxComplexity    = 50_000
 	DefaultMaxDepth         = 15
 	DefaultMaxFields        = 500
 	DefaultMaxResponseBytes = 16 << 20
@@ -106,10 +106,15 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 		return next(graph.WithLoaders(ctx, store, cfg.BatchWait))
 	})
 	// Once the request is over (deadline, client gone), no field resolves:
-	// the work stops at the next field instead of running to the end.
+	// the work stops at the next field instead of running to the end. The
+	// clock is read as well as the context: a query that fans out into
+	// thousands of goroutines delays the timer that cancels the context.
 	gql.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		if d, ok := ctx.Deadline(); ok && time.Now().After(d) {
+			return nil, context.DeadlineExceeded
 		}
 		return next(ctx)
 	})

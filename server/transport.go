@@ -87,7 +87,11 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
 	resp := responses(ctx)
-	switch err := r.Context().Err(); {
+	err := r.Context().Err()
+	if d, ok := r.Context().Deadline(); ok && err == nil && time.Now().After(d) {
+		err = context.DeadlineExceeded // the timer has not fired yet
+	}
+	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		// The fields resolved after the deadline all failed; one error
 		// says why instead of thousands.

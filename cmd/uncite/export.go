@@ -59,7 +59,7 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// Progress goes to stderr only when something is wrong, so that
 	// stdout stays the file and a normal run prints nothing else.
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	store, err := openStore(ctx, neo, docs, log)
+	store, err := openStore(ctx, neo, docs, &syntheticFlags{}, log)
 	if err != nil {
 		return err
 	}

@@ -35,6 +35,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&cfg.NoIntrospection, "no-introspection", false, "refuse introspection queries (__schema, __type)")
 	logFormat := fs.String("log-format", "text", "log format: text or json (one line per request)")
 	neo := neo4jFlags(fs)
+	syn := bindSynthetic(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -51,7 +52,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("--log-format must be text or json, got %q", *logFormat)
 	}
 
-	store, err := openStore(ctx, neo, docs, log)
+	store, err := openStore(ctx, neo, docs, syn, log)
 	if err != nil {
 		return err
 	}
@@ -89,7 +90,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // openStore picks Neo4j when a URI is configured and the embedded store
 // otherwise, loading --docs (or the sample corpus, embedded only) first.
-func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, log *slog.Logger) (uncite.Store, error) {
+func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, syn *syntheticFlags, log *slog.Logger) (uncite.Store, error) {
 	var store uncite.Store
 	if neo.URI != "" {
 		s, err := neo4jstore.Open(ctx, *neo)
@@ -101,12 +102,22 @@ func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, log *
 	} else {
 		store = memstore.New()
 	}
+	if syn.n > 0 {
+		rep, err := writeSynthetic(ctx, store, syn, loader.DefaultBatchSize, nil)
+		if err != nil {
+			store.Close(ctx)
+			return nil, err
+		}
+		log.Info("synthetic documents loaded", "documents", rep.Documents, "written", rep.Written, "took", rep.Duration.Round(time.Millisecond))
+	}
 	l := &loader.Loader{Store: store}
 	var rep *loader.Report
 	var err error
 	switch {
 	case len(docs) > 0:
 		rep, err = l.Load(ctx, docs...)
+	case syn.n > 0:
+		return store, nil
 	case neo.URI == "":
 		rep, err = l.LoadFS(ctx, sample.Docs())
 	default:
