@@ -97,6 +97,10 @@ func TestStoreOutage(t *testing.T) {
 			t.Fatalf("query while down: %d %q, Retry-After %q", resp.StatusCode, body, resp.Header.Get("Retry-After"))
 		}
 	}
+	// Exports too.
+	if resp, body := do(t, mustReq(http.MethodGet, srv.URL+server.ExportPath+"?format=gexf&id=Resolution:S/RES/822%20(1993)")); resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("export while down: %d %s", resp.StatusCode, body)
+	}
 	if n := store.calls.Load() - calls; n > 1 {
 		t.Errorf("%d of 20 requests while down reached the store, want at most one probe's worth", n)
 	}

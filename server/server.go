@@ -148,7 +148,7 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	mux.Handle("GET "+web.ExplorerPath+"{$}", ui)
 	mux.Handle("GET "+PlaygroundPath, ui)
 	mux.Handle("GET "+web.AssetsPath, ui)
-	mux.Handle("GET "+ExportPath, bounded(exportHandler(store, cfg.Logger)))
+	mux.Handle("GET "+ExportPath, avail.guard(bounded(exportHandler(store, avail, cfg.Logger))))
 	mux.Handle("GET "+MetricsPath, m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

@@ -46,6 +46,11 @@ func main() {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 	case errors.Is(err, errUsage):
 		os.Exit(2)
+	case ctx.Err() != nil && errors.Is(err, context.Canceled):
+		// Interrupted mid-way: what was done is said by err (a load, how
+		// many documents it wrote); 130 is the shell's code for SIGINT.
+		fmt.Fprintln(os.Stderr, "uncite: stopped by a signal:", err)
+		os.Exit(130)
 	default:
 		fmt.Fprintln(os.Stderr, "uncite:", err)
 		os.Exit(1)
