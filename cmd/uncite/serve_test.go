@@ -5,8 +5,11 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"mime/multipart"
 	"net/http"
+	"os"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 )
@@ -50,5 +53,68 @@ func TestServeStopsOnSignal(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("serve still running 5 s after the signal")
+	}
+}
+
+// A request in flight when the signal comes is served to the end before
+// serve exits: here an upload to POST /load whose body is still arriving.
+func TestServeDrainsRequestsInFlight(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	t.Setenv("UNCITE_WRITE_TOKEN", "drain-token")
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	url, done := startServe(t, ctx, "--docs", seed)
+
+	doc, err := os.ReadFile("../../sample/docs/A_80_L.1.en.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	w, _ := mw.CreateFormFile("file", "A_80_L.1.en.txt")
+	w.Write(doc)
+	mw.Close()
+	pr, pw := io.Pipe()
+	req, _ := http.NewRequest(http.MethodPost, url+"/load", pr)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer drain-token")
+	type answer struct {
+		status int
+		body   string
+		err    error
+	}
+	answered := make(chan answer, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			answered <- answer{err: err}
+			return
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		answered <- answer{resp.StatusCode, string(b), nil}
+	}()
+	half := body.Len() / 2
+	pw.Write(body.Bytes()[:half])
+	time.Sleep(100 * time.Millisecond) // the request is in the handler
+	stop()
+	select {
+	case err := <-done:
+		t.Fatalf("serve exited (%v) with a request in flight", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	pw.Write(body.Bytes()[half:])
+	pw.Close()
+	a := <-answered
+	if a.err != nil || a.status != http.StatusOK || !strings.Contains(a.body, `"written":1`) {
+		t.Errorf("the request in flight: %d %s %v", a.status, a.body, a.err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve stopped with %v, want a clean exit", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("serve still running 5 s after its last request")
 	}
 }
