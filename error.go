@@ -11,15 +11,22 @@ const (
 	EINVALID  = "invalid"
 	ENOTFOUND = "not_found"
 	EINTERNAL = "internal"
+	// EUNAVAILABLE: a part the store depends on (the Neo4j server) cannot
+	// answer now; the same request may succeed later.
+	EUNAVAILABLE = "unavailable"
 )
 
 // Error is an application error whose message is safe to show to a user.
 type Error struct {
 	Code    string
 	Message string
+	// Err is the underlying cause, for logs only: it may name internal
+	// addresses that Message must not.
+	Err error
 }
 
 func (e *Error) Error() string { return e.Message }
+func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf returns an *Error with the given code and formatted message.
 func Errorf(code, format string, args ...any) *Error {

@@ -411,7 +411,9 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 		}
 		pos = next
 	}
-	if len(items) == 0 {
+	if len(items) == 0 || items[0].kind == 9 && countedBefore(flowed, kwStart) {
+		// "transmitting two resolutions 31 adopted at the 24th meeting": a
+		// count of resolutions, then a footnote mark, not a number.
 		return occ
 	}
 	ctx := after
@@ -770,6 +772,18 @@ func adopterLater(s string) string {
 		}
 	}
 	return ""
+}
+
+// countWords count resolutions ("two resolutions") rather than name them.
+var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "several": true, "both": true,
+	"many": true, "deux": true, "trois": true, "plusieurs": true, "dos": true, "tres": true, "varias": true, "два": true, "две": true, "три": true}
+
+func countedBefore(flowed string, kwStart int) bool {
+	w := strings.TrimRight(flowed[max(0, kwStart-12):kwStart], " ")
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		w = w[i+1:]
+	}
+	return countWords[strings.ToLower(w)]
 }
 
 func possessiveBefore(flowed string, kwStart int) bool {

@@ -54,3 +54,12 @@ func TestPageNumberAfterResolutionWordIsKept(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// "two resolutions 31": a count of resolutions followed by a footnote mark
+// (S_RES_74(1949).en.txt), not Security Council resolution 31.
+func TestCountedResolutionsAreNotNumbered(t *testing.T) {
+	text := "The Security Council,\nHaving received and examined the letter dated 29\nJuly 1949 from the Chairman of the Atomic Energy\nCommission, 30 transmitting two resolutions 31 adopted at\nthe 24th meeting of the Commission on 29 July 1949,\n"
+	if got := citedSymbols("S_RES_74(1949).en.txt", text); len(got) != 0 {
+		t.Errorf("got %q, want none", got)
+	}
+}

@@ -239,6 +239,8 @@ func TestRuleFormerAndInformalNames(t *testing.T) {
 		{"S_RES_19(1947).en.txt", "with 3 abstentions (Poland,\nSyria, Union of Soviet Socialist Republics).\n", []string{"POL", "SYR"}},
 		{"S_RES_38(1948).en.txt", "Adopted at the 229th meeting by 9 votes to none,\nwith 2 abstentions (Ukrainian Soviet Socialist Republic, Union of Soviet Socialist Republics).\n", []string{"UKR"}},
 		{"S_RES_322(1972).en.txt", "Angola, Guinea (Bissau) and Cape Verde, and Mozambique as the legitimate representatives of the peoples of those Territories,\n", []string{"AGO", "CPV", "GNB", "MOZ"}},
+		{"A_CONF.224_L.5.ru.txt", "В ходе интерактивного обсуждения с заявлениями выступили представители Бангладеш, муниципалитета Тевраг-Зейна в Мавритании, Филиппин, Сирийской Арабской Республики, Швеции, Мальдивских Островов, Соединенного Королевства и Бенина.",
+			[]string{"BEN", "BGD", "GBR", "MDV", "MRT", "PHL", "SWE", "SYR"}},
 		{"A_HRC_28_2.en.txt", "             Serbia, Slovakia, Swaziland, Sweden, Switzerland, Tanzania, Uganda, Ukraine, the United\n             Kingdom of Great Britain and Northern Ireland, the United States of America and Zambia\n",
 			[]string{"CHE", "GBR", "SRB", "SVK", "SWE", "SWZ", "UGA", "UKR", "USA", "ZMB"}},
 	}
@@ -250,8 +252,8 @@ func TestRuleFormerAndInformalNames(t *testing.T) {
 }
 
 // A place that only shares a State's name is not a mention; an informal
-// name is mapped to the State it denotes. The corpus holds no such
-// sentence, so these are written for the test.
+// name is mapped to the State it denotes. The corpus holds no sentence
+// for the first four, so they are written for the test.
 func TestRulePlacesThatShareAStateName(t *testing.T) {
 	tests := []struct {
 		file, text string
@@ -260,7 +262,14 @@ func TestRulePlacesThatShareAStateName(t *testing.T) {
 		{"x.en.txt", "Clashes were reported in the Équateur province of the Democratic Republic of the Congo.", []string{"COD"}},
 		{"x.en.txt", "The delegation visited the US state of Georgia and New Mexico before returning to Mexico.", []string{"MEX"}},
 		{"x.fr.txt", "Des affrontements ont eu lieu dans la province de l'Équateur.", nil},
+		{"x.en.txt", "Oil spills in the Niger Delta and traffic on the Congo River were discussed with Nigeria.", []string{"NGA"}},
 		{"x.zh.txt", "刚果（金）代表团和刚果（布）代表团出席了会议。", []string{"COD", "COG"}},
+		// Chinese, written without spaces, from the excerpts: a city whose
+		// name starts with a State's (马里乌波尔, Mariupol), and words across
+		// a name ("合法国家" holds 法国, "发展中国家" 中国).
+		{"S_2015_55.zh.txt", "乌克兰外交部关于恐怖分子炮击顿涅茨克地区马里乌波尔事件的正式声明及其英译文(见附件)", []string{"UKR"}},
+		{"S_2015_41.zh.txt", "12. 根据阿拉伯国家联盟的相关决议及阿盟《宪章》，并按照阿盟成员国《共同防御和经济合作条约》及其军事附件，采取一切必要措施，支持合法国家机构恢复利比亚的安全与稳定；", []string{"LBY"}},
+		{"A_69_L.53.zh.txt", "2. 鼓励会员国及相关国际组织在提供技术援助方面加强全球合作，特别是援助发展中国家开展大地测量能力建设，以确保全球大地测量参考框架的建立、可持续性和完善；", nil},
 	}
 	for _, tt := range tests {
 		if got := mentionCodes(tt.file, tt.text); !reflect.DeepEqual(got, tt.want) {

@@ -270,7 +270,8 @@ func russianForms(w string) []string {
 		// Feminine singular, and plurals in -а ("Острова").
 		{"а", []string{"а", "ы", "и", "е", "у", "ой", "ою", "ов", "ам", "ами", "ах"}},
 		{"я", []string{"я", "и", "е", "ю", "ей", "ею"}},
-		{"ы", []string{"ы", "ов", "ам", "ами", "ах"}},
+		// Plurals: the genitive of some has no ending ("Филиппин").
+		{"ы", []string{"ы", "", "ов", "ам", "ами", "ах"}},
 		{"и", []string{"и", "ов", "ам", "ами", "ах"}},
 	}
 	last, _ := utf8.DecodeLastRuneInString(w)
@@ -508,7 +509,7 @@ func findStates(s string) []stateHit {
 	return hits
 }
 
-// Words that make a State's name the name of a place within a State: "New
+// Words that make a State's name the name of a place or river: "New
 // Mexico", "the Équateur province", "the US state of Georgia", "la province
 // de l'Équateur" (but not "a province of the Democratic Republic of the
 // Congo", which names the State).
@@ -516,7 +517,7 @@ var (
 	placeBefore = []string{"New ", "Nouveau ", "Nouvelle ", "Nuevo ", "Nueva ", "state of ",
 		"province de l'", "province de l’", "province de ", "provincia de ", "provincia del ", "estado de ", "état de ",
 		"провинция ", "провинции ", "штат ", "штата "}
-	placeAfter = []string{" province", " Province", " state", " county", " provincia", " провинци*"} // "*": any ending
+	placeAfter = []string{" province", " Province", " state", " county", " river", " River", " basin", " Basin", " Delta", " provincia", " провинци*"} // "*": any ending
 )
 
 // placeNamed reports whether the name at s[start:end] names a place that
@@ -823,7 +824,7 @@ func (m *matcher) findChinese(s string, offset, runEnd int, hits []stateHit) []s
 		for _, name := range m.zh[r] {
 			// A name may run past the run into brackets: "刚果（金）".
 			if strings.HasPrefix(s[offset+i:], name) {
-				if !strings.HasPrefix(s[offset+i+len(name):], "语") {
+				if !zhNotAName(name, s[offset+i+len(name):]) {
 					hits = append(hits, stateHit{m.zhCode[name], offset + i, offset + i + len(name)})
 				}
 				matched = len(name)
@@ -837,6 +838,22 @@ func (m *matcher) findChinese(s string, offset, runEnd int, hits []stateHit) []s
 		}
 	}
 	return hits
+}
+
+// zhNotAName reports whether a Chinese State name, followed by rest, is
+// part of other words, Chinese being written without spaces: a language
+// ("西班牙语"), "国家" or "国际" across the name's last character ("合法国家"
+// holds 法国), or a longer transliterated name that goes on with a
+// transliteration character ("马里乌波尔", Mariupol, holds 马里).
+func zhNotAName(name, rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	switch {
+	case r == '语':
+		return true
+	case strings.HasSuffix(name, "国") && (r == '家' || r == '际'):
+		return true
+	}
+	return strings.ContainsRune("乌波斯克诺维奇夫", r)
 }
 
 // mentions counts the State names of the text, sorted by code.

@@ -115,6 +115,12 @@ func (l *Loader) Load(ctx context.Context, paths ...string) (*Report, error) {
 	return l.load(ctx, srcs)
 }
 
+// LoadSources loads the given documents, such as files received over HTTP,
+// exactly as Load loads files.
+func (l *Loader) LoadSources(ctx context.Context, srcs []Source) (*Report, error) {
+	return l.load(ctx, srcs)
+}
+
 // LoadFS loads every .txt, .md, .pdf and .docx file of fsys, such as an embedded corpus.
 func (l *Loader) LoadFS(ctx context.Context, fsys fs.FS) (*Report, error) {
 	var srcs []Source
@@ -247,11 +253,20 @@ func (l *Loader) load(ctx context.Context, srcs []Source) (*Report, error) {
 			}
 		})
 	}
+	// Extraction of a large folder takes a while: Ctrl-C stops feeding it.
+feed:
 	for i := range srcs {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
 
 	var docs []*uncite.Document
 	for _, r := range results {

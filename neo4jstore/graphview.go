@@ -89,7 +89,7 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth, limit int) (
 	if err != nil {
 		return nil, err
 	}
-	g, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (*uncite.Subgraph, error) {
+	g, err := execute(ctx, s, neo4j.AccessModeRead, func(ctx context.Context, tx neo4j.ManagedTransaction) (*uncite.Subgraph, error) {
 		return neighborhood(ctx, tx, id, kind, key, depth, limit)
 	})
 	if err != nil {
@@ -287,12 +287,4 @@ func sortEdges(edges []uncite.Edge) {
 	slices.SortFunc(edges, func(x, y uncite.Edge) int {
 		return cmp.Or(strings.Compare(x.Source, y.Source), strings.Compare(x.Type, y.Type), strings.Compare(x.Target, y.Target))
 	})
-}
-
-// readTx runs fn in one managed read transaction, retried as a whole on
-// transient failures.
-func readTx[T any](ctx context.Context, s *Store, fn func(tx neo4j.ManagedTransaction) (T, error)) (T, error) {
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead})
-	defer session.Close(ctx)
-	return neo4j.ExecuteRead(ctx, session, fn)
 }

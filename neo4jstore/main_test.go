@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/uncite/uncite/internal/neo4jtest"
 )
 
 // The tests run against a real server and share one connection; each test
@@ -20,17 +21,14 @@ var (
 
 // testConfig points at NEO4J_URI, by default the server of scripts/neo4j.sh.
 func testConfig() Config {
-	c := Config{URI: os.Getenv("NEO4J_URI"), Username: os.Getenv("NEO4J_USERNAME"),
+	return Config{URI: neo4jtest.URI(), Username: os.Getenv("NEO4J_USERNAME"),
 		Password: os.Getenv("NEO4J_PASSWORD"), Database: os.Getenv("NEO4J_DATABASE")}
-	if c.URI == "" {
-		c.URI = "bolt://127.0.0.1:7687"
-	}
-	return c
 }
 
 func TestMain(m *testing.M) {
 	ctx := context.Background()
 	shared, openErr = Open(ctx, testConfig())
+	neo4jtest.Banner(openErr)
 	code := m.Run()
 	if shared != nil {
 		shared.Close(ctx)
@@ -39,12 +37,12 @@ func TestMain(m *testing.M) {
 }
 
 // fresh returns the shared store over an emptied, freshly prepared database.
-// An unreachable server fails the test rather than skipping it: the suite
-// is the only check that the Cypher actually works.
+// An unreachable server fails the test when UNCITE_REQUIRE_NEO4J=1, as in
+// CI: the suite is the only check that the Cypher actually works.
 func fresh(t testing.TB) *Store {
 	t.Helper()
 	if openErr != nil {
-		t.Fatalf("%v\n(start a test server with `scripts/neo4j.sh start`, or point NEO4J_URI at one)", openErr)
+		neo4jtest.Unavailable(t, openErr)
 	}
 	if err := shared.Reset(context.Background()); err != nil {
 		t.Fatal(err)

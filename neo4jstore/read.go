@@ -249,6 +249,12 @@ func documentMatch(f uncite.DocumentFilter, ref param) (match, order string, val
 		match = "MATCH (:State {code: " + ref("mentions") + "})<-[:MENTIONS]-(d:Document)"
 		values["mentions"] = f.Mentions
 	}
+	if match == "MATCH (d:Document)" {
+		// Every document has an id: the condition lets the server walk
+		// the index on it in order and stop at the page's end, where it
+		// would otherwise read every document and sort them.
+		conds = append(conds, "d.id IS NOT NULL")
+	}
 	add(f.Symbol != "", "d.symbol = %s", "symbol", f.Symbol)
 	add(f.Body != "", "d.body = %s", "body", f.Body)
 	add(f.Session != 0, "d.session = %s", "session", f.Session)

@@ -21,6 +21,13 @@ var schema = []string{
 	"CREATE CONSTRAINT body_code IF NOT EXISTS FOR (n:Body) REQUIRE n.code IS UNIQUE",
 	"CREATE CONSTRAINT session_key IF NOT EXISTS FOR (n:Session) REQUIRE n.key IS UNIQUE",
 	"CREATE CONSTRAINT agenda_item_key IF NOT EXISTS FOR (n:AgendaItem) REQUIRE n.key IS UNIQUE",
+	// Loads that opened the database at the same time each marked their
+	// migrations done before this constraint existed; one mark is kept.
+	"MATCH (m:Migration) WITH m.name AS name, collect(m) AS marks WHERE size(marks) > 1 " +
+		"UNWIND tail(marks) AS extra DELETE extra",
+	// Concurrent first loads each run the migrations; their marks merge
+	// into one under this constraint.
+	"CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (n:Migration) REQUIRE n.name IS UNIQUE",
 	// Document symbols are not unique (language versions share one), but
 	// REFERS_TO links and resolution documents are found by symbol.
 	"CREATE INDEX document_symbol IF NOT EXISTS FOR (n:Document) ON (n.symbol)",
@@ -28,6 +35,7 @@ var schema = []string{
 	"CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)",
 	"CREATE INDEX document_body IF NOT EXISTS FOR (n:Document) ON (n.body)",
 	"CREATE INDEX document_author IF NOT EXISTS FOR (n:Document) ON (n.author)",
+	"CREATE INDEX document_type IF NOT EXISTS FOR (n:Document) ON (n.type)",
 	// Rankings by citation count read resolutions in the order of this
 	// index and stop at the page's end instead of sorting them all.
 	"CREATE INDEX resolution_citations IF NOT EXISTS FOR (n:Resolution) ON (n.citationCount)",
@@ -143,6 +151,7 @@ var deleteAll = []string{
 // again, keeping the schema: for tests, and for reloading a corpus from
 // scratch.
 func (s *Store) Reset(ctx context.Context) error {
+	s = s.patient()
 	for _, stmt := range deleteAll {
 		if err := s.autoCommit(ctx, stmt); err != nil {
 			return fmt.Errorf("neo4j: emptying the database: %w", err)
@@ -154,11 +163,13 @@ func (s *Store) Reset(ctx context.Context) error {
 // autoCommit runs a statement in an auto-commit transaction, the only kind
 // CALL IN TRANSACTIONS runs in.
 func (s *Store) autoCommit(ctx context.Context, cypher string) error {
+	ctx, cancel, timeout := s.bound(ctx)
+	defer cancel()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer session.Close(ctx)
-	res, err := session.Run(ctx, cypher, nil)
+	defer session.Close(context.Background())
+	res, err := session.Run(ctx, cypher, nil, timeout)
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}
-	return err
+	return s.fail(ctx, err)
 }

@@ -24,9 +24,7 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []*uncite.Document) (in
 	if err != nil || len(batch.docs) == 0 {
 		return 0, err
 	}
-	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
-	defer session.Close(ctx)
-	written, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (int, error) {
+	written, err := execute(ctx, s, neo4j.AccessModeWrite, func(ctx context.Context, tx neo4j.ManagedTransaction) (int, error) {
 		// The work is rebuilt from the batch on every attempt, since a
 		// retried transaction starts from the database as it was.
 		w := &writer{tx: tx, batch: batch, resolutions: map[string]bool{}, sessions: map[string]bool{}, items: map[string]bool{},

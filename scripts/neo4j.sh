@@ -8,6 +8,8 @@
 #      NEO4J_START_TIMEOUT seconds (default 180), NEO4J_HEAP (JVM heap, default 2g),
 #      NEO4J_PAGECACHE (default 1g: enough to keep a 100,000-document benchmark corpus in memory;
 #      with less, the benchmarks measure the disk). Both take sizes such as 512m or 2g.
+#      NEO4J_DATA_DIR: keep the database in this folder, across stops and kills, instead of a
+#      temporary one deleted by stop (the fault tests restart a killed server on its data).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -47,7 +49,7 @@ show_log() {
 cleanup_state() {
   local data
   data="$(cat "$STATE/data" 2>/dev/null || true)"
-  [[ -n "$data" && -d "$data" ]] && rm -rf "$data"
+  [[ -n "$data" && -d "$data" && ! -f "$STATE/keep" ]] && rm -rf "$data"
   rm -rf "$STATE"
 }
 
@@ -82,7 +84,14 @@ start() {
   build
   mkdir -p "$STATE"
   local data pid
-  data="$(mktemp -d /tmp/uncite-neo4j-data.XXXXXX)"
+  if [[ -n "${NEO4J_DATA_DIR:-}" ]]; then
+    data="$NEO4J_DATA_DIR"
+    mkdir -p "$data"
+    rm -f "$data/READY"
+    touch "$STATE/keep"
+  else
+    data="$(mktemp -d /tmp/uncite-neo4j-data.XXXXXX)"
+  fi
   echo "$data" >"$STATE/data"
   echo "$STATE/jvm.log" >"$STATE/log"
 

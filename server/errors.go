@@ -29,6 +29,9 @@ const (
 	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"
 	CodeOverloaded           = "OVERLOADED"
 	CodeTimeout              = "TIMEOUT"
+	CodeUnavailable          = "UNAVAILABLE" // the database cannot answer now; retry later
+	CodeUnauthenticated      = "UNAUTHENTICATED"
+	CodeForbidden            = "FORBIDDEN"
 	CodeBadUserInput         = "BAD_USER_INPUT"
 	CodeNotFound             = "NOT_FOUND"
 	CodeInternal             = "INTERNAL"
@@ -39,9 +42,10 @@ const gqlgenComplexityCode = "COMPLEXITY_LIMIT_EXCEEDED"
 
 // appCodes maps the domain's error codes to the client's.
 var appCodes = map[string]string{
-	uncite.EINVALID:  CodeBadUserInput,
-	uncite.ENOTFOUND: CodeNotFound,
-	uncite.EINTERNAL: CodeInternal,
+	uncite.EINVALID:     CodeBadUserInput,
+	uncite.ENOTFOUND:    CodeNotFound,
+	uncite.EINTERNAL:    CodeInternal,
+	uncite.EUNAVAILABLE: CodeUnavailable,
 }
 
 func withCode(msg, code string) *gqlerror.Error {
@@ -50,10 +54,12 @@ func withCode(msg, code string) *gqlerror.Error {
 
 // presentError shows application errors as they are, gives every error one
 // code, and hides internal ones behind a generic message, logging the
-// real cause.
-func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
+// real cause. Errors that may mean the store is down go to avail, which
+// logs an outage once rather than once per field.
+func presentError(log *slog.Logger, avail *availability) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		avail.failed(err)
 		var appErr *uncite.Error
 		switch {
 		case errors.As(err, &appErr):

@@ -29,7 +29,7 @@ var (
 // (id repeated for the union of several neighbourhoods) or document filters, and optionally limit=N. The response is the whole
 // file, served as a download; X-Uncite-Truncated says when a limit cut the
 // graph short, since not every format can carry that.
-func exportHandler(store uncite.Store, log *slog.Logger) http.Handler {
+func exportHandler(store uncite.Store, avail *availability, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		format, sel, err := parseExport(r.URL.Query())
 		var g *uncite.Subgraph
@@ -42,6 +42,11 @@ func exportHandler(store uncite.Store, log *slog.Logger) http.Handler {
 			return
 		case uncite.ENOTFOUND:
 			http.Error(w, uncite.ErrorMessage(err), http.StatusNotFound)
+			return
+		case uncite.EUNAVAILABLE:
+			avail.failed(err)
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, uncite.ErrorMessage(err), http.StatusServiceUnavailable)
 			return
 		}
 		if err != nil {

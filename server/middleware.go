@@ -10,13 +10,14 @@ import (
 
 // Outcomes of a GraphQL request, as logged and counted.
 const (
-	outcomeOK         = "ok"
-	outcomeError      = "error"    // executed, with errors in the answer
-	outcomeRejected   = "rejected" // not executed: unreadable, invalid or over a limit
-	outcomeTimeout    = "timeout"
-	outcomeCancelled  = "cancelled" // the client went away
-	outcomeTooLarge   = "too_large"
-	outcomeOverloaded = "overloaded"
+	outcomeOK          = "ok"
+	outcomeError       = "error"    // executed, with errors in the answer
+	outcomeRejected    = "rejected" // not executed: unreadable, invalid or over a limit
+	outcomeTimeout     = "timeout"
+	outcomeCancelled   = "cancelled" // the client went away
+	outcomeTooLarge    = "too_large"
+	outcomeOverloaded  = "overloaded"
+	outcomeUnavailable = "unavailable" // refused: the store is down
 )
 
 // requestInfo collects what the inner layers learn about a request for the

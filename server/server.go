@@ -52,7 +52,13 @@ type Config struct {
 	// BatchWait is how long the dataloaders gather keys before calling the
 	// store (default graph.DefaultBatchWait).
 	BatchWait time.Duration
-	Logger    *slog.Logger
+	// WriteToken is the bearer token that allows POST /load; empty turns
+	// writes off.
+	WriteToken string
+	// MaxUploadBytes caps the body of a POST /load (default
+	// DefaultMaxUploadBytes).
+	MaxUploadBytes int64
+	Logger         *slog.Logger
 }
 
 // Defaults of Config.
@@ -88,9 +94,11 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	orDefault(&cfg.Timeout, DefaultTimeout)
 	orDefault(&cfg.MaxInFlight, DefaultMaxInFlight)
 	orDefault(&cfg.BatchWait, graph.DefaultBatchWait)
+	orDefault(&cfg.MaxUploadBytes, DefaultMaxUploadBytes)
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	avail := &availability{store: store, log: cfg.Logger}
 
 	gql := handler.New(graph.NewSchema(store))
 	gql.AddTransport(transport.Options{})
@@ -118,7 +126,7 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 		}
 		return next(ctx)
 	})
-	gql.SetErrorPresenter(presentError(cfg.Logger))
+	gql.SetErrorPresenter(presentError(cfg.Logger, avail))
 	gql.SetRecoverFunc(func(ctx context.Context, p any) error {
 		cfg.Logger.Error("panic in resolver", "panic", p)
 		return errors.New("internal error")
@@ -131,25 +139,21 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	}
 	m := newMetrics()
 	mux := http.NewServeMux()
-	mux.Handle(GraphQLPath, bounded(limitBody(gql, cfg.MaxBodyBytes)))
+	// While the store is down, GraphQL requests are refused before they
+	// take a slot or wait out a deadline.
+	mux.Handle(GraphQLPath, avail.guard(bounded(limitBody(gql, cfg.MaxBodyBytes))))
+	// Loads run as long as they need: no request deadline.
+	mux.Handle("POST "+LoadPath, loadHandler(store, cfg.WriteToken, cfg.MaxUploadBytes, avail, cfg.Logger))
 	ui := web.Handler()
 	mux.Handle("GET "+web.ExplorerPath+"{$}", ui)
 	mux.Handle("GET "+PlaygroundPath, ui)
 	mux.Handle("GET "+web.AssetsPath, ui)
-	mux.Handle("GET "+ExportPath, bounded(exportHandler(store, cfg.Logger)))
+	mux.Handle("GET "+ExportPath, avail.guard(bounded(exportHandler(store, avail, cfg.Logger))))
 	mux.Handle("GET "+MetricsPath, m.handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
-		defer cancel()
-		if err := store.Ping(ctx); err != nil {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "reason": err.Error()})
-			return
-		}
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
-	})
+	mux.HandleFunc("GET /readyz", avail.readyz)
 
 	c := cors.New(cors.Options{
 		AllowedOrigins: cfg.CORSOrigins, // rs/cors treats empty as "*"

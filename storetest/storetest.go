@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/loader"
@@ -38,8 +39,10 @@ func Run(t *testing.T, open func(t *testing.T) uncite.Store) {
 	ref := loaded(ctx, t, memstore.New())
 	got := loaded(ctx, t, open(t))
 	// The cases compare answers, some of queries that cost more than the
-	// default limit allows (every list weighed at its cap).
-	cfg := server.Config{MaxComplexity: 1 << 30}
+	// default limit allows (every list weighed at its cap), and some that
+	// a busy test server plans for longer than a request's default
+	// deadline the first time.
+	cfg := server.Config{MaxComplexity: 1 << 30, Timeout: time.Minute}
 	refSrv := httptest.NewServer(server.Handler(ref, cfg))
 	defer refSrv.Close()
 	srv := httptest.NewServer(server.Handler(got, cfg))

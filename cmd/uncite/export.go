@@ -12,6 +12,7 @@ import (
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/export"
+	"github.com/uncite/uncite/neo4jstore"
 )
 
 func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -37,7 +38,7 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&f.Symbol, "symbol", "", "filter: the document with this symbol")
 	var docs listFlag
 	fs.Var(&docs, "docs", "without Neo4j: documents to load, a file or folder (repeatable); default: the bundled sample corpus")
-	neo := neo4jFlags(fs)
+	neo := neo4jFlags(fs, neo4jstore.DefaultRetryTime)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -59,7 +60,7 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// Progress goes to stderr only when something is wrong, so that
 	// stdout stays the file and a normal run prints nothing else.
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	store, err := openStore(ctx, neo, docs, log)
+	store, err := openStore(ctx, neo, docs, &syntheticFlags{}, log)
 	if err != nil {
 		return err
 	}

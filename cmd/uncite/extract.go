@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -87,7 +88,7 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func extractCmd(args []string, stdout, stderr io.Writer) error {
+func extractCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("extract", stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per document (JSON Lines)")
 	if err := parse(fs, args); err != nil {
@@ -104,6 +105,9 @@ func extractCmd(args []string, stdout, stderr io.Writer) error {
 	enc.SetEscapeHTML(false)
 	failed := 0
 	for _, p := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		d, _, ferr := loader.ReadDocument(loader.FileSource(p, loader.DefaultMaxFileSize))
 		if ferr != nil {
 			fmt.Fprintln(stderr, "failed:", ferr)

@@ -26,6 +26,7 @@ Usage:
                  [--body B --cites SYMBOL … (filters)] [--docs PATH]... [-o FILE]
                  Write a neighbourhood, or the documents matching the filters
                  with their neighbours, for Gephi, yEd or a spreadsheet.
+  uncite version Print the module version and the commit it was built from.
 
 Neo4j connection (serve, load, export): NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD,
 NEO4J_DATABASE, or the flags --neo4j-uri, --neo4j-username, --neo4j-password,
@@ -45,6 +46,11 @@ func main() {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 	case errors.Is(err, errUsage):
 		os.Exit(2)
+	case ctx.Err() != nil && errors.Is(err, context.Canceled):
+		// Interrupted mid-way: what was done is said by err (a load, how
+		// many documents it wrote); 130 is the shell's code for SIGINT.
+		fmt.Fprintln(os.Stderr, "uncite: stopped by a signal:", err)
+		os.Exit(130)
 	default:
 		fmt.Fprintln(os.Stderr, "uncite:", err)
 		os.Exit(1)
@@ -62,9 +68,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "load":
 		return load(ctx, args[1:], stdout, stderr)
 	case "extract":
-		return extractCmd(args[1:], stdout, stderr)
+		return extractCmd(ctx, args[1:], stdout, stderr)
 	case "export":
 		return exportCmd(ctx, args[1:], stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, version())
+		return nil
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

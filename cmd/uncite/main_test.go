@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uncite/uncite/internal/neo4jtest"
 	"github.com/uncite/uncite/neo4jstore"
 )
 
@@ -92,18 +93,15 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
-// TestLoadIntoNeo4j needs the server that scripts/test.sh starts; it fails,
-// never skips, without one.
+// TestLoadIntoNeo4j needs the server that scripts/test.sh starts; without
+// one it fails in CI (UNCITE_REQUIRE_NEO4J=1) and is skipped elsewhere.
 func TestLoadIntoNeo4j(t *testing.T) {
-	uri := os.Getenv("NEO4J_URI")
-	if uri == "" {
-		uri = "bolt://127.0.0.1:7687"
-		t.Setenv("NEO4J_URI", uri)
-	}
+	uri := neo4jtest.URI()
+	t.Setenv("NEO4J_URI", uri)
 	ctx := context.Background()
 	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: uri})
 	if err != nil {
-		t.Fatalf("Neo4j is required (run scripts/neo4j.sh start): %v", err)
+		neo4jtest.Unavailable(t, err)
 	}
 	defer store.Close(ctx)
 	if err := store.Reset(ctx); err != nil {
@@ -134,5 +132,30 @@ func TestLoadIntoNeo4j(t *testing.T) {
 	run(ctx, []string{"load", dir}, &out, &errOut)
 	if !strings.HasPrefix(out.String(), "2 files, 0 documents written, 1 unchanged, 1 failed") {
 		t.Errorf("reload reports %q", out.String())
+	}
+}
+
+// Secrets given by the environment are never shown as a flag's default.
+func TestHelpHidesSecrets(t *testing.T) {
+	t.Setenv("NEO4J_PASSWORD", "pw-do-not-print")
+	t.Setenv("UNCITE_WRITE_TOKEN", "token-do-not-print")
+	for _, cmd := range []string{"serve", "load", "export"} {
+		var out, errOut bytes.Buffer
+		run(context.Background(), []string{cmd, "-h"}, &out, &errOut)
+		help := out.String() + errOut.String()
+		if !strings.Contains(help, "-neo4j-password") || strings.Contains(help, "do-not-print") {
+			t.Errorf("uncite %s -h shows a secret, or no password flag:\n%s", cmd, help)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"version"}, &out, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	// Test binaries carry the module's build information too.
+	if !strings.HasPrefix(out.String(), "uncite ") || !strings.Contains(out.String(), "go1.") {
+		t.Errorf("version: %q", out.String())
 	}
 }

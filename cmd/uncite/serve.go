@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/uncite/uncite"
@@ -34,7 +35,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.IntVar(&cfg.MaxInFlight, "max-in-flight", server.DefaultMaxInFlight, "requests served at once; more are answered 503 with Retry-After")
 	fs.BoolVar(&cfg.NoIntrospection, "no-introspection", false, "refuse introspection queries (__schema, __type)")
 	logFormat := fs.String("log-format", "text", "log format: text or json (one line per request)")
-	neo := neo4jFlags(fs)
+	drain := fs.Duration("shutdown-timeout", 10*time.Second,
+		"on SIGINT/SIGTERM, wait this long for requests in flight to finish before cancelling them")
+	secretVar(fs, &cfg.WriteToken, "write-token", "UNCITE_WRITE_TOKEN",
+		"bearer `token` that allows POST "+server.LoadPath+" (loading files into the running server); empty: writes are off")
+	fs.Int64Var(&cfg.MaxUploadBytes, "max-upload-bytes", server.DefaultMaxUploadBytes, "refuse a POST "+server.LoadPath+" body larger than this")
+	neo := neo4jFlags(fs, neo4jstore.DefaultRetryTime)
+	syn := bindSynthetic(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -51,7 +58,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("--log-format must be text or json, got %q", *logFormat)
 	}
 
-	store, err := openStore(ctx, neo, docs, log)
+	store, err := openStore(ctx, neo, docs, syn, log)
 	if err != nil {
 		return err
 	}
@@ -62,11 +69,19 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Requests' contexts derive from base, cancelled only once the drain
+	// time is over: work still running then is stopped, not abandoned.
+	base, cancelRequests := context.WithCancel(context.Background())
+	defer cancelRequests()
 	srv := &http.Server{
 		Handler:           server.Handler(store, cfg),
+		BaseContext:       func(net.Listener) context.Context { return base },
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
+	}
+	if cfg.WriteToken != "" {
+		log.Info("writes enabled", "endpoint", "POST "+server.LoadPath)
 	}
 	fmt.Fprintf(stdout, "uncite: explorer at http://%s/, GraphiQL at http://%[1]s%s (GraphQL endpoint %s)\n", ln.Addr(), server.PlaygroundPath, server.GraphQLPath)
 	errc := make(chan error, 1)
@@ -76,20 +91,26 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	case <-ctx.Done():
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	log.Info("shutting down: draining requests in flight", "timeout", drain.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), *drain)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return err
+		// A stop was asked for, so it is not a failure that some requests
+		// outlived the drain: they are cancelled and cut off.
+		log.Warn("requests still running after the drain timeout were cancelled", "timeout", drain.String())
+		cancelRequests()
+		srv.Close()
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	log.Info("stopped")
 	return nil
 }
 
 // openStore picks Neo4j when a URI is configured and the embedded store
 // otherwise, loading --docs (or the sample corpus, embedded only) first.
-func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, log *slog.Logger) (uncite.Store, error) {
+func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, syn *syntheticFlags, log *slog.Logger) (uncite.Store, error) {
 	var store uncite.Store
 	if neo.URI != "" {
 		s, err := neo4jstore.Open(ctx, *neo)
@@ -97,9 +118,17 @@ func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, log *
 			return nil, err
 		}
 		store = s
-		log.Info("serving from Neo4j", "uri", neo.URI)
+		log.Info("serving from Neo4j", "uri", redactURI(neo.URI))
 	} else {
 		store = memstore.New()
+	}
+	if syn.n > 0 {
+		rep, err := writeSynthetic(ctx, store, syn, loader.DefaultBatchSize, nil)
+		if err != nil {
+			store.Close(ctx)
+			return nil, err
+		}
+		log.Info("synthetic documents loaded", "documents", rep.Documents, "written", rep.Written, "took", rep.Duration.Round(time.Millisecond))
 	}
 	l := &loader.Loader{Store: store}
 	var rep *loader.Report
@@ -107,6 +136,8 @@ func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, log *
 	switch {
 	case len(docs) > 0:
 		rep, err = l.Load(ctx, docs...)
+	case syn.n > 0:
+		return store, nil
 	case neo.URI == "":
 		rep, err = l.LoadFS(ctx, sample.Docs())
 	default:
@@ -121,4 +152,14 @@ func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, log *
 	}
 	log.Info("documents loaded", "files", rep.Files, "written", rep.Written, "unchanged", rep.Unchanged, "failed", len(rep.Failed), "took", rep.Duration.Round(time.Millisecond))
 	return store, nil
+}
+
+// redactURI drops the user information (bolt://user:password@host) a URI
+// may carry, for logs.
+func redactURI(uri string) string {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return "(unparsable URI)"
+	}
+	return u.Redacted()
 }
