@@ -13,3 +13,5 @@ func open(*testing.T) uncite.Store { return memstore.New() }
 func TestConformance(t *testing.T) { storetest.Run(t, open) }
 
 func TestWrites(t *testing.T) { storetest.RunWrites(t, open) }
+
+func TestHostileQueries(t *testing.T) { storetest.RunHostile(t, open) }

@@ -16,3 +16,7 @@ func TestConformance(t *testing.T) {
 func TestConformanceWrites(t *testing.T) {
 	storetest.RunWrites(t, func(t *testing.T) uncite.Store { return fresh(t) })
 }
+
+func TestHostileQueries(t *testing.T) {
+	storetest.RunHostile(t, func(t *testing.T) uncite.Store { return fresh(t) })
+}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/uncite/uncite/memstore"
 	"github.com/uncite/uncite/server"
+	"github.com/uncite/uncite/storetest"
 	"github.com/uncite/uncite/synth"
 )
 
@@ -66,7 +67,7 @@ func BenchmarkCostliestQueries(b *testing.B) {
 	defer srv.Close()
 	for _, q := range costliest {
 		b.Run(q.name, func(b *testing.B) {
-			body := gql(q.query, nil)
+			body := storetest.GraphQLBody(q.query, nil)
 			if len(body) > 10<<10 {
 				b.Fatalf("%d bytes, over 10 KB", len(body))
 			}
@@ -74,12 +75,12 @@ func BenchmarkCostliestQueries(b *testing.B) {
 			var base runtime.MemStats
 			runtime.ReadMemStats(&base)
 			var peak atomic.Uint64
-			stop := watchHeap(&peak)
+			stop := storetest.WatchHeap(&peak)
 			var slowest time.Duration
 			timeouts := 0
 			for b.Loop() {
 				start := time.Now()
-				status, _, resp, err := send(context.Background(), b, srv.URL, body, false)
+				status, _, resp, err := storetest.Send(context.Background(), b, srv.URL, body, false)
 				slowest = max(slowest, time.Since(start))
 				switch {
 				case err == nil && status == 503 && strings.Contains(string(resp), server.CodeTimeout):
