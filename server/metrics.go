@@ -39,7 +39,7 @@ func newMetrics() *metrics {
 		}, []string{"route"}),
 		graphql: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "uncite_graphql_requests_total",
-			Help: "GraphQL requests by operation (the root field, or \"multiple\") and outcome (ok, error, rejected, timeout, cancelled, too_large, overloaded).",
+			Help: "GraphQL requests by operation (the root field, \"multiple\", or \"none\" when refused before parsing) and outcome (ok, error, rejected, timeout, cancelled, too_large, overloaded).",
 		}, []string{"operation", "outcome"}),
 		graphqlDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "uncite_graphql_request_duration_seconds", Help: "GraphQL request latency by operation.", Buckets: buckets,

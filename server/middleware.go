@@ -87,8 +87,11 @@ func observe(next http.Handler, mux *http.ServeMux, log *slog.Logger, m *metrics
 		}
 		m.requests.WithLabelValues(route, strconv.Itoa(sw.status)).Inc()
 		m.duration.WithLabelValues(route).Observe(took.Seconds())
-		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", sw.status, "bytes", sw.bytes, "took", took.Round(time.Microsecond)}
+		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", sw.status, "bytes", sw.bytes, "ms", float64(took.Microseconds()) / 1000}
 		if info.outcome != "" {
+			if info.operation == "" {
+				info.operation = "none" // refused before its operation was known
+			}
 			m.graphql.WithLabelValues(info.operation, info.outcome).Inc()
 			m.graphqlDuration.WithLabelValues(info.operation).Observe(took.Seconds())
 			attrs = append(attrs, "operation", info.operation, "outcome", info.outcome)

@@ -172,3 +172,30 @@ func mustReq(method, url string) *http.Request {
 	}
 	return req
 }
+
+// What is not a GraphQL request over HTTP gets its status and code.
+func TestNotGraphQLOverHTTP(t *testing.T) {
+	srv := newServer(t, server.Config{})
+	put := mustReq(http.MethodPut, srv.URL+"/graphql")
+	text, _ := http.NewRequest(http.MethodPost, srv.URL+"/graphql", strings.NewReader(`{"query":"{ __typename }"}`))
+	text.Header.Set("Content-Type", "text/plain")
+	html := mustReq(http.MethodGet, srv.URL+"/graphql?query=%7B__typename%7D")
+	html.Header.Set("Accept", "text/html")
+	for _, tc := range []struct {
+		req    *http.Request
+		status int
+		code   string
+	}{
+		{put, http.StatusMethodNotAllowed, server.CodeMethodNotAllowed},
+		{text, http.StatusUnsupportedMediaType, server.CodeUnsupportedMediaType},
+		{html, http.StatusNotAcceptable, server.CodeNotAcceptable},
+	} {
+		resp, body := do(t, tc.req)
+		if resp.StatusCode != tc.status || !strings.Contains(body, `"code":"`+tc.code+`"`) {
+			t.Errorf("%s %s: status %d, body %s; want %d and %s", tc.req.Method, tc.req.Header, resp.StatusCode, body, tc.status, tc.code)
+		}
+	}
+	if resp, _ := do(t, mustReq(http.MethodPut, srv.URL+"/graphql")); resp.Header.Get("Allow") != "GET, POST" {
+		t.Errorf("405 without Allow: %q", resp.Header.Get("Allow"))
+	}
+}

@@ -37,8 +37,10 @@ type httpTransport struct {
 
 var _ graphql.Transport = httpTransport{}
 
+// Supports takes every request but OPTIONS, HEAD (transport.Options answers
+// them) and upgrades, so that a wrong method gets a 405 in our own words.
 func (httpTransport) Supports(r *http.Request) bool {
-	return r.Header.Get("Upgrade") == "" && (r.Method == http.MethodGet || r.Method == http.MethodPost)
+	return r.Header.Get("Upgrade") == "" && r.Method != http.MethodOptions && r.Method != http.MethodHead
 }
 
 func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
