@@ -173,8 +173,9 @@ func nest(n int, inner string) string {
 	return inner
 }
 
-// IntrospectionQuery is GraphiQL's (graphql-js getIntrospectionQuery), the
-// deepest query a legitimate client sends.
+// IntrospectionQuery is the one the bundled GraphiQL sends (graphql-js
+// getIntrospectionQuery: nine levels of ofType), the deepest query a
+// legitimate client sends: 15 levels, the default depth limit.
 const IntrospectionQuery = `query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name }
   types { ...FullType } directives { name description locations args { ...InputValue } } } }
 fragment FullType on __Type { kind name description
@@ -183,4 +184,4 @@ fragment FullType on __Type { kind name description
   enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason } possibleTypes { ...TypeRef } }
 fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
 fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
-  ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } }`
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } } } }`
