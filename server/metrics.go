@@ -20,6 +20,7 @@ type metrics struct {
 	duration        *prometheus.HistogramVec
 	graphql         *prometheus.CounterVec
 	graphqlDuration *prometheus.HistogramVec
+	storeCalls      *prometheus.HistogramVec
 }
 
 func newMetrics() *metrics {
@@ -44,8 +45,12 @@ func newMetrics() *metrics {
 		graphqlDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "uncite_graphql_request_duration_seconds", Help: "GraphQL request latency by operation.", Buckets: buckets,
 		}, []string{"operation"}),
+		storeCalls: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "uncite_store_call_duration_seconds", Help: "Store call latency by method and outcome (ok, or the error code).", Buckets: buckets,
+		}, []string{"method", "outcome"}),
 	}
 	f(m.inFlight)
+	f(m.storeCalls)
 	f(m.requests)
 	f(m.duration)
 	f(m.graphql)

@@ -98,6 +98,8 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
+	m := newMetrics()
+	store = timedStore{Store: store, calls: m.storeCalls}
 	avail := &availability{store: store, log: cfg.Logger}
 
 	gql := handler.New(graph.NewSchema(store))
@@ -137,7 +139,6 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	bounded := func(h http.Handler) http.Handler {
 		return limitConcurrency(withDeadline(h, cfg.Timeout), cfg.MaxInFlight)
 	}
-	m := newMetrics()
 	mux := http.NewServeMux()
 	// While the store is down, GraphQL requests are refused before they
 	// take a slot or wait out a deadline.
