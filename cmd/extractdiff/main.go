@@ -26,6 +26,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/uncite/uncite/extract"
 )
 
 func main() {
@@ -54,28 +56,8 @@ func main() {
 	}
 }
 
-// record is the part of an `extract --json` line that the diff compares.
-type record struct {
-	File        string   `json:"file"`
-	Symbol      *string  `json:"symbol"`
-	Title       *string  `json:"title"`
-	Type        *string  `json:"type"`
-	Date        *string  `json:"date"`
-	Languages   []string `json:"languages"`
-	Body        *string  `json:"body"`
-	Session     *int     `json:"session"`
-	AgendaItems []struct {
-		Number string `json:"number"`
-	} `json:"agendaItems"`
-	Author    *string  `json:"author"`
-	Mentions  []string `json:"mentions"`
-	Citations []struct {
-		Symbol   string   `json:"symbol"`
-		Count    int      `json:"count"`
-		Contexts []string `json:"contexts"`
-	} `json:"citations"`
-	Documents []string `json:"documents"`
-}
+// record is one line of `extract --json`.
+type record = extract.Record
 
 // readRecords reads a JSON Lines file keyed by the document's file name.
 func readRecords(path string) (map[string]*record, error) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/uncite/uncite/extract"
 	"github.com/uncite/uncite/internal/neo4jtest"
 	"github.com/uncite/uncite/neo4jstore"
 )
@@ -21,7 +22,7 @@ func TestExtractSeedJSON(t *testing.T) {
 	if err := run(context.Background(), []string{"extract", "--json", seed}, &out, &errOut); err != nil {
 		t.Fatalf("%v: %s", err, errOut.String())
 	}
-	var got extraction
+	var got extract.Record
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatalf("not one JSON object: %v\n%s", err, out.String())
 	}

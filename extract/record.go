@@ -1,0 +1,85 @@
+package extract
+
+import "github.com/uncite/uncite"
+
+// Record is the JSON Lines record of `uncite extract --json`, the format
+// the extraction scorer and cmd/extractdiff read; absent values are null,
+// absent lists empty.
+type Record struct {
+	File         string             `json:"file"`
+	ID           string             `json:"id"`
+	Symbol       *string            `json:"symbol"`
+	Title        *string            `json:"title"`
+	Type         *string            `json:"type"`
+	Date         *string            `json:"date"`
+	Languages    []string           `json:"languages"`
+	Body         *string            `json:"body"`
+	Session      *int               `json:"session"`
+	SessionStart *string            `json:"sessionStart"`
+	SessionEnd   *string            `json:"sessionEnd"`
+	AgendaItems  []AgendaItemRecord `json:"agendaItems"`
+	Author       *string            `json:"author"`
+	Mentions     []string           `json:"mentions"`
+	Citations    []CitationRecord   `json:"citations"`
+	Documents    []string           `json:"documents"`
+}
+
+// AgendaItemRecord is an agenda item of a Record.
+type AgendaItemRecord struct {
+	Number string  `json:"number"`
+	Title  *string `json:"title"`
+}
+
+// CitationRecord is a citation of a Record.
+type CitationRecord struct {
+	Symbol    string   `json:"symbol"`
+	Body      string   `json:"body"`
+	Number    string   `json:"number"`
+	Year      *int     `json:"year"`
+	Count     int      `json:"count"`
+	Contexts  []string `json:"contexts"`
+	Verbs     []string `json:"verbs"`
+	Operative bool     `json:"operative"`
+}
+
+// NewRecord is the Record of an extracted document.
+func NewRecord(d *uncite.Document) Record {
+	e := Record{
+		File: d.File, ID: d.ID, Symbol: orNull(d.Symbol), Title: orNull(d.Title), Type: orNull(d.Type),
+		Date: orNull(d.Date), Languages: nonNil(d.Languages), Body: orNull(d.Body),
+		SessionStart: orNull(d.SessionStart), SessionEnd: orNull(d.SessionEnd), Author: orNull(d.Author),
+		AgendaItems: []AgendaItemRecord{}, Mentions: []string{}, Citations: []CitationRecord{}, Documents: nonNil(d.References),
+	}
+	if d.Session != 0 {
+		e.Session = &d.Session
+	}
+	for _, a := range d.AgendaItems {
+		e.AgendaItems = append(e.AgendaItems, AgendaItemRecord{Number: a.Number, Title: orNull(a.Title)})
+	}
+	for _, m := range d.Mentions {
+		e.Mentions = append(e.Mentions, m.State)
+	}
+	for _, c := range d.Citations {
+		cj := CitationRecord{Symbol: c.Symbol, Body: c.Body, Number: c.Number, Count: c.Count,
+			Contexts: nonNil(c.Contexts), Verbs: nonNil(c.Verbs), Operative: c.Operative}
+		if c.Year != 0 {
+			cj.Year = &c.Year
+		}
+		e.Citations = append(e.Citations, cj)
+	}
+	return e
+}
+
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
