@@ -1,6 +1,9 @@
 package uncite
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // MaxPageSize bounds every list request; larger requests are rejected, not
 // clamped, so a client never silently receives less than it asked for.
@@ -46,6 +49,35 @@ type DocumentFilter struct {
 	Language   string
 	DateFrom   string // inclusive ISO dates
 	DateTo     string
+}
+
+// Normalize reads filter values as every entry point (GraphQL, /export,
+// the CLI) must, so that the same input selects the same documents: spaces
+// trimmed, codes upper-cased, the language lower-cased, the cited symbol
+// made canonical (EINVALID when it is not a resolution symbol).
+func (f DocumentFilter) Normalize() (DocumentFilter, error) {
+	t := strings.TrimSpace
+	out := DocumentFilter{
+		ID:         t(f.ID),
+		Symbol:     t(f.Symbol),
+		Body:       strings.ToUpper(t(f.Body)),
+		Session:    f.Session,
+		AgendaItem: t(f.AgendaItem),
+		Author:     strings.ToUpper(t(f.Author)),
+		Mentions:   strings.ToUpper(t(f.Mentions)),
+		Type:       t(f.Type),
+		Language:   strings.ToLower(t(f.Language)),
+		DateFrom:   t(f.DateFrom),
+		DateTo:     t(f.DateTo),
+	}
+	if c := t(f.Cites); c != "" {
+		res, err := ParseResolutionSymbol(c)
+		if err != nil {
+			return out, err
+		}
+		out.Cites = res.Symbol
+	}
+	return out, nil
 }
 
 // DocumentQuery asks for one page of the documents matching Filter. It is

@@ -33,7 +33,7 @@ func (s Selection) Subgraph(ctx context.Context, store uncite.Store) (*uncite.Su
 		return nil, uncite.Errorf(uncite.EINVALID, "limit must be between 1 and %d, got %d", uncite.MaxNeighborhoodLimit, s.Limit)
 	}
 	if len(s.IDs) == 0 {
-		f, err := normalize(s.Filter)
+		f, err := s.Filter.Normalize()
 		if err != nil {
 			return nil, err
 		}
@@ -87,32 +87,6 @@ func merge(g, more *uncite.Subgraph) {
 		}
 	}
 	g.Truncated = g.Truncated || more.Truncated
-}
-
-// normalize reads filter values as the GraphQL documents filter does, so
-// that the same input selects the same documents: codes upper-cased, the
-// language lower-cased, the cited symbol made canonical.
-func normalize(f uncite.DocumentFilter) (uncite.DocumentFilter, error) {
-	out := uncite.DocumentFilter{
-		Symbol:     strings.TrimSpace(f.Symbol),
-		Body:       strings.ToUpper(strings.TrimSpace(f.Body)),
-		Session:    f.Session,
-		AgendaItem: strings.TrimSpace(f.AgendaItem),
-		Author:     strings.ToUpper(strings.TrimSpace(f.Author)),
-		Mentions:   strings.ToUpper(strings.TrimSpace(f.Mentions)),
-		Type:       strings.TrimSpace(f.Type),
-		Language:   strings.ToLower(strings.TrimSpace(f.Language)),
-		DateFrom:   strings.TrimSpace(f.DateFrom),
-		DateTo:     strings.TrimSpace(f.DateTo),
-	}
-	if c := strings.TrimSpace(f.Cites); c != "" {
-		res, err := uncite.ParseResolutionSymbol(c)
-		if err != nil {
-			return out, err
-		}
-		out.Cites = res.Symbol
-	}
-	return out, nil
 }
 
 // Filename is a download name for the selection in format f, made of

@@ -91,26 +91,11 @@ func documentFilter(f *model.DocumentFilter) (uncite.DocumentFilter, error) {
 	if f == nil {
 		return uncite.DocumentFilter{}, nil
 	}
-	out := uncite.DocumentFilter{
-		Symbol:     str(f.Symbol),
-		Body:       upper(f.Body),
-		Session:    num(f.Session),
-		AgendaItem: str(f.AgendaItem),
-		Author:     upper(f.Author),
-		Mentions:   upper(f.Mentions),
-		Type:       str(f.Type),
-		Language:   strings.ToLower(str(f.Language)),
-		DateFrom:   str(f.DateFrom),
-		DateTo:     str(f.DateTo),
-	}
-	if c := str(f.Cites); c != "" {
-		res, err := uncite.ParseResolutionSymbol(c)
-		if err != nil {
-			return out, err
-		}
-		out.Cites = res.Symbol
-	}
-	return out, nil
+	return uncite.DocumentFilter{
+		Symbol: str(f.Symbol), Body: str(f.Body), Session: num(f.Session), AgendaItem: str(f.AgendaItem),
+		Author: str(f.Author), Mentions: str(f.Mentions), Cites: str(f.Cites), Type: str(f.Type),
+		Language: str(f.Language), DateFrom: str(f.DateFrom), DateTo: str(f.DateTo),
+	}.Normalize()
 }
 
 // resolution loads a cited resolution. Every cited symbol has a node, so a
