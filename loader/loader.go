@@ -335,7 +335,9 @@ func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	h.Write(b)
 	h.Write(meta)
 	// The raw bytes are not needed past the digest; dropping them before
-	// extraction keeps a large file's peak memory down.
+	// extraction keeps a large file's peak memory down when the text is a
+	// converted copy (UTF-16, Latin-1, PDF, Word). UTF-8 text shares them
+	// (Decode), so they must not be changed, only dropped.
 	n := len(b)
 	b = nil
 	doc := extract.Extract(path.Base(filepath.ToSlash(src.Name)), text)
