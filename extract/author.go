@@ -56,42 +56,7 @@ func author(cv *cover, flowed string, hits []stateHit) string {
 		}
 		return ""
 	}
-	window := flowed[:min(len(flowed), 4000)]
-	found := map[string]bool{}
-	var order []string
-	for _, m := range reAuthorPhrase.FindAllStringSubmatchIndex(window) {
-		if c := stateAt(hits, m[1], 4); c != "" && !found[c] {
-			found[c] = true
-			order = append(order, c)
-		}
-	}
-	for _, m := range reAuthorPhraseZH.FindAllStringSubmatchIndex(window) {
-		for _, h := range hits {
-			if h.end == m[0] && !found[h.code] {
-				found[h.code] = true
-				order = append(order, h.code)
-			}
-		}
-	}
-	// "le Ministère ukrainien des affaires étrangères", "the Ukrainian
-	// Ministry of Foreign Affairs": the State as an adjective.
-	for _, a := range ministryAdjectives(window) {
-		if c := stateOfAdjective(a.lang, a.word); c != "" && !found[c] {
-			found[c] = true
-			order = append(order, c)
-		}
-	}
-	// A Chinese memorandum's title, a line of the cover, puts its author
-	// first: "蒙古国关于……的备忘录" (Memorandum from Mongolia regarding …).
-	for _, l := range header {
-		if !strings.HasSuffix(l, "备忘录") {
-			continue
-		}
-		if s := findStates(l); len(s) > 0 && s[0].start == 0 && !found[s[0].code] {
-			found[s[0].code] = true
-			order = append(order, s[0].code)
-		}
-	}
+	order := authorCandidates(header, flowed[:min(len(flowed), 4000)], hits)
 	if len(order) == 1 {
 		return order[0]
 	}
@@ -107,6 +72,47 @@ func author(cv *cover, flowed string, hits []stateHit) string {
 		}
 	}
 	return ""
+}
+
+// authorCandidates returns, in order and once each, the States that the
+// opening window of the text names as its sender: after an author phrase
+// ("The Permanent Mission of"), as the adjective of a foreign ministry, or
+// first in a Chinese memorandum's title among the cover's lines.
+func authorCandidates(header []string, window string, hits []stateHit) []string {
+	found := map[string]bool{}
+	var order []string
+	add := func(c string) {
+		if c != "" && !found[c] {
+			found[c] = true
+			order = append(order, c)
+		}
+	}
+	for _, m := range reAuthorPhrase.FindAllStringSubmatchIndex(window) {
+		add(stateAt(hits, m[1], 4))
+	}
+	for _, m := range reAuthorPhraseZH.FindAllStringSubmatchIndex(window) {
+		for _, h := range hits {
+			if h.end == m[0] {
+				add(h.code)
+			}
+		}
+	}
+	// "le Ministère ukrainien des affaires étrangères", "the Ukrainian
+	// Ministry of Foreign Affairs": the State as an adjective.
+	for _, a := range ministryAdjectives(window) {
+		add(stateOfAdjective(a.lang, a.word))
+	}
+	// A Chinese memorandum's title, a line of the cover, puts its author
+	// first: "蒙古国关于……的备忘录" (Memorandum from Mongolia regarding …).
+	for _, l := range header {
+		if !strings.HasSuffix(l, "备忘录") {
+			continue
+		}
+		if s := findStates(l); len(s) > 0 && s[0].start == 0 {
+			add(s[0].code)
+		}
+	}
+	return order
 }
 
 // stateAt returns the State named within slack bytes after offset at (an
