@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/internal/prefilter"
 	"github.com/uncite/uncite/refdata"
 )
 
@@ -75,7 +76,7 @@ func findCitations(flowed, docBody string, subs []subject) []occurrence {
 		// A list of numbers stands before each 号决议; the pattern runs on the
 		// text before it.
 		var lists [][]int
-		eachAround(flowed, []string{"号决议"}, 1500, 0, reChinese, func(m []int) bool {
+		prefilter.EachAround(flowed, []string{"号决议"}, 1500, 0, reChinese, func(m []int) bool {
 			lists = append(lists, m)
 			return true
 		})
@@ -119,7 +120,7 @@ func findCitations(flowed, docBody string, subs []subject) []occurrence {
 		return occ
 	}
 	var symbols [][]int
-	eachAround(flowed, []string{"/RES/"}, 8, 40, reResolutionSymbol, func(m []int) bool {
+	prefilter.EachAround(flowed, []string{"/RES/"}, 8, 40, reResolutionSymbol, func(m []int) bool {
 		symbols = append(symbols, m)
 		return true
 	})
@@ -552,7 +553,7 @@ var bodyNames = [...][]string{
 // bodyNamePattern writes bodyNames as a regular expression, one group per
 // body, for the prefilter to find where a name may start; matchBodyName
 // reads the name there.
-func bodyNamePattern() *prefiltered {
+func bodyNamePattern() *prefilter.Regexp {
 	var groups []string
 	for _, names := range bodyNames {
 		var alts []string
@@ -561,9 +562,7 @@ func bodyNamePattern() *prefiltered {
 		}
 		groups = append(groups, "("+strings.Join(alts, "|")+")")
 	}
-	p := mustPrefilter(strings.Join(groups, "|"))
-	p.match = matchBodyName
-	return p
+	return prefilter.MustCompileWith(strings.Join(groups, "|"), matchBodyName)
 }
 
 // matchBodyName is reBodyName anchored at the start of s, written out: the

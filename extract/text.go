@@ -609,3 +609,24 @@ func isSentenceEnd(p string, j int) bool {
 	}
 	return true
 }
+
+// isRegexpWordByte is \w of package regexp, which \b tests.
+func isRegexpWordByte(c byte) bool {
+	return c == '_' || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+}
+
+// containsWord reports whether s holds w between word boundaries (\bw\b).
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isRegexpWordByte(s[i-1])) && (end == len(s) || !isRegexpWordByte(s[end])) {
+			return true
+		}
+		from = i + 1
+	}
+}
