@@ -57,7 +57,8 @@ func author(cv *cover, flowed string, hits []stateHit) string {
 		}
 		return ""
 	}
-	order := authorCandidates(header, flowed[:min(len(flowed), 4000)], hits)
+	var buf [4]string
+	order := authorCandidates(buf[:0], header, flowed[:min(len(flowed), 4000)], hits)
 	if len(order) == 1 {
 		return order[0]
 	}
@@ -75,13 +76,12 @@ func author(cv *cover, flowed string, hits []stateHit) string {
 	return ""
 }
 
-// authorCandidates returns, in order and once each, the States that the
+// authorCandidates appends to order, in order and once each, the States that the
 // opening window of the text names as its sender: after an author phrase
 // ("The Permanent Mission of"), as the adjective of a foreign ministry, or
 // first in a Chinese memorandum's title among the cover's lines.
-func authorCandidates(header []string, window string, hits []stateHit) []string {
+func authorCandidates(order, header []string, window string, hits []stateHit) []string {
 	found := map[string]bool{}
-	var order []string
 	add := func(c string) {
 		if c != "" && !found[c] {
 			found[c] = true
