@@ -99,7 +99,6 @@ func chineseNumber(s string) int {
 	return total + cur
 }
 
-
 // month reads a month name in any of the six languages; OCR that reads the
 // capital O as a zero ("0ctober") is forgiven.
 func month(s string) time.Month {

@@ -33,59 +33,47 @@ type sidecar struct {
 	Author       *string         `json:"author"`
 }
 
-// applySidecar overrides doc's metadata with the sidecar's fields. An
-// unknown field is an error rather than silently ignored: a misspelt key
-// would otherwise leave the wrong metadata in the graph.
-func applySidecar(doc *uncite.Document, b []byte) error {
+// readSidecar reads a sidecar into the metadata given to the extraction,
+// its values trimmed and its codes checked. An unknown field is an error
+// rather than silently ignored: a misspelt key would otherwise leave the
+// wrong metadata in the graph.
+func readSidecar(b []byte, meta *extract.Metadata) error {
 	var s sidecar
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&s); err != nil {
 		return fmt.Errorf("metadata sidecar: %w", err)
 	}
-	set := func(dst *string, v *string) {
-		if v != nil {
-			*dst = strings.TrimSpace(*v)
+	trim := func(v *string) *string {
+		if v == nil {
+			return nil
 		}
+		t := strings.TrimSpace(*v)
+		return &t
 	}
-	set(&doc.Title, s.Title)
-	set(&doc.Type, s.Type)
-	set(&doc.Date, s.Date)
-	set(&doc.SessionStart, s.SessionStart)
-	set(&doc.SessionEnd, s.SessionEnd)
-	if s.Languages != nil {
-		doc.Languages = s.Languages
-	}
-	if s.Symbol != nil {
-		doc.Symbol = strings.TrimSpace(*s.Symbol)
-		if c, err := uncite.ParseResolutionSymbol(doc.Symbol); err == nil {
-			doc.Symbol = c.Symbol
-		}
-		doc.ID = extract.DocumentID(doc.File, doc.Symbol, doc.Languages)
-	}
+	meta.Symbol, meta.Title, meta.Type, meta.Date = trim(s.Symbol), trim(s.Title), trim(s.Type), trim(s.Date)
+	meta.SessionStart, meta.SessionEnd = trim(s.SessionStart), trim(s.SessionEnd)
+	meta.Languages, meta.Session = s.Languages, s.Session
 	if s.Body != nil {
 		b := strings.ToUpper(strings.TrimSpace(*s.Body))
 		if _, ok := uncite.BodyNames[b]; !ok && b != "" {
 			return fmt.Errorf("metadata sidecar: unknown body %q (want GA, SC, HRC, ECOSOC or CHR)", *s.Body)
 		}
-		doc.Body = b
-	}
-	if s.Session != nil {
-		doc.Session = *s.Session
+		meta.Body = &b
 	}
 	if s.Author != nil {
 		a := strings.ToUpper(strings.TrimSpace(*s.Author))
 		if _, ok := refdata.StateByCode(a); !ok && a != "" {
 			return fmt.Errorf("metadata sidecar: unknown State code %q (want ISO 3166-1 alpha-3)", *s.Author)
 		}
-		doc.Author = a
+		meta.Author = &a
 	}
 	if len(s.AgendaItems) > 0 {
 		items, err := agendaItems(s.AgendaItems)
 		if err != nil {
 			return err
 		}
-		doc.AgendaItems = items
+		meta.AgendaItems = items
 	}
 	return nil
 }
