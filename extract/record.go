@@ -1,6 +1,9 @@
 package extract
 
-import "github.com/uncite/uncite"
+import (
+	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/internal/nullable"
+)
 
 // Record is the JSON Lines record of `uncite extract --json`, the format
 // the extraction scorer and cmd/extractdiff read; absent values are null,
@@ -45,41 +48,27 @@ type CitationRecord struct {
 // NewRecord is the Record of an extracted document.
 func NewRecord(d *uncite.Document) Record {
 	e := Record{
-		File: d.File, ID: d.ID, Symbol: orNull(d.Symbol), Title: orNull(d.Title), Type: orNull(d.Type),
-		Date: orNull(d.Date), Languages: nonNil(d.Languages), Body: orNull(d.Body),
-		SessionStart: orNull(d.SessionStart), SessionEnd: orNull(d.SessionEnd), Author: orNull(d.Author),
-		AgendaItems: []AgendaItemRecord{}, Mentions: []string{}, Citations: []CitationRecord{}, Documents: nonNil(d.References),
+		File: d.File, ID: d.ID, Symbol: nullable.String(d.Symbol), Title: nullable.String(d.Title), Type: nullable.String(d.Type),
+		Date: nullable.String(d.Date), Languages: nullable.List(d.Languages), Body: nullable.String(d.Body),
+		SessionStart: nullable.String(d.SessionStart), SessionEnd: nullable.String(d.SessionEnd), Author: nullable.String(d.Author),
+		AgendaItems: []AgendaItemRecord{}, Mentions: []string{}, Citations: []CitationRecord{}, Documents: nullable.List(d.References),
 	}
 	if d.Session != 0 {
 		e.Session = &d.Session
 	}
 	for _, a := range d.AgendaItems {
-		e.AgendaItems = append(e.AgendaItems, AgendaItemRecord{Number: a.Number, Title: orNull(a.Title)})
+		e.AgendaItems = append(e.AgendaItems, AgendaItemRecord{Number: a.Number, Title: nullable.String(a.Title)})
 	}
 	for _, m := range d.Mentions {
 		e.Mentions = append(e.Mentions, m.State)
 	}
 	for _, c := range d.Citations {
 		cj := CitationRecord{Symbol: c.Symbol, Body: c.Body, Number: c.Number, Count: c.Count,
-			Contexts: nonNil(c.Contexts), Verbs: nonNil(c.Verbs), Operative: c.Operative}
+			Contexts: nullable.List(c.Contexts), Verbs: nullable.List(c.Verbs), Operative: c.Operative}
 		if c.Year != 0 {
 			cj.Year = &c.Year
 		}
 		e.Citations = append(e.Citations, cj)
 	}
 	return e
-}
-
-func orNull(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
