@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"encoding/json"
+	"fmt"
+
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/internal/nullable"
 )
@@ -9,8 +12,19 @@ import (
 // the extraction scorer and cmd/extractdiff read; absent values are null,
 // absent lists empty.
 type Record struct {
-	File         string             `json:"file"`
-	ID           string             `json:"id"`
+	File string `json:"file"`
+	ID   string `json:"id"`
+	Metadata
+	Mentions  []string         `json:"mentions"`
+	Citations []CitationRecord `json:"citations"`
+	Documents []string         `json:"documents"`
+}
+
+// Metadata is the part of a Record that a metadata sidecar may set (see
+// loader.SidecarSuffix), in the same format. Read from JSON, a field left
+// out or null stays nil, while "" or [] is a value: pointers and nil
+// slices tell "absent" from "set to empty".
+type Metadata struct {
 	Symbol       *string            `json:"symbol"`
 	Title        *string            `json:"title"`
 	Type         *string            `json:"type"`
@@ -22,15 +36,28 @@ type Record struct {
 	SessionEnd   *string            `json:"sessionEnd"`
 	AgendaItems  []AgendaItemRecord `json:"agendaItems"`
 	Author       *string            `json:"author"`
-	Mentions     []string           `json:"mentions"`
-	Citations    []CitationRecord   `json:"citations"`
-	Documents    []string           `json:"documents"`
 }
 
 // AgendaItemRecord is an agenda item of a Record.
 type AgendaItemRecord struct {
 	Number string  `json:"number"`
 	Title  *string `json:"title"`
+}
+
+// UnmarshalJSON reads an item as extract prints it, {"number": "68 (b)",
+// "title": ...}, or by its number alone, "68 (b)", as the gold files and
+// hand-written sidecars give it.
+func (a *AgendaItemRecord) UnmarshalJSON(b []byte) error {
+	var number string
+	if json.Unmarshal(b, &number) == nil {
+		*a = AgendaItemRecord{Number: number}
+		return nil
+	}
+	type object AgendaItemRecord // without this method
+	if err := json.Unmarshal(b, (*object)(a)); err != nil {
+		return fmt.Errorf("an agenda item is a number or {number, title}: %w", err)
+	}
+	return nil
 }
 
 // CitationRecord is a citation of a Record.
@@ -48,10 +75,14 @@ type CitationRecord struct {
 // NewRecord is the Record of an extracted document.
 func NewRecord(d *uncite.Document) Record {
 	e := Record{
-		File: d.File, ID: d.ID, Symbol: nullable.String(d.Symbol), Title: nullable.String(d.Title), Type: nullable.String(d.Type),
-		Date: nullable.String(d.Date), Languages: nullable.List(d.Languages), Body: nullable.String(d.Body),
-		SessionStart: nullable.String(d.SessionStart), SessionEnd: nullable.String(d.SessionEnd), Author: nullable.String(d.Author),
-		AgendaItems: []AgendaItemRecord{}, Mentions: []string{}, Citations: []CitationRecord{}, Documents: nullable.List(d.References),
+		File: d.File, ID: d.ID,
+		Metadata: Metadata{
+			Symbol: nullable.String(d.Symbol), Title: nullable.String(d.Title), Type: nullable.String(d.Type),
+			Date: nullable.String(d.Date), Languages: nullable.List(d.Languages), Body: nullable.String(d.Body),
+			SessionStart: nullable.String(d.SessionStart), SessionEnd: nullable.String(d.SessionEnd), Author: nullable.String(d.Author),
+			AgendaItems: []AgendaItemRecord{},
+		},
+		Mentions: []string{}, Citations: []CitationRecord{}, Documents: nullable.List(d.References),
 	}
 	if d.Session != 0 {
 		e.Session = &d.Session
