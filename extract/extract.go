@@ -13,25 +13,6 @@ import (
 	"github.com/uncite/uncite"
 )
 
-// Metadata is what is known of a document besides its text: the fields of
-// a metadata sidecar, which override what the text says, and the file's
-// own properties, which fill what the text leaves empty. The zero value
-// adds nothing.
-type Metadata struct {
-	// Set fields (non-nil) replace the extraction's, as given. The symbol
-	// is known before the text is read, so the rules that use the
-	// document's own symbol (its type and body, the citations and
-	// references that leave it out) use it, as they use a symbol in front
-	// matter; a resolution symbol is put in its canonical form.
-	Symbol, Title, Type, Date, Body, SessionStart, SessionEnd, Author *string
-	Session                                                           *int
-	Languages                                                         []string
-	AgendaItems                                                       []uncite.AgendaItem
-	// FileTitle and FileDate fill the title and date where the text gives
-	// none (a PDF's Title property, its creation date).
-	FileTitle, FileDate string
-}
-
 // Extract reads one document. name is the file's base name (used for the
 // symbol and language fallback and Document.File); text is already-decoded
 // UTF-8; meta, when not nil, is what else is known of it. Every field of
@@ -128,7 +109,13 @@ func (m *Metadata) apply(doc *uncite.Document) {
 		doc.Languages = m.Languages
 	}
 	if m.AgendaItems != nil {
-		doc.AgendaItems = m.AgendaItems
+		doc.AgendaItems = make([]uncite.AgendaItem, len(m.AgendaItems))
+		for i, a := range m.AgendaItems {
+			doc.AgendaItems[i] = uncite.AgendaItem{Number: a.Number}
+			if a.Title != nil {
+				doc.AgendaItems[i].Title = *a.Title
+			}
+		}
 	}
 }
 

@@ -32,9 +32,8 @@ func TestMetadataOverrides(t *testing.T) {
 		t.Fatalf("without metadata: %d citations, want 2", len(plain.Citations))
 	}
 	symbol, title, body, author, session := "S/RES/853(1993)", "Corrected title", uncite.BodyGA, "AZE", 4
-	items := []uncite.AgendaItem{{Number: "4"}}
 	d := Extract("x.txt", text, &Metadata{Symbol: &symbol, Title: &title, Body: &body, Author: &author,
-		Session: &session, AgendaItems: items, Languages: []string{"fr"}})
+		Session: &session, AgendaItems: []AgendaItemRecord{{Number: "4"}}, Languages: []string{"fr"}})
 	if d.Symbol != "S/RES/853 (1993)" || d.ID != "S/RES/853 (1993) (fr)" {
 		t.Errorf("symbol %q, id %q; want the canonical symbol and its French id", d.Symbol, d.ID)
 	}
@@ -42,7 +41,7 @@ func TestMetadataOverrides(t *testing.T) {
 		t.Errorf("citations %+v, want 822 (1993) only: the document does not cite itself", d.Citations)
 	}
 	if d.Title != title || d.Body != body || d.Author != author || d.Session != session ||
-		!reflect.DeepEqual(d.AgendaItems, items) || !reflect.DeepEqual(d.Languages, []string{"fr"}) {
+		!reflect.DeepEqual(d.AgendaItems, []uncite.AgendaItem{{Number: "4"}}) || !reflect.DeepEqual(d.Languages, []string{"fr"}) {
 		t.Errorf("overrides not applied: %+v", d)
 	}
 	if plain.Type != "" || d.Type != "resolution" {
