@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -17,9 +19,9 @@ import (
 // it is found, so that a list can lend its body to the next.
 
 var (
-	// The word "resolution" in the six languages, with plural and case forms
+	// The word "resolution" in every language, with plural and case forms
 	// and the Arabic clitics ("وبالقرار", "للقرارات").
-	reResolutionWord = regexp.MustCompile(`\b(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]ésolutions?|[Rr]esoluci(?:ón|ones))\b|[Рр]езолюци[яиюейхм]*|[وفبلك]{0,2}(?:ال)?قرار(?:ين|ات|اته|يه|ي|ا|ه|ها)?`)
+	reResolutionWord = regexp.MustCompile(alternation(func(v *vocabulary) string { return v.resolution.re }))
 
 	// Citations in an appendix of another document ("A/56/1026, annex II,
 	// resolution 14/221", "chap. I, resolution 1") are that document's
@@ -28,7 +30,8 @@ var (
 	// Further numbers of the same list after a descriptive clause ("1514 (XV)
 	// of 14 December 1960, containing the Declaration ..., 1541 (XV) of ...").
 	// Only forms that cannot be anything but a resolution qualify.
-	reContinuation = regexp.MustCompile(`(?:,\s|\s(?:and|et|y|и)\s|,\s(?:and|et|y|и)\s|\sas well as\s)(?:\d{1,4}\s\((?:\d{4}|[IVXL]{1,7})\)|\d{1,3}/\d{1,4}\s(?:of\s\d|on\s))`)
+	reContinuation  = regexp.MustCompile(`(?:,\s|\s(?:` + continuationAnd + `)\s|,\s(?:` + continuationAnd + `)\s|\s(?:` + nameAlternation(func(v *vocabulary) string { return v.continuationPhrase }) + `)\s)(?:\d{1,4}\s\((?:\d{4}|[IVXL]{1,7})\)|\d{1,3}/\d{1,4}\s(?:of\s\d|on\s))`)
+	continuationAnd = nameAlternation(func(v *vocabulary) string { return v.continuationAnd })
 	// Names of the organs in every language; the group says which.
 	reBodyName = bodyNamePattern()
 
@@ -89,16 +92,41 @@ func findCitations(flowed, docBody string, subs []subject) []occurrence {
 // reResolutionWordAt is reResolutionWord anchored at the word's start.
 var reResolutionWordAt = regexp.MustCompile(`^(?:` + reResolutionWord.String() + `)`)
 
-// Literal cores of the word "resolution": "solu" (resolution, résolution,
-// resolución), "езолюц" (резолюция), "قرار". Running the full pattern only
-// around them keeps the scan at the speed of strings.Index.
-var resolutionCores = []string{"solu", "SOLU", "езолюц", "قرار"}
+// resolutionCores are the literal cores of the word "resolution" in every
+// language, once each: "solu" (resolution, résolution, resolución),
+// "езолюц" (резолюция), "قرار". Running the full pattern only around them
+// keeps the scan at the speed of strings.Index.
+var resolutionCores = func() []resolutionCore {
+	var out []resolutionCore
+	for _, v := range languages {
+		w := v.resolution
+		for _, core := range w.cores {
+			c := resolutionCore{core, w.back, w.attached}
+			if k := slices.IndexFunc(out, func(o resolutionCore) bool { return o.core == core }); k >= 0 {
+				if !reflect.DeepEqual(out[k], c) {
+					panic("extract: " + v.code + " reads the core " + core + " of the word resolution otherwise than an earlier language")
+				}
+				continue
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}()
+
+// resolutionCore is a core of the word "resolution" and how its language
+// writes the word around it (see resolutionWord).
+type resolutionCore struct {
+	core     string
+	back     []int
+	attached bool
+}
 
 // hasResolutionWord reports whether s holds the word "resolution", which
 // holds one of the cores.
 func hasResolutionWord(s string) bool {
-	for _, core := range resolutionCores {
-		if strings.Contains(s, core) {
+	for _, c := range resolutionCores {
+		if strings.Contains(s, c.core) {
 			return reResolutionWord.MatchString(s)
 		}
 	}
@@ -108,17 +136,8 @@ func hasResolutionWord(s string) bool {
 // resolutionWords returns the spans of the word "resolution" in s, in order.
 func resolutionWords(s string) [][2]int {
 	var out [][2]int
-	for _, core := range resolutionCores {
-		// Where the word can start before its core: "Re"/"Ré" before "solu",
-		// "Р" before "езолюц", up to two clitics and the article before
-		// "قرار" (two bytes a letter), leftmost first.
-		starts := []int{3, 2}
-		switch core {
-		case "езолюц":
-			starts = []int{2}
-		case "قرار":
-			starts = []int{8, 6, 4, 2, 0}
-		}
+	for _, c := range resolutionCores {
+		core := c.core
 		for from := 0; ; {
 			i := strings.Index(s[from:], core)
 			if i < 0 {
@@ -131,12 +150,12 @@ func resolutionWords(s string) [][2]int {
 			for we < len(s) && !utf8.RuneStart(s[we]) {
 				we++
 			}
-			for _, back := range starts {
+			for _, back := range c.back {
 				start := i - back
 				if start < 0 {
 					continue
 				}
-				if core != "قرار" && start > 0 && isRegexpWordByte(s[start-1]) {
+				if !c.attached && start > 0 && isRegexpWordByte(s[start-1]) {
 					continue // \b does not hold before the word
 				}
 				m := reResolutionWordAt.FindStringIndex(s[start:we])
@@ -144,7 +163,7 @@ func resolutionWords(s string) [][2]int {
 					continue
 				}
 				end := start + m[1]
-				if start > 0 && core != "قرار" {
+				if start > 0 && !c.attached {
 					if r, _ := utf8.DecodeLastRuneInString(s[:start]); isWordRune(r) {
 						break // inside a longer word
 					}
