@@ -36,7 +36,8 @@ func headerLines(lines []string) []string {
 }
 
 var (
-	reLangSuffix   = regexp.MustCompile(`(?:\.(?:ar|en|es|fr|ru|zh)(?:\+(?:ar|en|es|fr|ru|zh))*)$`)
+	reLangSuffix   = regexp.MustCompile(`(?:\.(?:` + languageCodes + `)(?:\+(?:` + languageCodes + `))*)$`)
+	languageCodes  = alternation(func(v *vocabulary) string { return v.code })
 	reFileSymbol   = regexp.MustCompile(`^` + symbolPrefix + `(?:/` + symbolComponent + `)+$`)
 	reSCTitle      = regexp.MustCompile(`^Resolution (\d{1,4}) \((\d{4})\)`)
 	reUnitedNation = prefilter.MustCompilePrefix(`^(?:` + nameAlternation(func(v *vocabulary) string { return v.unitedNations }) + `)\s+`)
