@@ -254,26 +254,32 @@ func itemDateEnd(s string) (int, bool) {
 			return 0, false
 		}
 	}
-	// The year.
+	return itemYearEnd(s, end), true
+}
+
+// itemYearEnd reads the year that may follow the month at s[end:] in
+// itemDateEnd's pattern, `(?:\s(?:de\s)?\d{4}(?:\sгода|\sг\.)?)?`, and
+// returns where the date ends.
+func itemYearEnd(s string, end int) int {
 	if end >= len(s) || !isRegexpSpace(s[end]) {
-		return end, true
+		return end
 	}
 	y := end + 1
 	if j := y + 2; strings.HasPrefix(s[y:], "de") && j < len(s) && isRegexpSpace(s[j]) {
 		y = j + 1
 	}
 	if digitsEnd(s, y, 4) != y+4 {
-		return end, true
+		return end
 	}
 	y += 4
 	if y < len(s) && isRegexpSpace(s[y]) {
 		for _, suffix := range [...]string{"года", "г."} {
 			if strings.HasPrefix(s[y+1:], suffix) {
-				return y + 1 + len(suffix), true
+				return y + 1 + len(suffix)
 			}
 		}
 	}
-	return y, true
+	return y
 }
 
 // letterSlashRunEnd returns the end of the run of letters (\p{L}) and

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/internal/prefilter"
 )
 
 // header is the cover block of a UN document: everything before the body
@@ -14,7 +15,7 @@ import (
 // maxHeaderLines non-empty lines.
 const maxHeaderLines = 45
 
-var reBodyStart = mustPrefixMatcher(`^(?:The (?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Commission on Human Rights),|L[ea] .{3,40},$|La Asamblea General,|El Consejo .{3,40},$|1\.\s)`)
+var reBodyStart = prefilter.MustCompilePrefix(`^(?:The (?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Commission on Human Rights),|L[ea] .{3,40},$|La Asamblea General,|El Consejo .{3,40},$|1\.\s)`)
 
 func headerLines(lines []string) []string {
 	var out []string
@@ -36,7 +37,7 @@ var (
 	reLangSuffix   = regexp.MustCompile(`(?:\.(?:ar|en|es|fr|ru|zh)(?:\+(?:ar|en|es|fr|ru|zh))*)$`)
 	reFileSymbol   = regexp.MustCompile(`^` + symbolPrefix + `(?:/` + symbolComponent + `)+$`)
 	reSCTitle      = regexp.MustCompile(`^Resolution (\d{1,4}) \((\d{4})\)`)
-	reUnitedNation = mustPrefixMatcher(`^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة|联合国)\s+`)
+	reUnitedNation = prefilter.MustCompilePrefix(`^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة|联合国)\s+`)
 )
 
 // baseName strips the extension and the language tags from a file name:
@@ -107,10 +108,10 @@ func atoi(s string) int {
 }
 
 var (
-	reHRCHeader = mustPrefilter(`Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет по правам человека|مجلس حقوق الإنسان|人权理事会`)
-	reSCHeader  = mustPrefilter(`Security Council|Conseil de sécurité|Consejo de Seguridad|Совет Безопасности|مجلس الأمن|安全理事会`)
-	reGAHeader  = mustPrefilter(`General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|الجمعية العامة|大会`)
-	reESCHeader = mustPrefilter(`Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономический и Социальный Совет|المجلس الاقتصادي والاجتماعي|经济及社会理事会`)
+	reHRCHeader = prefilter.MustCompile(`Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет по правам человека|مجلس حقوق الإنسان|人权理事会`)
+	reSCHeader  = prefilter.MustCompile(`Security Council|Conseil de sécurité|Consejo de Seguridad|Совет Безопасности|مجلس الأمن|安全理事会`)
+	reGAHeader  = prefilter.MustCompile(`General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|الجمعية العامة|大会`)
+	reESCHeader = prefilter.MustCompile(`Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономический и Социальный Совет|المجلس الاقتصادي والاجتماعي|经济及社会理事会`)
 )
 
 // documentBody decides the organ a document belongs to: a Human Rights
@@ -154,23 +155,23 @@ func documentBody(symbol, typ string, cv *cover, flowed string, subs []subject) 
 var (
 	// A State's amendments to a draft: "Russian Federation: amendments to
 	// draft resolution A/C.3/80/L.28".
-	reAmendment       = mustPrefilter(`[Aa]mendments? to (?:the )?draft|AMENDMENTS? TO (?:THE )?DRAFT|[Aa]mendements? (?:au|à)|[Ee]nmiendas? al proyecto|[Пп]оправк[аи] к проекту`)
-	reDraftDecision   = mustPrefilter(`[Dd]raft decision|DRAFT DECISION|projet de décision|proyecto de decisión|проект решения|مشروع مقرر|决定草案`)
-	reDraftResolution = mustPrefilter(`[Dd]raft resolution|DRAFT RESOLUTION|projet de résolution|proyecto de resolución|проект резолюции|مشروع قرار|决议草案`)
-	reNoteVerbale     = mustPrefilter(`[Nn]ote verbale|NOTE VERBALE|[Nn]ota verbal|[Вв]ербальная нота|مذكرة شفوية|普通照会`)
+	reAmendment       = prefilter.MustCompile(`[Aa]mendments? to (?:the )?draft|AMENDMENTS? TO (?:THE )?DRAFT|[Aa]mendements? (?:au|à)|[Ee]nmiendas? al proyecto|[Пп]оправк[аи] к проекту`)
+	reDraftDecision   = prefilter.MustCompile(`[Dd]raft decision|DRAFT DECISION|projet de décision|proyecto de decisión|проект решения|مشروع مقرر|决定草案`)
+	reDraftResolution = prefilter.MustCompile(`[Dd]raft resolution|DRAFT RESOLUTION|projet de résolution|proyecto de resolución|проект резолюции|مشروع قرار|决议草案`)
+	reNoteVerbale     = prefilter.MustCompile(`[Nn]ote verbale|NOTE VERBALE|[Nn]ota verbal|[Вв]ербальная нота|مذكرة شفوية|普通照会`)
 	// A letter or report says so at the start of a line of its cover (a
 	// Chinese letter's heading ends "…日…的信"); the header is matched line by
 	// line.
-	reLetter     = mustPrefixMatcher(`^(?i:Letter dated|Lettre datée|Carta de fecha|Письмо|رسالة مؤرخة|Identical letters dated|Madam,|Sir,|Excellency,|Dear )`)
+	reLetter     = prefilter.MustCompilePrefix(`^(?i:Letter dated|Lettre datée|Carta de fecha|Письмо|رسالة مؤرخة|Identical letters dated|Madam,|Sir,|Excellency,|Dear )`)
 	reLetterZH   = regexp.MustCompile(`\d+日.*信$`)
-	reReport     = mustPrefixMatcher(`^(?i:(?:National |Annual )?report\b|Rapport\b|Informe\b|Доклад\b|تقرير|Compilation\b|Summary\b|Views on conclusions)`)
-	reAdoptedRes = mustPrefilter(`[Rr]esolution adopted by|RESOLUTION ADOPTED BY|résolution adoptée par|resolución aprobada por|резолюция, принятая`)
-	reAdoptedDec = mustPrefilter(`[Dd]ecision adopted by|DECISION ADOPTED BY|décision adoptée par|decisión adoptada por|решение, принятое`)
+	reReport     = prefilter.MustCompilePrefix(`^(?i:(?:National |Annual )?report\b|Rapport\b|Informe\b|Доклад\b|تقرير|Compilation\b|Summary\b|Views on conclusions)`)
+	reAdoptedRes = prefilter.MustCompile(`[Rr]esolution adopted by|RESOLUTION ADOPTED BY|résolution adoptée par|resolución aprobada por|резолюция, принятая`)
+	reAdoptedDec = prefilter.MustCompile(`[Dd]ecision adopted by|DECISION ADOPTED BY|décision adoptée par|decisión adoptada por|решение, принятое`)
 )
 
 // documentType names the kind of document from its symbol and cover.
 func documentType(symbol string, cv *cover) string {
-	lineStarts := func(re *prefixMatcher, zh bool) bool {
+	lineStarts := func(re *prefilter.Prefix, zh bool) bool {
 		for _, l := range cv.lines {
 			if re.MatchString(l) || zh && strings.HasSuffix(l, "信") && reLetterZH.MatchString(l) {
 				return true
@@ -226,7 +227,7 @@ var (
 	// The adoption line may wrap ("Resolution adopted by the General
 	// Assembly\non 22 December 2023"), and the closing line may read
 	// "50th (resumed) plenary meeting".
-	reAdoptedOn     = mustPrefilter(`(?i)adopted by the [\p{L}\s]{3,40}?\son\s|adoptée par l['’][\p{L}\s]{3,40}?\sle\s|aprobada por la [\p{L}\s]{3,40}?\sel\s`)
+	reAdoptedOn     = prefilter.MustCompile(`(?i)adopted by the [\p{L}\s]{3,40}?\son\s|adoptée par l['’][\p{L}\s]{3,40}?\sle\s|aprobada por la [\p{L}\s]{3,40}?\sel\s`)
 	reMeetingDate   = regexp.MustCompile(`\d{1,3}(?:st|nd|rd|th|e|re)? (?:\((?:resumed|reprise|continuación)\) )?(?:plenary )?(?:meeting|séance(?: plénière)?)\.?\s+`)
 	reSessionEN     = regexp.MustCompile(`\b([A-Z][a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+session\b`)
 	reSessionFR     = regexp.MustCompile(`\b([A-ZÉ][\p{L}]+(?:-(?:et-)?[\p{L}]+)*|\d{1,3}e)\s+session\b`)
@@ -254,7 +255,7 @@ func documentDate(typ string, cv *cover, flowed, metaDate string) string {
 			}
 		}
 		date := ""
-		eachAround(flowed, []string{"meeting", "séance"}, 24, 32, reMeetingDate, func(m []int) bool {
+		prefilter.EachAround(flowed, []string{"meeting", "séance"}, 24, 32, reMeetingDate, func(m []int) bool {
 			if d, end := findDate(flowed[m[1]:min(len(flowed), m[1]+30)]); d != "" && end > 0 {
 				date = d
 				return false
@@ -294,7 +295,7 @@ func session(joined string) (n int, start, end string) {
 	// words before it (with the white space between, which the page layout
 	// may make long).
 	try := func(re *regexp.Regexp, anchor string, words, after int, read func(m []string) int) {
-		eachBefore(joined, anchor, words, after, re, func(idx []int) bool {
+		prefilter.EachBefore(joined, anchor, words, after, re, func(idx []int) bool {
 			if at >= 0 && idx[0] > at {
 				return false
 			}
@@ -334,7 +335,7 @@ func session(joined string) (n int, start, end string) {
 
 const agendaNumber = `\d{1,3}(?:\s?\([a-z]{1,3}\))?`
 
-var reAgenda = mustPrefilter(`(?:Agenda items?\s|Items?\s|Points? |Temas? |Пункты? |(?:البند|البنود) |议程项目\s*)((?:` + agendaNumber + `)(?:(?:,\s?|\s(?:and|et|y|и|و)\s)` + agendaNumber + `)*)(\s+(?:of the (?:provisional )?agenda|de l['’]ordre du jour(?: provisoire)?|de la agenda|del programa(?: provisional)?|del orden del día|повестки дня|من جدول الأعمال))?`)
+var reAgenda = prefilter.MustCompile(`(?:Agenda items?\s|Items?\s|Points? |Temas? |Пункты? |(?:البند|البنود) |议程项目\s*)((?:` + agendaNumber + `)(?:(?:,\s?|\s(?:and|et|y|и|و)\s)` + agendaNumber + `)*)(\s+(?:of the (?:provisional )?agenda|de l['’]ordre du jour(?: provisoire)?|de la agenda|del programa(?: provisional)?|del orden del día|повестки дня|من جدول الأعمال))?`)
 var reAgendaNumber = regexp.MustCompile(agendaNumber)
 
 // agendaItems reads the agenda items the cover puts the document under, with
@@ -389,7 +390,7 @@ func agendaTitle(rest string, next []string) string {
 }
 
 var (
-	reTitleStart  = mustPrefixMatcher(`^(?:Note verbale|Letter dated|Lettre datée|Carta de fecha|Письмо|Identical letters|(?:National )?[Rr]eport\b|Rapport\b|Informe\b|Compilation\b|Summary of\b|\d{1,3}/\d{1,4}\.\s)`)
+	reTitleStart  = prefilter.MustCompilePrefix(`^(?:Note verbale|Letter dated|Lettre datée|Carta de fecha|Письмо|Identical letters|(?:National )?[Rr]eport\b|Rapport\b|Informe\b|Compilation\b|Summary of\b|\d{1,3}/\d{1,4}\.\s)`)
 	reTitleNumber = regexp.MustCompile(`^\d{1,3}/\d{1,4}\.\s`)
 )
 

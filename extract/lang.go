@@ -176,6 +176,13 @@ func paragraphLanguage(p string) (string, int) {
 		n++
 		words[wordLang(p, start, len(p), slow, foreign)]++
 	}
+	return paragraphVerdict(arabic, cyrillic, han, latin, n, &words)
+}
+
+// paragraphVerdict gives a paragraph to a language from the letters of
+// each script it holds and, in a Latin script, from its function words
+// (by wordLang) among its n words; it returns the paragraph's weight.
+func paragraphVerdict(arabic, cyrillic, han, latin, n int, words *[4]int) (string, int) {
 	switch {
 	case han > 0 && han*2 >= latin:
 		return langZH, han

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/uncite/uncite/internal/prefilter"
 )
 
 // Ordinal and cardinal number words as UN session headers write them
@@ -158,13 +160,9 @@ func month(s string) time.Month {
 }
 
 var (
-	reDate   = mustPrefilter(`(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?([\p{L}0][\p{L}/]+)\s+(?:de\s+)?(\d{4})`)
+	reDate   = prefilter.MustCompileWith(`(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?([\p{L}0][\p{L}/]+)\s+(?:de\s+)?(\d{4})`, matchDate)
 	reDateZH = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 )
-
-func init() {
-	reDate.match = matchDate
-}
 
 // matchDate is reDate anchored at the start of s, written out: the regexp,
 // tried at every digit of a text, would clear a bitmap the size of the rest
@@ -249,7 +247,7 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // it ends; "" and -1 when there is none.
 func findDate(s string) (string, int) {
 	best, end, at := "", -1, len(s)+1
-	reDate.each(s, func(m []int) bool {
+	reDate.Each(s, func(m []int) bool {
 		mo := month(s[m[4]:m[5]])
 		if mo == 0 {
 			return true

@@ -13,31 +13,17 @@ import (
 
 // SidecarSuffix names the optional metadata file beside a document:
 // "A_HRC_43_2.en.txt.json" supplies or corrects what is read from
-// "A_HRC_43_2.en.txt". Its fields are those of `uncite extract --json`;
-// the ones present override the extraction, the rest are left alone.
+// "A_HRC_43_2.en.txt". Its fields are extract.Metadata, the metadata of
+// `uncite extract --json`; the ones present override the extraction, the
+// rest are left alone.
 const SidecarSuffix = ".json"
 
-// sidecar is the subset of the extraction record a sidecar may set.
-// Pointers tell "absent" from "set to empty".
-type sidecar struct {
-	Symbol       *string         `json:"symbol"`
-	Title        *string         `json:"title"`
-	Type         *string         `json:"type"`
-	Date         *string         `json:"date"`
-	Languages    []string        `json:"languages"`
-	Body         *string         `json:"body"`
-	Session      *int            `json:"session"`
-	SessionStart *string         `json:"sessionStart"`
-	SessionEnd   *string         `json:"sessionEnd"`
-	AgendaItems  json.RawMessage `json:"agendaItems"`
-	Author       *string         `json:"author"`
-}
-
-// applySidecar overrides doc's metadata with the sidecar's fields. An
-// unknown field is an error rather than silently ignored: a misspelt key
-// would otherwise leave the wrong metadata in the graph.
+// applySidecar overrides doc's metadata with the fields the sidecar sets
+// (see extract.Metadata). An unknown field is an error rather than
+// silently ignored: a misspelt key would otherwise leave the wrong
+// metadata in the graph.
 func applySidecar(doc *uncite.Document, b []byte) error {
-	var s sidecar
+	var s extract.Metadata
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&s); err != nil {
@@ -80,41 +66,12 @@ func applySidecar(doc *uncite.Document, b []byte) error {
 		}
 		doc.Author = a
 	}
-	if len(s.AgendaItems) > 0 {
-		items, err := agendaItems(s.AgendaItems)
-		if err != nil {
-			return err
+	if s.AgendaItems != nil {
+		doc.AgendaItems = make([]uncite.AgendaItem, len(s.AgendaItems))
+		for i, a := range s.AgendaItems {
+			doc.AgendaItems[i] = uncite.AgendaItem{Number: a.Number}
+			set(&doc.AgendaItems[i].Title, a.Title)
 		}
-		doc.AgendaItems = items
 	}
 	return nil
-}
-
-// agendaItems accepts both shapes in use: ["4", "68 (b)"] as in the gold
-// files, and [{"number": "4", "title": "..."}] as extract prints.
-func agendaItems(raw json.RawMessage) ([]uncite.AgendaItem, error) {
-	var numbers []string
-	if err := json.Unmarshal(raw, &numbers); err == nil {
-		items := make([]uncite.AgendaItem, len(numbers))
-		for i, n := range numbers {
-			items[i] = uncite.AgendaItem{Number: n}
-		}
-		return items, nil
-	}
-	var items []uncite.AgendaItem
-	var objs []struct {
-		Number string  `json:"number"`
-		Title  *string `json:"title"`
-	}
-	if err := json.Unmarshal(raw, &objs); err != nil {
-		return nil, fmt.Errorf("metadata sidecar: agendaItems must be a list of numbers or of {number, title}: %w", err)
-	}
-	for _, o := range objs {
-		it := uncite.AgendaItem{Number: o.Number}
-		if o.Title != nil {
-			it.Title = *o.Title
-		}
-		items = append(items, it)
-	}
-	return items, nil
 }
