@@ -24,6 +24,6 @@ var chinese = vocabulary{
 	noteVerbaleRe:     `普通照会`,
 	corrigendum:       "更正",
 	addendum:          "增编",
-	session:           &sessionRule{regexp.MustCompile(`第([一二三四五六七八九十百]+)届会议`), "届会议", 1, 0, func(m []string) int { return chineseNumber(m[1]) }},
+	session:           &sessionRule{regexp.MustCompile(`第([一二三四五六七八九十百]+)届会议`), "届会议", 1, 0},
 	agendaItemRe:      `议程项目\s*`,
 }
