@@ -31,6 +31,7 @@ var arabic = vocabulary{
 	agendaItemRe:      `(?:البند|البنود) `,
 	agendaAnd:         "و",
 	agendaOfRe:        `من جدول الأعمال`,
+	authorRe:          `البعثة الدائمة|الممثلة? الدائمة?|مذكرة من|وزارة خارجية`,
 	resolution:        resolutionWord{re: `[وفبلك]{0,2}(?:ال)?قرار(?:ين|ات|اته|يه|ي|ا|ه|ها)?`, cores: []string{"قرار"}, back: []int{8, 6, 4, 2, 0}, attached: true},
 	itemDateWords:     []string{"المؤرخ", "المؤرخة"},
 	openingArticles:   []string{"إن "},

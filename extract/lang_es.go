@@ -37,6 +37,8 @@ var spanish = vocabulary{
 	agendaItemRe:      `Temas? `,
 	agendaAnd:         "y",
 	agendaOfRe:        `de la agenda|del programa(?: provisional)?|del orden del día`,
+	authorRe:          `Misión Permanente|Representante Permanente|Memorando de|Ministerio de Relaciones Exteriores`,
+	sponsorsEndRe:     `proyecto de resolución|[Ee]nmiendas? al`,
 	resolution:        resolutionWord{re: `\b(?:[Rr]esoluci(?:ón|ones))\b`, cores: []string{"solu"}, back: []int{3, 2}},
 	continuationAnd:   "y",
 	numberSigns:       []string{"nº"},

@@ -35,6 +35,8 @@ var russian = vocabulary{
 	agendaItemRe:      `Пункты? `,
 	agendaAnd:         "и",
 	agendaOfRe:        `повестки дня`,
+	authorRe:          `[Пп]остоянного представительства|[Пп]остоянного представителя|[Пп]остоянное представительство|[Пп]остоянный представитель|Меморандум|[Мм]инистерства иностранных дел`,
+	sponsorsEndRe:     `проект резолюции|[Пп]оправк[аи] к`,
 	resolution:        resolutionWord{re: `[Рр]езолюци[яиюейхм]*`, cores: []string{"езолюц"}, back: []int{2}},
 	continuationAnd:   "и",
 	numberSigns:       []string{"№"},

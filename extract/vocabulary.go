@@ -53,6 +53,14 @@ type vocabulary struct {
 	// that joins two numbers, the words after them ("of the agenda").
 	agendaItemRe, agendaAnd, agendaOfRe string
 
+	// The author of a letter or note: the phrase before its State's name
+	// ("Permanent Mission of"), or after it (authorAfterStateRe); the
+	// kinds of draft after the sponsors' names (": draft resolution");
+	// the words of a State's national report; the foreign ministry named
+	// by a nationality adjective.
+	authorRe, authorAfterStateRe, sponsorsEndRe, stateReportRe string
+	ministryAdjective                                          *adjectiveRule
+
 	// The word "resolution".
 	resolution resolutionWord
 	// continuationAnd joins two numbers of a list past a descriptive
