@@ -46,6 +46,9 @@ type vocabulary struct {
 	// adoptedOnRe leads to the adoption date ("adopted by the General
 	// Assembly on"), case ignored.
 	adoptedOnRe string
+	// meeting is the closing line of a resolution that leads to its date
+	// ("50th (resumed) plenary meeting").
+	meeting meetingLine
 	// session reads the session number from the cover.
 	session *sessionRule
 
@@ -60,6 +63,10 @@ type vocabulary struct {
 	// by a nationality adjective.
 	authorRe, authorAfterStateRe, sponsorsEndRe, stateReportRe string
 	ministryAdjective                                          *adjectiveRule
+
+	// locatorRe points into another document ("annex II", "chap. I"),
+	// before a comma and the word "resolution".
+	locatorRe string
 
 	// The word "resolution".
 	resolution resolutionWord
@@ -107,6 +114,14 @@ type resolutionWord struct {
 	cores    []string
 	back     []int
 	attached bool
+}
+
+// meetingLine is how a language writes the meeting that adopted a
+// resolution: the ordinal suffix of its number (ordinalRe), the word for a
+// resumed meeting, the words before and of "meeting" (plenaryRe, wordRe),
+// and word, the literal every line holds.
+type meetingLine struct {
+	ordinalRe, resumed, plenaryRe, wordRe, word string
 }
 
 // languages are the vocabularies, in the order their phrases are tried
