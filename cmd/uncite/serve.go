@@ -119,6 +119,7 @@ func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, syn *
 		}
 		store = s
 		log.Info("serving from Neo4j", "uri", redactURI(neo.URI))
+		collectLessOften(log)
 	} else {
 		store = memstore.New()
 	}
