@@ -6,7 +6,7 @@ import (
 	"runtime/debug"
 )
 
-// Serving from Neo4j, the process keeps next to nothing between requests
+// Serving from Neo4j (a persistent backend, see stores.go), the process keeps next to nothing between requests
 // (a few MB: the driver's connections and buffers), so at Go's default
 // GOGC=100 the collector runs every 4 MB or so allocated, every ten
 // requests for a document with its citations, and takes about a sixth of

@@ -7,6 +7,10 @@ import (
 	"unicode/utf8"
 )
 
+// Stage 1, clean: the text as decoded becomes lines (front matter split
+// off, markup and page furniture dropped, cleanLines) and paragraphs, one
+// a line (flow), which every later stage reads.
+
 // frontMatter splits Markdown YAML front matter ("---" lines around
 // "key: value" pairs) from the text. The metadata was written by whatever
 // pipeline produced the file, so it is read as metadata and never scanned as
@@ -410,30 +414,7 @@ func writeCollapsed(b *strings.Builder, t string) {
 	run := 0       // start of the text not yet written; run == i while space
 	for i := 0; i < len(t); {
 		if !space {
-			// the common cases: printable ASCII, a single space before it,
-			// and two-byte letters (Cyrillic, Arabic, accented Latin),
-			// copied later as a run; ASCII eight bytes at a time, and a
-			// byte at a time for at least eight bytes where that fails
-		plain:
-			for i < len(t) {
-				if t[i] < utf8.RuneSelf {
-					i = plainASCIIEnd(t, i)
-				}
-				for stop := min(len(t), i+8); i < stop; {
-					if c := t[i]; printableASCII[c] {
-						i++
-					} else if c == ' ' && i+1 < len(t) && printableASCII[t[i+1]] {
-						i += 2
-					} else if plainPair(t, i) {
-						i += 2
-					} else if plainTriple(t, i) {
-						i += 3
-					} else {
-						break plain
-					}
-				}
-			}
-			if i == len(t) {
+			if i = plainEnd(t, i); i == len(t) {
 				break
 			}
 		}
@@ -481,6 +462,33 @@ func writeCollapsed(b *strings.Builder, t string) {
 	b.WriteString(t[run:])
 }
 
+// plainEnd returns where the text that writeCollapsed copies as it is
+// ends from i: the common cases, printable ASCII, a single space before it,
+// and two-byte letters (Cyrillic, Arabic, accented Latin), and Chinese;
+// ASCII eight bytes at a time, and a byte at a time for at least eight
+// bytes where that fails.
+func plainEnd(t string, i int) int {
+	for i < len(t) {
+		if t[i] < utf8.RuneSelf {
+			i = plainASCIIEnd(t, i)
+		}
+		for stop := min(len(t), i+8); i < stop; {
+			if c := t[i]; printableASCII[c] {
+				i++
+			} else if c == ' ' && i+1 < len(t) && printableASCII[t[i+1]] {
+				i += 2
+			} else if plainPair(t, i) {
+				i += 2
+			} else if plainTriple(t, i) {
+				i += 3
+			} else {
+				return i
+			}
+		}
+	}
+	return i
+}
+
 // plainASCIIEnd returns where, from i, the blocks of eight bytes end that
 // writeCollapsed copies as they are because they hold printable ASCII and
 // single spaces, each before printable ASCII.
@@ -524,40 +532,6 @@ var printableASCII = func() (t [256]bool) {
 	return t
 }()
 
-// abbreviations end with a full stop that does not end a sentence.
-var abbreviations = map[string]bool{
-	"para": true, "paras": true, "No": true, "Nos": true, "no": true, "vol": true, "art": true, "arts": true,
-	"chap": true, "sect": true, "Corr": true, "Add": true, "Rev": true, "Mr": true, "Mrs": true, "Ms": true,
-	"Dr": true, "St": true, "p": true, "pp": true, "e.g": true, "i.e": true, "etc": true, "cf": true,
-	"Distr": true, "annex": true, "op": true, "Supp": true, "Inc": true, "Ltd": true, "M": true, "Mme": true,
-	"Sr": true, "Sra": true, "núm": true, "párr": true, "párrs": true, "п": true, "пп": true, "г": true, "см": true,
-	"No.": true, "U.S": true, "a.i": true,
-}
-
-// sentenceBounds returns the bounds of the sentence of paragraph text p
-// that holds [start, end): the span between the nearest sentence ends
-// around it, white space included.
-func sentenceBounds(p string, start, end int) (int, int) {
-	s := 0
-	for j := start - 1; j > 0; j-- {
-		if mayEndSentence[p[j]] && isSentenceEnd(p, j) {
-			s = j + 1
-			break
-		}
-	}
-	e := len(p)
-	for j := end; j < len(p); j++ {
-		if mayEndSentence[p[j]] && isSentenceEnd(p, j) {
-			e = j + 1
-			if p[j] == ' ' {
-				e = j
-			}
-			break
-		}
-	}
-	return s, e
-}
-
 // mayEndSentence marks the bytes isSentenceEnd can be true at: the scans
 // around a citation ask at every byte.
 var mayEndSentence = func() (t [256]bool) {
@@ -567,41 +541,23 @@ var mayEndSentence = func() (t [256]bool) {
 	return t
 }()
 
-// isSentenceEnd reports whether the byte at j ends a sentence: a full stop,
-// question or exclamation mark or semicolon followed by a space and a capital
-// (or the paragraph end), not after an abbreviation or a lone initial, or a
-// CJK full stop.
-func isSentenceEnd(p string, j int) bool {
-	c := p[j]
-	switch c {
-	case '.', '!', '?', ';':
-	default:
-		if c == 0x82 && j >= 2 && p[j-2:j+1] == "。" {
+// isRegexpWordByte is \w of package regexp, which \b tests.
+func isRegexpWordByte(c byte) bool {
+	return c == '_' || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+}
+
+// containsWord reports whether s holds w between word boundaries (\bw\b).
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isRegexpWordByte(s[i-1])) && (end == len(s) || !isRegexpWordByte(s[end])) {
 			return true
 		}
-		return false
+		from = i + 1
 	}
-	if j+1 < len(p) && p[j+1] != ' ' {
-		return false
-	}
-	if c == ';' {
-		return true
-	}
-	if j+2 < len(p) {
-		r, _ := utf8.DecodeRuneInString(p[j+2:])
-		if !unicode.IsUpper(r) && !unicode.Is(unicode.Arabic, r) {
-			return false
-		}
-	}
-	if c == '.' {
-		w := j
-		for w > 0 && p[w-1] != ' ' && p[w-1] != '(' {
-			w--
-		}
-		word := p[w:j]
-		if abbreviations[word] || utf8.RuneCountInString(word) == 1 {
-			return false
-		}
-	}
-	return true
 }
