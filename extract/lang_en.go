@@ -49,8 +49,15 @@ var english = vocabulary{
 	listOr:             []string{"or"},
 	itemDateWords:      []string{"of", "adopted on"},
 	bodyAfterLeads:     []string{"of the ", "adopted by the "},
-	possessives:        []string{"its"},
-	countWords:         []string{"two", "three", "four", "five", "several", "both", "many"},
+	placeBefore:        []string{"New ", "state of "},
+	placeAfter:         []string{" province", " Province", " state", " county", " river", " River", " basin", " Basin", " Delta"},
+	// With those of UN symbols and notes, written in English in every
+	// language ("Corr.", "Distr.", "a.i.").
+	abbreviations: []string{"para", "paras", "No", "Nos", "no", "vol", "art", "arts", "chap", "sect", "Corr", "Add", "Rev",
+		"Mr", "Mrs", "Ms", "Dr", "St", "p", "pp", "e.g", "i.e", "etc", "cf", "Distr", "annex", "op", "Supp", "Inc", "Ltd",
+		"No.", "U.S", "a.i"},
+	possessives: []string{"its"},
+	countWords:  []string{"two", "three", "four", "five", "several", "both", "many"},
 	gapWords: []string{"in", "its", "the", "of", "and", "by", "as", "well", "also", "decision", "decisions",
 		"resolution", "resolutions"},
 	notQualifiers:      []string{"The", "In", "By", "At", "On", "Of", "For", "Also", "And", "As", "Its", "Further", "Both"},

@@ -48,6 +48,8 @@ var french = vocabulary{
 	listOr:            []string{"ou"},
 	itemDateWords:     []string{"du", "de", "adoptée le"},
 	bodyAfterLeads:    []string{"du ", "de la ", "de l'", "de l’", "des ", "adoptée par l'", "adoptée par l’"},
+	placeBefore:       []string{"Nouveau ", "Nouvelle ", "province de l'", "province de l’", "province de ", "état de "},
+	abbreviations:     []string{"M", "Mme"},
 	possessives:       []string{"sa", "ses"},
 	countWords:        []string{"deux", "trois", "plusieurs"},
 	gapWords:          []string{"dans", "sa", "ses", "la", "les", "de", "et", "en"},

@@ -72,11 +72,16 @@ type vocabulary struct {
 	// join its numbers (and, or); the words that lead to the adoption date
 	// after a number ("of", "adopted on"), and to the organ named after
 	// the numbers ("of the"), tried as they are written.
-	numberSigns        []string
-	listAnd, listOr    []string
-	itemDateWords      []string
-	yearSuffixes       []string // may follow the year of that date ("года")
-	bodyAfterLeads     []string
+	numberSigns     []string
+	listAnd, listOr []string
+	itemDateWords   []string
+	yearSuffixes    []string // may follow the year of that date ("года")
+	bodyAfterLeads  []string
+	// Words before or after a State's name that make it a place's
+	// ("New Mexico", "the Équateur province"; "*" any ending).
+	placeBefore, placeAfter []string
+	// abbreviations end with a full stop that does not end a sentence.
+	abbreviations      []string
 	possessives        []string // "its resolution": the document's own organ's
 	countWords         []string // "two resolutions": a count, not a number
 	gapWords           []string // may stand between an organ's name and "resolution"
