@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -522,13 +523,12 @@ RETURN s.body AS body, s.number AS number, s.startDate AS start, s.endDate AS en
 }
 
 // AgendaItemsBySession lists the agenda items of sessions ordered by
-// number, in one query.
+// number (uncite.CompareAgendaNumbers), in one query.
 func (s *Store) AgendaItemsBySession(ctx context.Context, keys []string) (map[string][]uncite.AgendaItem, error) {
 	const match = `
 MATCH (s:Session {key: key})
 RETURN key, COLLECT {
   MATCH (a:AgendaItem)-[:IN_SESSION]->(s)
-  WITH a ORDER BY a.number
   RETURN [a.number, a.title]
 } AS items`
 	recs, err := s.lookup(ctx, match, keys, nil)
@@ -543,6 +543,9 @@ RETURN key, COLLECT {
 			title, _ := row[1].(string)
 			items = append(items, uncite.AgendaItem{Number: row[0].(string), Title: title})
 		}
+		// A session has tens of items: sorting them here keeps the one rule
+		// (uncite.CompareAgendaNumbers) in one place.
+		slices.SortFunc(items, func(a, b uncite.AgendaItem) int { return uncite.CompareAgendaNumbers(a.Number, b.Number) })
 		out[get[string](r, "key")] = items
 	}
 	return out, nil
