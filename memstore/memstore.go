@@ -122,15 +122,32 @@ func (s *Store) Document(ctx context.Context, id string) (*uncite.Document, erro
 
 // DocumentsByID implements uncite.Store.
 func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*uncite.Document, error) {
+	return batch(ctx, s, ids, func(id string) (*uncite.Document, bool) {
+		d, ok := s.docs[id]
+		if !ok {
+			return nil, false
+		}
+		return clone(d.Document), true
+	})
+}
+
+// batch answers a lookup of many keys under one read lock: each key that
+// find reports present maps to its value, the others are left out. The
+// context is checked between keys, so that a long batch stops when the
+// request is cancelled.
+func batch[V any](ctx context.Context, s *Store, keys []string, find func(key string) (V, bool)) (map[string]V, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	out := make(map[string]*uncite.Document, len(ids))
-	for _, id := range ids {
-		if d, ok := s.docs[id]; ok {
-			out[id] = clone(d.Document)
+	out := make(map[string]V, len(keys))
+	for _, k := range keys {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if v, ok := find(k); ok {
+			out[k] = v
 		}
 	}
 	return out, nil
@@ -332,18 +349,13 @@ func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resoluti
 
 // ResolutionsBySymbol implements uncite.Store.
 func (s *Store) ResolutionsBySymbol(ctx context.Context, symbols []string) (map[string]*uncite.Resolution, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make(map[string]*uncite.Resolution, len(symbols))
-	for _, sym := range symbols {
-		if r := s.resolution(sym); r != nil {
-			out[sym] = s.resolutionView(r)
+	return batch(ctx, s, symbols, func(symbol string) (*uncite.Resolution, bool) {
+		r := s.resolution(symbol)
+		if r == nil {
+			return nil, false
 		}
-	}
-	return out, nil
+		return s.resolutionView(r), true
+	})
 }
 
 // resolution returns the entry of an existing resolution, nil if none.
@@ -493,18 +505,10 @@ func (s *Store) Session(ctx context.Context, body string, number int) (*uncite.S
 
 // SessionsByKey implements uncite.Store.
 func (s *Store) SessionsByKey(ctx context.Context, keys []string) (map[string]*uncite.Session, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make(map[string]*uncite.Session, len(keys))
-	for _, k := range keys {
-		if ses := s.session(k); ses != nil {
-			out[k] = ses
-		}
-	}
-	return out, nil
+	return batch(ctx, s, keys, func(k string) (*uncite.Session, bool) {
+		ses := s.session(k)
+		return ses, ses != nil
+	})
 }
 
 // session derives a session from its documents, nil when it has none.
@@ -538,19 +542,11 @@ func (s *Store) session(key string) *uncite.Session {
 
 // AgendaItemsBySession implements uncite.Store.
 func (s *Store) AgendaItemsBySession(ctx context.Context, keys []string) (map[string][]uncite.AgendaItem, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make(map[string][]uncite.AgendaItem, len(keys))
-	for _, k := range keys {
+	return batch(ctx, s, keys, func(k string) ([]uncite.AgendaItem, bool) {
 		// A session exists while a document is in it.
-		if docs := s.list(s.bySession[k]); len(docs) > 0 {
-			out[k] = agendaItems(docs)
-		}
-	}
-	return out, nil
+		docs := s.list(s.bySession[k])
+		return agendaItems(docs), len(docs) > 0
+	})
 }
 
 // agendaItems gathers the distinct agenda items of a session's documents,
