@@ -62,33 +62,30 @@ func (s *Store) nodeDoc(n nid) *doc {
 
 // key is the key of n within its kind (see uncite.NodeID).
 func (s *Store) key(n nid) string {
-	switch i := n.index(); n.kind() {
-	case kindItem:
-		return s.items.keys[i]
-	case kindDoc:
-		return s.slots[i].ID
-	case kindRes:
-		return s.resByIdx[i].Symbol
-	case kindSession:
-		return s.sessions.keys[i]
-	default:
-		return states().keys[i]
-	}
+	key, _ := s.names(n)
+	return key
 }
 
-// id is the global ID of n, built once per node on write.
+// id is the global ID of n.
 func (s *Store) id(n nid) string {
+	_, id := s.names(n)
+	return id
+}
+
+// names are the key and the global ID of n, both built once per node on
+// write.
+func (s *Store) names(n nid) (key, id string) {
 	switch i := n.index(); n.kind() {
 	case kindItem:
-		return s.items.nodeIDs[i]
+		return s.items.keys[i], s.items.nodeIDs[i]
 	case kindDoc:
-		return s.slots[i].nodeID
+		return s.slots[i].ID, s.slots[i].nodeID
 	case kindRes:
-		return s.resByIdx[i].nodeID
+		return s.resByIdx[i].Symbol, s.resByIdx[i].nodeID
 	case kindSession:
-		return s.sessions.nodeIDs[i]
+		return s.sessions.keys[i], s.sessions.nodeIDs[i]
 	default:
-		return states().nodeIDs[i]
+		return states().keys[i], states().nodeIDs[i]
 	}
 }
 
