@@ -335,60 +335,50 @@ RETURN total, page`
 
 // DocumentsByID reads many documents in one query.
 func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*uncite.Document, error) {
-	out := map[string]*uncite.Document{}
-	recs, err := s.lookup(ctx, "MATCH (d:Document {id: key}) RETURN key, "+documentProjection+" AS value", ids, nil)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading %d documents: %w", len(ids), err)
-	}
-	for _, r := range recs {
-		out[get[string](r, "key")] = toDocument(get[map[string]any](r, "value"))
-	}
-	return out, nil
+	return readByKey(ctx, s, "reading documents", "MATCH (d:Document {id: key}) RETURN key, "+documentProjection+" AS value", ids, nil,
+		func(r *neo4j.Record) *uncite.Document { return toDocument(get[map[string]any](r, "value")) })
 }
 
 // ResolutionsBySymbol reads many resolutions in one query.
 func (s *Store) ResolutionsBySymbol(ctx context.Context, symbols []string) (map[string]*uncite.Resolution, error) {
-	out := map[string]*uncite.Resolution{}
-	recs, err := s.lookup(ctx, "MATCH (r:Resolution {symbol: key}) RETURN key, "+resolutionProjection+" AS value", symbols, nil)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading %d resolutions: %w", len(symbols), err)
-	}
-	for _, r := range recs {
-		out[get[string](r, "key")] = toResolution(get[map[string]any](r, "value"))
-	}
-	return out, nil
+	return readByKey(ctx, s, "reading resolutions", "MATCH (r:Resolution {symbol: key}) RETURN key, "+resolutionProjection+" AS value", symbols, nil,
+		func(r *neo4j.Record) *uncite.Resolution { return toResolution(get[map[string]any](r, "value")) })
 }
 
 // SessionsByKey reads many sessions, keyed "HRC-43", in one query.
 func (s *Store) SessionsByKey(ctx context.Context, keys []string) (map[string]*uncite.Session, error) {
-	out := map[string]*uncite.Session{}
-	recs, err := s.lookup(ctx, `MATCH (s:Session {key: key})
-RETURN key, {body: s.body, number: s.number, start: s.startDate, end: s.endDate} AS value`, keys, nil)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading %d sessions: %w", len(keys), err)
-	}
-	for _, r := range recs {
-		m := get[map[string]any](r, "value")
-		out[get[string](r, "key")] = &uncite.Session{
-			Body:      mapGet[string](m, "body"),
-			Number:    int(mapGet[int64](m, "number")),
-			StartDate: mapGet[string](m, "start"),
-			EndDate:   mapGet[string](m, "end"),
-		}
-	}
-	return out, nil
+	return readByKey(ctx, s, "reading sessions", `MATCH (s:Session {key: key})
+RETURN key, {body: s.body, number: s.number, start: s.startDate, end: s.endDate} AS value`, keys, nil,
+		func(r *neo4j.Record) *uncite.Session {
+			m := get[map[string]any](r, "value")
+			return &uncite.Session{
+				Body:      mapGet[string](m, "body"),
+				Number:    int(mapGet[int64](m, "number")),
+				StartDate: mapGet[string](m, "start"),
+				EndDate:   mapGet[string](m, "end"),
+			}
+		})
 }
 
-// lookup runs a batch read: match, which binds each of keys as key and
-// may use params besides, returns one record per key found. A key asked
-// twice is looked up once.
-func (s *Store) lookup(ctx context.Context, match string, keys []string, params map[string]any) ([]*neo4j.Record, error) {
+// readByKey runs a batch read: match, which binds each of keys as key and
+// may use params besides, returns one record per key found, which value
+// reads into the answer for its key. A key asked twice is looked up once.
+// what names the read in an error.
+func readByKey[V any](ctx context.Context, s *Store, what, match string, keys []string, params map[string]any, value func(*neo4j.Record) V) (map[string]V, error) {
 	if len(keys) == 0 {
-		return nil, nil
+		return map[string]V{}, nil
 	}
 	all := map[string]any{"keys": keys}
 	maps.Copy(all, params)
-	return s.query(ctx, "UNWIND $keys AS key WITH DISTINCT key "+match, all, neo4j.Read)
+	recs, err := s.query(ctx, "UNWIND $keys AS key WITH DISTINCT key "+match, all, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: %s, %d keys: %w", what, len(keys), err)
+	}
+	out := make(map[string]V, len(recs))
+	for _, r := range recs {
+		out[get[string](r, "key")] = value(r)
+	}
+	return out, nil
 }
 
 // State returns one State by alpha-3 code, written in any case.
@@ -462,21 +452,15 @@ RETURN key, COLLECT {
   WITH a ORDER BY a.number
   RETURN [a.number, a.title]
 } AS items`
-	recs, err := s.lookup(ctx, match, keys, nil)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading the agendas of %d sessions: %w", len(keys), err)
-	}
-	out := make(map[string][]uncite.AgendaItem, len(recs))
-	for _, r := range recs {
+	return readByKey(ctx, s, "reading the agendas of sessions", match, keys, nil, func(r *neo4j.Record) []uncite.AgendaItem {
 		var items []uncite.AgendaItem
 		for _, x := range get[[]any](r, "items") {
 			row := x.([]any)
 			title, _ := row[1].(string)
 			items = append(items, uncite.AgendaItem{Number: row[0].(string), Title: title})
 		}
-		out[get[string](r, "key")] = items
-	}
-	return out, nil
+		return items
+	})
 }
 
 func whereClause(conds []string) string {
