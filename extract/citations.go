@@ -42,9 +42,8 @@ var (
 	// of 14 December 1960, containing the Declaration ..., 1541 (XV) of ...").
 	// Only forms that cannot be anything but a resolution qualify.
 	reContinuation = regexp.MustCompile(`(?:,\s|\s(?:and|et|y|и)\s|,\s(?:and|et|y|и)\s|\sas well as\s)(?:\d{1,4}\s\((?:\d{4}|[IVXL]{1,7})\)|\d{1,3}/\d{1,4}\s(?:of\s\d|on\s))`)
-	// Names of the bodies in the six languages; the group says which.
-	reBodyName  = bodyNamePattern()
-	bodyOfGroup = []string{"", uncite.BodySC, uncite.BodyGA, uncite.BodyHRC, uncite.BodyECOSOC, uncite.BodyCHR, foreignBody, assemblyGeneric, councilGeneric, commissionGeneric}
+	// Names of the organs in every language; the group says which.
+	reBodyName = bodyNamePattern()
 
 	// Chinese writes the numbers before the word: 第1267(1999)和第1989(2011)号决议.
 	reChinese     = regexp.MustCompile(`((?:第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?\s*[、和及与,，]\s*)*第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?)\s*号决议`)
@@ -54,7 +53,7 @@ var (
 	reResolutionSymbol = regexp.MustCompile(`\b(?:` + uncite.ResolutionSymbolPattern + `)`)
 
 	// Words that introduce a resolution through the document's own body.
-	possessives = map[string]bool{"its": true, "sa": true, "ses": true, "su": true, "sus": true, "своей": true, "свою": true, "своих": true, "своими": true}
+	possessives = wordSet(func(v *vocabulary) []string { return v.possessives })
 )
 
 // occurrence is one place where the text cites a resolution.
@@ -216,7 +215,7 @@ type listState struct {
 // else a commission whose resolutions are not modelled.
 func (st *listState) commissionBody(flowed string, pos int) string {
 	if st.chrAt == 0 {
-		st.chrAt = firstName(flowed, bodyNames[4]) + 1
+		st.chrAt = firstName(flowed, bodyNames[chrGroup]) + 1
 	}
 	if st.chrAt > 0 && st.chrAt-1 < pos {
 		return uncite.BodyCHR
@@ -532,23 +531,16 @@ func isArabicAt(s string, i int) bool {
 	return r >= 0x0600 && r <= 0x06FF
 }
 
-// bodyNames are the names of the bodies in the six languages, by the body
-// each names (its group in reBodyName, less one): "*" stands for any
-// letters (a case ending), "'" for either apostrophe.
-var bodyNames = [...][]string{
-	{"Security Council", "Conseil de sécurité", "Consejo de Seguridad", "Совет* Безопасности", "مجلس الأمن", "安全理事会", "安理会"},
-	{"General Assembly", "Assemblée générale", "Asamblea General", "Генеральн* Ассамбле*", "الجمعية العامة", "联合国大会", "大会"},
-	{"Human Rights Council", "Conseil des droits de l'homme", "Consejo de Derechos Humanos", "Совет* по правам человека", "مجلس حقوق الإنسان", "人权理事会"},
-	{"Economic and Social Council", "Conseil économique et social", "Consejo Económico y Social", "Экономическ* и Социальн* Совет*", "المجلس الاقتصادي والاجتماعي", "经济及社会理事会", "经社理事会"},
-	{"Commission on Human Rights", "Commission des droits de l'homme", "Comisión de Derechos Humanos", "Комисси* по правам человека", "لجنة حقوق الإنسان", "人权委员会"},
-	// Conferences (of States parties to a treaty, of an agency) adopt
-	// resolutions of their own, which are not the UN organs'.
-	// The Commission's Subcommission adopted resolutions of its own.
-	{"Conference", "Conférence", "Conferencia", "Конференци*", "مؤتمر", "Subcommission", "Sub-Commission", "Sous-Commission", "Subcomisión", "Подкомисси*"},
-	{"Assembly", "Assemblée", "Asamblea", "Ассамбле*"},
-	{"Council", "Conseil", "Consejo", "Совет*", "المجلس"},
-	{"Commission", "Comisión", "Комисси*"},
-}
+// bodyNames are the names of the organs in every language (the
+// vocabularies' textNames), by group of bodyGroups.
+var bodyNames = func() (out [len(bodyGroups)][]string) {
+	for _, v := range languages {
+		for g, names := range v.textNames {
+			out[g] = append(out[g], names...)
+		}
+	}
+	return out
+}()
 
 // bodyNamePattern writes bodyNames as a regular expression, one group per
 // body, for the prefilter to find where a name may start; matchBodyName
@@ -558,7 +550,7 @@ func bodyNamePattern() *prefilter.Regexp {
 	for _, names := range bodyNames {
 		var alts []string
 		for _, n := range names {
-			alts = append(alts, strings.NewReplacer(`\*`, `\p{L}*`, "'", `['’]`).Replace(regexp.QuoteMeta(n)))
+			alts = append(alts, nameExpr(n))
 		}
 		groups = append(groups, "("+strings.Join(alts, "|")+")")
 	}
@@ -620,9 +612,9 @@ func bodyNameEnd(s, n string) (int, bool) {
 }
 
 func bodyOfMatch(m []int) string {
-	for g := 1; g < len(bodyOfGroup); g++ {
-		if m[2*g] >= 0 {
-			return bodyOfGroup[g]
+	for g, body := range bodyGroups {
+		if m[2*g+2] >= 0 {
+			return body
 		}
 	}
 	return ""
@@ -677,20 +669,12 @@ func bodyBefore(flowed string, kwStart int) string {
 }
 
 // Words that may stand before a generic name without qualifying it.
-var notQualifiers = map[string]bool{
-	"The": true, "In": true, "By": true, "At": true, "On": true, "Of": true, "For": true, "Also": true,
-	"And": true, "As": true, "Its": true, "Le": true, "La": true, "Les": true, "El": true, "Los": true,
-	"Las": true, "Dans": true, "Par": true, "En": true, "Por": true, "Further": true, "Both": true,
-}
+var notQualifiers = wordSet(func(v *vocabulary) []string { return v.notQualifiers })
 
 // Prepositions that join a qualifier after a generic name ("Council of
 // Europe", "Commission on Population and Development", "Asamblea de las
 // Naciones Unidas sobre el Medio Ambiente").
-var qualifierJoins = map[string]bool{
-	"on": true, "for": true, "of": true, "de": true, "des": true, "du": true, "pour": true, "sur": true,
-	"по": true, "the": true, "la": true, "las": true, "los": true, "l'": true, "del": true,
-	"and": true, "et": true, "y": true, "и": true,
-}
+var qualifierJoins = wordSet(func(v *vocabulary) []string { return v.qualifierJoins })
 
 // qualifiers reads the words that make a generic name at
 // window[start:end] ("Assembly", "Council", "Commission", "Conference")
@@ -736,12 +720,7 @@ func qualifiers(window string, start, end int) (before bool, qend int) {
 // without changing whose resolution it is ("the General Assembly in its
 // resolution", "Council decision 18/120 of 30 September 2011 and
 // resolutions").
-var gapWords = map[string]bool{
-	"in": true, "its": true, "the": true, "of": true, "and": true, "by": true, "as": true, "well": true,
-	"also": true, "decision": true, "decisions": true, "resolution": true, "resolutions": true,
-	"dans": true, "sa": true, "ses": true, "la": true, "les": true, "de": true, "et": true, "en": true,
-	"su": true, "sus": true, "y": true, "в": true, "своей": true, "своих": true, "и": true,
-}
+var gapWords = wordSet(func(v *vocabulary) []string { return v.gapWords })
 
 func significantWords(gap string) int {
 	n := 0
@@ -825,8 +804,7 @@ func adopterLater(s string) string {
 }
 
 // countWords count resolutions ("two resolutions") rather than name them.
-var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "several": true, "both": true,
-	"many": true, "deux": true, "trois": true, "plusieurs": true, "dos": true, "tres": true, "varias": true, "два": true, "две": true, "три": true}
+var countWords = wordSet(func(v *vocabulary) []string { return v.countWords })
 
 func countedBefore(flowed string, kwStart int) bool {
 	w := strings.TrimRight(flowed[max(0, kwStart-12):kwStart], " ")
@@ -996,11 +974,7 @@ func mayBeResolutionSymbol(s string) bool {
 // preamble ("Recalling", "Rappelant", "Recordando", "ссылаясь"), finite verbs
 // in the operative part ("Reaffirms").
 // Adverbs may stand before the verb ("Also reaffirms", "вновь подтверждая").
-var adverbs = map[string]bool{
-	"also": true, "further": true, "again": true, "once": true, "more": true, "deeply": true, "strongly": true,
-	"firmly": true, "duly": true, "aussi": true, "également": true, "de": true, "nouveau": true,
-	"asimismo": true, "también": true, "además": true, "вновь": true, "также": true,
-}
+var adverbs = wordSet(func(v *vocabulary) []string { return v.adverbs })
 
 // clauseVerb returns the verb that opens paragraph p, or "" when it does not
 // open with one. In an operative paragraph the word after the number is the
@@ -1031,11 +1005,13 @@ func clauseVerb(p string, operative bool) string {
 	return ""
 }
 
+var clauseVerbSuffixes = wordList(func(v *vocabulary) []string { return v.clauseVerbSuffixes })
+
 func isClauseVerb(w string) bool {
 	if utf8.RuneCountInString(w) < 5 {
 		return false
 	}
-	for _, suf := range []string{"ing", "ant", "ando", "iendo", "endo", "ая", "яя", "вая", "ясь", "аясь"} {
+	for _, suf := range clauseVerbSuffixes {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}

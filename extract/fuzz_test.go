@@ -21,7 +21,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("A_RES_80_2.en.md", "---\nsymbol: A/RES/80/2\n---\nReaffirms its resolution 54/237 C of 23 December 1999;")
 	f.Add("x.ar.txt", "القرارين 1267 (1999) و 1989 (2011)، قرار المجلس الاقتصادي والاجتماعي 1147 (د-41)")
 	f.Fuzz(func(t *testing.T, name, text string) {
-		d := Extract(name, text)
+		d := Extract(name, text, nil)
 		if d == nil {
 			t.Fatal("nil document")
 		}

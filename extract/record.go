@@ -24,6 +24,14 @@ type Record struct {
 // loader.SidecarSuffix), in the same format. Read from JSON, a field left
 // out or null stays nil, while "" or [] is a value: pointers and nil
 // slices tell "absent" from "set to empty".
+//
+// Given to Extract, the fields set replace the extraction's, as given. The
+// symbol is known before the text is read, so the rules that use the
+// document's own symbol (its type and body, the citations and references
+// that leave it out) use it, as they use a symbol in front matter; a
+// resolution symbol is put in its canonical form. FileTitle and FileDate,
+// which are not part of the format, fill the title and date where the
+// text gives none (a PDF's Title property, its creation date).
 type Metadata struct {
 	Symbol       *string            `json:"symbol"`
 	Title        *string            `json:"title"`
@@ -36,6 +44,8 @@ type Metadata struct {
 	SessionEnd   *string            `json:"sessionEnd"`
 	AgendaItems  []AgendaItemRecord `json:"agendaItems"`
 	Author       *string            `json:"author"`
+	FileTitle    string             `json:"-"`
+	FileDate     string             `json:"-"`
 }
 
 // AgendaItemRecord is an agenda item of a Record.
