@@ -243,14 +243,11 @@ func (s *Store) MostCitedBy(ctx context.Context, states []string, limit int) (ma
 
 // TopCited implements uncite.Store.
 func (s *Store) TopCited(ctx context.Context, body string, year, limit int) ([]uncite.ResolutionCount, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, uncite.ValidateRanking(limit, 0))
+	if err != nil {
 		return nil, err
 	}
-	if err := uncite.ValidateRanking(limit, 0); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	top := topN[uncite.ResolutionCount]{n: limit, cmp: byCountThenSymbol}
 	for _, r := range s.resByIdx {
 		if body != "" && r.Body != body {

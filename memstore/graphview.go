@@ -333,14 +333,11 @@ func (s *Store) subgraph(sel *selection, truncated bool) *uncite.Subgraph {
 
 // Neighborhood implements uncite.Store.
 func (s *Store) Neighborhood(ctx context.Context, id string, depth, limit int) (*uncite.Subgraph, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, uncite.ValidateNeighborhood(depth, limit))
+	if err != nil {
 		return nil, err
 	}
-	if err := uncite.ValidateNeighborhood(depth, limit); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	start, err := s.lookupNode(id)
 	if err != nil {
 		return nil, err
@@ -474,14 +471,11 @@ func (h *docHeap) Pop() any {
 // FilterSubgraph implements uncite.Store: the matched documents in ID
 // order, then all their neighbours in ID order.
 func (s *Store) FilterSubgraph(ctx context.Context, f uncite.DocumentFilter, limit int) (*uncite.Subgraph, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, uncite.ValidateSubgraphLimit(limit))
+	if err != nil {
 		return nil, err
 	}
-	if err := uncite.ValidateSubgraphLimit(limit); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	matched, truncated := s.matching(f, limit)
 	sel := newSelection()
 	for _, d := range matched {

@@ -108,11 +108,11 @@ func clone(d *uncite.Document) *uncite.Document {
 
 // Document implements uncite.Store.
 func (s *Store) Document(ctx context.Context, id string) (*uncite.Document, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, nil)
+	if err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	d, ok := s.docs[id]
 	if !ok {
 		return nil, uncite.Errorf(uncite.ENOTFOUND, "no document with id %q", id)
@@ -131,16 +131,27 @@ func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*un
 	})
 }
 
+// rlock starts a read: it fails on a done context or a failed argument
+// check (nil when there is none), else takes the read lock, which the
+// caller releases with the returned function.
+func (s *Store) rlock(ctx context.Context, check error) (unlock func(), err error) {
+	if err := cmp.Or(ctx.Err(), check); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	return s.mu.RUnlock, nil
+}
+
 // batch answers a lookup of many keys under one read lock: each key that
 // find reports present maps to its value, the others are left out. The
 // context is checked between keys, so that a long batch stops when the
 // request is cancelled.
 func batch[V any](ctx context.Context, s *Store, keys []string, find func(key string) (V, bool)) (map[string]V, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, nil)
+	if err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	out := make(map[string]V, len(keys))
 	for _, k := range keys {
 		if err := ctx.Err(); err != nil {
@@ -335,11 +346,11 @@ func matches(d *doc, f uncite.DocumentFilter) bool {
 
 // Resolution implements uncite.Store.
 func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, nil)
+	if err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	r := s.resolution(symbol)
 	if r == nil {
 		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
@@ -491,11 +502,11 @@ func (s *Store) States(ctx context.Context, p uncite.Page) ([]*uncite.State, int
 
 // Session implements uncite.Store.
 func (s *Store) Session(ctx context.Context, body string, number int) (*uncite.Session, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, nil)
+	if err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	ses := s.session(uncite.SessionKey(body, number))
 	if ses == nil {
 		return nil, uncite.Errorf(uncite.ENOTFOUND, "no documents of %s session %d in the graph", body, number)

@@ -22,14 +22,11 @@ import (
 // the walk chooses between are sorted, and only the paths returned are
 // built as views.
 func (s *Store) Paths(ctx context.Context, from, to string, maxHops int) ([]uncite.Path, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, uncite.ValidatePathHops(maxHops))
+	if err != nil {
 		return nil, err
 	}
-	if err := uncite.ValidatePathHops(maxHops); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	a, err := s.lookupNode(from)
 	if err != nil {
 		return nil, err
