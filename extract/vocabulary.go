@@ -53,6 +53,21 @@ type vocabulary struct {
 	// that joins two numbers, the words after them ("of the agenda").
 	agendaItemRe, agendaAnd, agendaOfRe string
 
+	// The author of a letter or note: the phrase before its State's name
+	// ("Permanent Mission of"), or after it (authorAfterStateRe); the
+	// kinds of draft after the sponsors' names (": draft resolution");
+	// the words of a State's national report; the foreign ministry named
+	// by a nationality adjective.
+	authorRe, authorAfterStateRe, sponsorsEndRe, stateReportRe string
+	ministryAdjective                                          *adjectiveRule
+
+	// The word "resolution".
+	resolution resolutionWord
+	// continuationAnd joins two numbers of a list past a descriptive
+	// clause ("1514 (XV) of 14 December 1960, containing …, and 1541 (XV)"),
+	// as does continuationPhrase ("as well as").
+	continuationAnd, continuationPhrase string
+
 	// Citation lists: the sign before a number ("No."); the words that
 	// join its numbers (and, or); the words that lead to the adoption date
 	// after a number ("of", "adopted on"), and to the organ named after
@@ -73,6 +88,20 @@ type vocabulary struct {
 	numberWords        map[string]int
 	months             map[string]time.Month
 	functionWords      []string // tell the language from the others of its script (lang.go)
+}
+
+// resolutionWord is how a language writes the word "resolution": re, the
+// word in all its forms as a regular expression (with \b around it where
+// words stand apart); cores, literals that every form holds (the scan looks
+// for them first); back, how many bytes before its core the word may
+// start, tried in order, leftmost first ("Re" or "Ré" before "solu");
+// attached, that words may be glued before it (the Arabic clitics), so
+// that no word boundary is asked for before it.
+type resolutionWord struct {
+	re       string
+	cores    []string
+	back     []int
+	attached bool
 }
 
 // languages are the vocabularies, in the order their phrases are tried

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/uncite/uncite/loader"
-	"github.com/uncite/uncite/neo4jstore"
 )
 
 // loadRetryTime is the default --neo4j-retry-time of load: concurrent loads
@@ -20,7 +19,7 @@ func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("load", stderr)
 	batch := fs.Int("batch", loader.DefaultBatchSize, "documents per Neo4j transaction")
 	maxSize := fs.Int64("max-file-size", loader.DefaultMaxFileSize>>20, "refuse files larger than this many MB")
-	neo := neo4jFlags(fs, loadRetryTime)
+	sf := bindStore(fs, loadRetryTime)
 	syn := bindSynthetic(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -28,10 +27,15 @@ func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() == 0 && syn.n <= 0 {
 		return errors.New("load needs at least one file or folder, or --synthetic N")
 	}
-	if neo.URI == "" {
-		return errors.New("load writes to Neo4j: set NEO4J_URI or --neo4j-uri (to serve without Neo4j, use: uncite serve --docs PATH)")
+	_, b, err := sf.backend()
+	if err != nil {
+		return err
 	}
-	store, err := neo4jstore.Open(ctx, *neo)
+	if !b.persistent {
+		return fmt.Errorf("load writes to a store that keeps its documents, and %s keeps nothing once load exits: "+
+			"give --store bolt://HOST:7687 or set NEO4J_URI (to serve documents without Neo4j, use: uncite serve --docs PATH)", b.name)
+	}
+	store, _, err := sf.open(ctx)
 	if err != nil {
 		return err
 	}
