@@ -15,14 +15,7 @@ import (
 // operative paragraph cites it.
 
 // abbreviations end with a full stop that does not end a sentence.
-var abbreviations = map[string]bool{
-	"para": true, "paras": true, "No": true, "Nos": true, "no": true, "vol": true, "art": true, "arts": true,
-	"chap": true, "sect": true, "Corr": true, "Add": true, "Rev": true, "Mr": true, "Mrs": true, "Ms": true,
-	"Dr": true, "St": true, "p": true, "pp": true, "e.g": true, "i.e": true, "etc": true, "cf": true,
-	"Distr": true, "annex": true, "op": true, "Supp": true, "Inc": true, "Ltd": true, "M": true, "Mme": true,
-	"Sr": true, "Sra": true, "núm": true, "párr": true, "párrs": true, "п": true, "пп": true, "г": true, "см": true,
-	"No.": true, "U.S": true, "a.i": true,
-}
+var abbreviations = wordSet(func(v *vocabulary) []string { return v.abbreviations })
 
 // sentenceBounds returns the bounds of the sentence of paragraph text p
 // that holds [start, end): the span between the nearest sentence ends

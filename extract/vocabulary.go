@@ -46,6 +46,9 @@ type vocabulary struct {
 	// adoptedOnRe leads to the adoption date ("adopted by the General
 	// Assembly on"), case ignored.
 	adoptedOnRe string
+	// meeting is the closing line of a resolution that leads to its date
+	// ("50th (resumed) plenary meeting").
+	meeting meetingLine
 	// session reads the session number from the cover.
 	session *sessionRule
 
@@ -61,6 +64,10 @@ type vocabulary struct {
 	authorRe, authorAfterStateRe, sponsorsEndRe, stateReportRe string
 	ministryAdjective                                          *adjectiveRule
 
+	// locatorRe points into another document ("annex II", "chap. I"),
+	// before a comma and the word "resolution".
+	locatorRe string
+
 	// The word "resolution".
 	resolution resolutionWord
 	// continuationAnd joins two numbers of a list past a descriptive
@@ -72,11 +79,16 @@ type vocabulary struct {
 	// join its numbers (and, or); the words that lead to the adoption date
 	// after a number ("of", "adopted on"), and to the organ named after
 	// the numbers ("of the"), tried as they are written.
-	numberSigns        []string
-	listAnd, listOr    []string
-	itemDateWords      []string
-	yearSuffixes       []string // may follow the year of that date ("года")
-	bodyAfterLeads     []string
+	numberSigns     []string
+	listAnd, listOr []string
+	itemDateWords   []string
+	yearSuffixes    []string // may follow the year of that date ("года")
+	bodyAfterLeads  []string
+	// Words before or after a State's name that make it a place's
+	// ("New Mexico", "the Équateur province"; "*" any ending).
+	placeBefore, placeAfter []string
+	// abbreviations end with a full stop that does not end a sentence.
+	abbreviations      []string
 	possessives        []string // "its resolution": the document's own organ's
 	countWords         []string // "two resolutions": a count, not a number
 	gapWords           []string // may stand between an organ's name and "resolution"
@@ -102,6 +114,14 @@ type resolutionWord struct {
 	cores    []string
 	back     []int
 	attached bool
+}
+
+// meetingLine is how a language writes the meeting that adopted a
+// resolution: the ordinal suffix of its number (ordinalRe), the word for a
+// resumed meeting, the words before and of "meeting" (plenaryRe, wordRe),
+// and word, the literal every line holds.
+type meetingLine struct {
+	ordinalRe, resumed, plenaryRe, wordRe, word string
 }
 
 // languages are the vocabularies, in the order their phrases are tried

@@ -21,6 +21,8 @@ func RunWrites(t *testing.T, open Opener) {
 		{"resolution node follows writes", resolutionNodeFollowsWrites},
 		{"changed document replaces the old", changedDocumentReplacesOld},
 		{"resolution document is one node", resolutionDocumentIsOneNode},
+		{"rewriting changes nothing", rewritingChangesNothing},
+		{"derived from the documents", derivedFromDocuments},
 	})
 }
 
@@ -417,4 +419,51 @@ func view(t *testing.T, s uncite.Store) []any {
 	out = append(out, n)
 	add(s.FilterSubgraph(ctx, uncite.DocumentFilter{}, uncite.MaxNeighborhoodLimit))
 	return out
+}
+
+// rewritingChangesNothing writes the same documents again, in another
+// order and one without a digest among them: every answer stays as it was,
+// and a batch of unchanged documents with digests writes none.
+func rewritingChangesNothing(t *testing.T, open Opener) {
+	ctx := context.Background()
+	docs := []*uncite.Document{Letter(), Resolution822(), {ID: "nodigest.txt", Title: "no sha256", Body: uncite.BodyHRC, Session: 43}}
+	s := opened(t, open, docs...)
+	before := []any{view(t, s), snapshot(ctx, t, s)}
+	write(t, s, docs...)
+	write(t, s, docs[2], docs[1], docs[0])
+	if after := []any{view(t, s), snapshot(ctx, t, s)}; !reflect.DeepEqual(before, after) {
+		t.Errorf("rewriting the same documents changed the graph\nbefore: %+v\n after: %+v", before, after)
+	}
+	if n, err := s.WriteDocuments(ctx, docs[:2]); err != nil || n != 0 {
+		t.Errorf("rewriting two unchanged documents wrote %d, %v; want 0", n, err)
+	}
+}
+
+// derivedFromDocuments checks what the contract derives from the documents
+// stored: a session's dates are the earliest start and the latest end its
+// documents give, an agenda item's title the smallest non-empty one, and
+// both follow when the documents giving them go.
+func derivedFromDocuments(t *testing.T, open Opener) {
+	ctx := context.Background()
+	doc := func(id, start, end string, items ...uncite.AgendaItem) *uncite.Document {
+		return &uncite.Document{ID: id, SHA256: id, Body: uncite.BodyHRC, Session: 43, SessionStart: start, SessionEnd: end, AgendaItems: items}
+	}
+	a := doc("a", "2020-02-26", "2020-03-13", uncite.AgendaItem{Number: "4", Title: "Situations"}, uncite.AgendaItem{Number: "3"})
+	b := doc("b", "2020-02-24", "", uncite.AgendaItem{Number: "4", Title: "Human rights situations"})
+	c := doc("c", "", "2020-03-20", uncite.AgendaItem{Number: "4"}, uncite.AgendaItem{Number: "10", Title: "Technical assistance"})
+	s := opened(t, open, a, b, c)
+	ses, err := s.Session(ctx, uncite.BodyHRC, 43)
+	check(t, "session of three", ses, err, &uncite.Session{Body: uncite.BodyHRC, Number: 43, StartDate: "2020-02-24", EndDate: "2020-03-20"})
+	items, err := s.AgendaItemsBySession(ctx, []string{hrc43})
+	// Ordered by number as text: numbers are strings ("4", "4(a)").
+	check(t, "agenda items of three", items, err, map[string][]uncite.AgendaItem{hrc43: {
+		{Number: "10", Title: "Technical assistance"}, {Number: "3"}, {Number: "4", Title: "Human rights situations"}}})
+
+	b.Session, b.SHA256 = 0, "b2"
+	c.AgendaItems, c.SHA256 = nil, "c2"
+	write(t, s, b, c)
+	ses, err = s.Session(ctx, uncite.BodyHRC, 43)
+	check(t, "session without b", ses, err, &uncite.Session{Body: uncite.BodyHRC, Number: 43, StartDate: "2020-02-26", EndDate: "2020-03-20"})
+	items, err = s.AgendaItemsBySession(ctx, []string{hrc43})
+	check(t, "agenda items without b's and c's", items, err, map[string][]uncite.AgendaItem{hrc43: {{Number: "3"}, {Number: "4", Title: "Situations"}}})
 }

@@ -114,6 +114,10 @@ func openStore(ctx context.Context, sf *storeFlags, docs []string, syn *syntheti
 		return nil, err
 	}
 	log.Info("store opened", "store", b.name, "uri", redactURI(sf.URI()))
+	if b.persistent {
+		// The graph lives in the store's own server, not in this heap.
+		collectLessOften(log)
+	}
 	if syn.n > 0 {
 		rep, err := writeSynthetic(ctx, store, syn, loader.DefaultBatchSize, nil)
 		if err != nil {
