@@ -13,8 +13,9 @@ import (
 // phrases they look for, as that language writes them. Each language has
 // one value, in its own file (lang_en.go, lang_fr.go, …); the header,
 // citation and list parsers derive their patterns and word sets from all
-// of them (the variables after this type), so a new language is one more
-// file and one more entry in languages.
+// of them (with alternation, nameAlternation, wordList, wordSet and
+// valueMap below, beside the rules that use them), so a new language is
+// one more file and one more entry in languages.
 //
 // Fields named …Re hold regular-expression syntax (a fragment that is one
 // alternative or an alternation); the others hold plain words. An empty
@@ -49,7 +50,7 @@ type vocabulary struct {
 	// meeting is the closing line of a resolution that leads to its date
 	// ("50th (resumed) plenary meeting").
 	meeting meetingLine
-	// session reads the session number from the cover.
+	// session finds the session number on the cover.
 	session *sessionRule
 
 	// Agenda items: the word before the numbers ("Agenda item"), the word
