@@ -45,11 +45,11 @@ func ValidateNeighborhood(depth, limit int) error {
 	return nil
 }
 
-// ValidateSubgraphLimit rejects a filter subgraph's document limit outside
-// 1 to MaxNeighborhoodLimit.
+// ValidateSubgraphLimit rejects a limit outside 1 to MaxNeighborhoodLimit:
+// a filter subgraph's documents, or an export's nodes or documents.
 func ValidateSubgraphLimit(limit int) error {
 	if limit < 1 || limit > MaxNeighborhoodLimit {
-		return Errorf(EINVALID, "limit %d: must be between 1 and %d", limit, MaxNeighborhoodLimit)
+		return Errorf(EINVALID, "limit must be between 1 and %d, got %d", MaxNeighborhoodLimit, limit)
 	}
 	return nil
 }
