@@ -160,7 +160,9 @@ func sampleServer(t *testing.T) (*countingStore, *memstore.Store, string) {
 	// A generous batch window keeps the count independent of how the
 	// scheduler interleaves resolvers on a busy machine. Pages of 40 cost
 	// more than the default limit allows; these tests count store calls.
-	srv := httptest.NewServer(server.Handler(store, server.Config{BatchWait: 100 * time.Millisecond, MaxComplexity: 1 << 30}))
+	// The default deadline (4 s) would time every query of these tests,
+	// which fail under load when it passes: a minute is a backstop only.
+	srv := httptest.NewServer(server.Handler(store, server.Config{BatchWait: 100 * time.Millisecond, MaxComplexity: 1 << 30, Timeout: time.Minute}))
 	t.Cleanup(srv.Close)
 	return store, mem, srv.URL
 }

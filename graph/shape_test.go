@@ -60,7 +60,9 @@ func TestListingsAreShapedBySelection(t *testing.T) {
 // wait of an hour, these queries answer only if nothing waits for a batch.
 func TestFieldsOutsideListsDoNotWaitForBatches(t *testing.T) {
 	_, mem, _ := sampleServer(t)
-	srv := httptest.NewServer(server.Handler(mem, server.Config{BatchWait: time.Hour}))
+	// A minute's deadline, not the default 4 s, so that a busy machine is
+	// not taken for a field waiting on a batch; post gives up after 30 s.
+	srv := httptest.NewServer(server.Handler(mem, server.Config{BatchWait: time.Hour, Timeout: time.Minute}))
 	t.Cleanup(srv.Close)
 	for _, q := range []string{
 		`{ resolution(symbol: "S/RES/822 (1993)") { symbol citationCount citedBy(first: 20) { totalCount nodes { id date author { code } } } } }`,

@@ -249,11 +249,12 @@ func (s *Store) addCited(ctx context.Context, docs []*uncite.Document, c uncite.
 func (s *Store) documentPage(ctx context.Context, f uncite.DocumentFilter, p uncite.Page, idsOnly bool) (uncite.DocumentPage, error) {
 	views := clones
 	if idsOnly {
-		views = idDocuments
+		views = func(_ context.Context, docs []*doc) ([]*uncite.Document, error) { return idDocuments(docs), nil }
 	}
 	list, exact := s.candidates(f)
 	if exact {
-		return uncite.DocumentPage{Documents: views(window(list, p)), Total: len(list)}, nil
+		page, err := views(ctx, window(list, p))
+		return uncite.DocumentPage{Documents: page, Total: len(list)}, err
 	}
 	var page []*doc
 	total := 0
@@ -269,7 +270,8 @@ func (s *Store) documentPage(ctx context.Context, f uncite.DocumentFilter, p unc
 		}
 		total++
 	}
-	return uncite.DocumentPage{Documents: views(page), Total: total}, nil
+	docs, err := views(ctx, page)
+	return uncite.DocumentPage{Documents: docs, Total: total}, err
 }
 
 // idDocuments is clones for a caller that reads the ids alone.
@@ -295,15 +297,23 @@ func every(ctx context.Context, i int) error {
 }
 
 // clones copies a page of documents for the caller; an empty page is nil.
-func clones(docs []*doc) []*uncite.Document {
+// A query of hundreds of pages starts them all at once, each hundreds of
+// copies, so a page too stops soon after its request ends: a deadline
+// otherwise overran by every page already under way.
+func clones(ctx context.Context, docs []*doc) ([]*uncite.Document, error) {
 	if len(docs) == 0 {
-		return nil
+		return nil, nil
 	}
 	out := make([]*uncite.Document, len(docs))
 	for i, d := range docs {
+		if i&15 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		out[i] = clone(d.Document)
 	}
-	return out
+	return out, nil
 }
 
 // candidates returns, in ID order, the documents of the smallest index set

@@ -36,7 +36,8 @@ func (s *Store) Search(ctx context.Context, query string, p uncite.Page) ([]*unc
 	}
 	if len(sets) == 1 {
 		list := s.list(sets[0])
-		return clones(window(list, p)), len(list), nil
+		docs, err := clones(ctx, window(list, p))
+		return docs, len(list), err
 	}
 	var out []*uncite.Document
 	total := 0
