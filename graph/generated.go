@@ -1484,7 +1484,7 @@ type Session {
   number: Int!
   startDate: String
   endDate: String
-  "At most 500, by number."
+  "At most 500, by number as read: 3 before 10, 68 before 68 (a)."
   agendaItems: [AgendaItem!]!
   documents(first: Int = 20, after: String): DocumentConnection!
 }
