@@ -208,6 +208,7 @@ func (w *writer) write(ctx context.Context) error {
 		return err
 	}
 	for _, step := range []func(context.Context) error{
+		w.lock,
 		w.detach,
 		w.upsert,
 		w.placeResolutions,
@@ -249,6 +250,64 @@ func (w *writer) findChanged(ctx context.Context) error {
 		old := stored[id]
 		if sha := w.batch.sha[id]; sha == "" || old.sha != sha || w.batch.hasWords[id] && !old.searchable {
 			w.changed = append(w.changed, id)
+		}
+	}
+	return nil
+}
+
+// lockResolutions takes, for each symbol, the lock of the node holding it,
+// creating a Resolution node for it when none does; the uniqueness
+// constraint makes two transactions creating one wait for each other. A
+// transaction deciding which node holds a symbol, or linking citations to
+// it, must hold that lock first: otherwise it decides from what it read
+// before a concurrent writer committed another holder, and links to a node
+// that no longer holds the symbol or makes a second holder. The node found
+// may have stopped holding the symbol while this one waited for its lock
+// (held is then false), and the lock is taken again on the new holder.
+// A node created here that no document needs is deleted by
+// refreshResolutions, and one a document should hold is replaced by it in
+// placeResolutions.
+const lockResolutions = `
+UNWIND $resolutions AS c
+MERGE (r:Resolution {symbol: c.symbol})
+  ON CREATE SET r.number = c.number, r.year = c.year, r.known = c.known,
+                r.resolutionTitle = c.title, r.resolutionDate = c.date
+SET r.locked = true
+REMOVE r.locked
+RETURN c.symbol AS symbol, r:Resolution AND r.symbol = c.symbol AS held`
+
+// lock takes the locks of the symbols the new versions of the changed
+// documents cite or are. Those of the old versions are taken by detach,
+// which writes to their holders. Symbols are locked in order, so that
+// concurrent writers wait for each other rather than deadlock.
+func (w *writer) lock(ctx context.Context) error {
+	// A node created here takes its properties from the first citation of
+	// its symbol, as in createResolutions.
+	params := map[string]map[string]any{}
+	for _, id := range w.changed {
+		for _, c := range w.batch.cites[id] {
+			if symbol := c["symbol"].(string); params[symbol] == nil {
+				params[symbol] = c
+			}
+		}
+		if symbol, ok := w.batch.docs[id]["resolution"].(string); ok && params[symbol] == nil {
+			params[symbol] = resolutionParams(uncite.Citation{Symbol: symbol})
+		}
+	}
+	for symbols := sortedKeys(params); len(symbols) > 0; {
+		rows := make([]map[string]any, len(symbols))
+		for i, symbol := range symbols {
+			rows[i] = params[symbol]
+		}
+		recs, err := run(ctx, w.tx, lockResolutions, map[string]any{"resolutions": rows})
+		if err != nil {
+			return err
+		}
+		symbols = symbols[:0]
+		for _, r := range recs {
+			if !get[bool](r, "held") {
+				symbols = append(symbols, get[string](r, "symbol"))
+			}
 		}
 	}
 	return nil
