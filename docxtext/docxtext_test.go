@@ -118,7 +118,7 @@ func TestCorpusAsDocx(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		fromText, fromDocx := extract.Extract(name, string(text)), extract.Extract(name, d.Text)
+		fromText, fromDocx := extract.Extract(name, string(text), nil), extract.Extract(name, d.Text, nil)
 		for _, f := range []struct {
 			field      string
 			text, docx any

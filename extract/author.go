@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/uncite/uncite/internal/prefilter"
 	"github.com/uncite/uncite/refdata"
 )
 
@@ -13,15 +14,15 @@ import (
 // that writes it ("from the Permanent Mission of Azerbaijan", "par la Mission
 // permanente de l'Azerbaïdjan", "Постоянного представителя Катара",
 // "الممثل الدائم لقطر").
-var reAuthorPhrase = mustPrefilter(`(?:Permanent (?:Mission|Representative)|PERMANENT (?:MISSION|REPRESENTATIVE)|Chargé d['’]affaires a\.i\.|[Mm]ission permanente|[Rr]eprésentante? permanente?|Misión Permanente|Representante Permanente|[Пп]остоянного представительства|[Пп]остоянного представителя|[Пп]остоянное представительство|[Пп]остоянный представитель|البعثة الدائمة|الممثلة? الدائمة?|Memorandum from|Mémorandum établi par|Memorando de|Меморандум|مذكرة من|Ministry of Foreign Affairs|[Mm]inistère des affaires étrangères|Ministerio de Relaciones Exteriores|[Мм]инистерства иностранных дел|وزارة خارجية)(?: a\.i\.)?(?: of(?: the)?| de(?: la| l['’]| los)?| del)?\s`)
+var reAuthorPhrase = prefilter.MustCompile(`(?:Permanent (?:Mission|Representative)|PERMANENT (?:MISSION|REPRESENTATIVE)|Chargé d['’]affaires a\.i\.|[Mm]ission permanente|[Rr]eprésentante? permanente?|Misión Permanente|Representante Permanente|[Пп]остоянного представительства|[Пп]остоянного представителя|[Пп]остоянное представительство|[Пп]остоянный представитель|البعثة الدائمة|الممثلة? الدائمة?|Memorandum from|Mémorandum établi par|Memorando de|Меморандум|مذكرة من|Ministry of Foreign Affairs|[Mm]inistère des affaires étrangères|Ministerio de Relaciones Exteriores|[Мм]инистерства иностранных дел|وزارة خارجية)(?: a\.i\.)?(?: of(?: the)?| de(?: la| l['’]| los)?| del)?\s`)
 
 // Chinese puts the State before the mission or ministry: "卡塔尔常驻联合国代表",
 // "乌克兰外交部".
-var reAuthorPhraseZH = mustPrefilter(`常驻(?:联合国)?(?:代表团|代表)|外交部`)
+var reAuthorPhraseZH = prefilter.MustCompile(`常驻(?:联合国)?(?:代表团|代表)|外交部`)
 
 // Drafts name their sponsors before ": draft resolution", amendments the
 // State that moves them before ": amendments to draft resolution".
-var reSponsorsEnd = mustPrefilter(`:\**\s*(?:draft resolution|draft decision|projet de résolution|projet de décision|proyecto de resolución|проект резолюции|[Aa]mendments? to|[Aa]mendements? (?:au|à)|[Ee]nmiendas? al|[Пп]оправк[аи] к)`)
+var reSponsorsEnd = prefilter.MustCompile(`:\**\s*(?:draft resolution|draft decision|projet de résolution|projet de décision|proyecto de resolución|проект резолюции|[Aa]mendments? to|[Aa]mendements? (?:au|à)|[Ee]nmiendas? al|[Пп]оправк[аи] к)`)
 
 // sponsors returns the sponsor block of a draft: the lines of the block
 // that ends with ": draft resolution", up to the colon.
@@ -41,7 +42,7 @@ func sponsors(cv *cover) (string, bool) {
 	return "", false
 }
 
-var reStateReport = mustPrefilter(`(?i)national report|State under review`)
+var reStateReport = prefilter.MustCompile(`(?i)national report|State under review`)
 
 // author finds the one State that wrote or transmitted the document: the
 // mission or representative that sends a note verbale or letter, the single
@@ -56,42 +57,8 @@ func author(cv *cover, flowed string, hits []stateHit) string {
 		}
 		return ""
 	}
-	window := flowed[:min(len(flowed), 4000)]
-	found := map[string]bool{}
-	var order []string
-	for _, m := range reAuthorPhrase.FindAllStringSubmatchIndex(window) {
-		if c := stateAt(hits, m[1], 4); c != "" && !found[c] {
-			found[c] = true
-			order = append(order, c)
-		}
-	}
-	for _, m := range reAuthorPhraseZH.FindAllStringSubmatchIndex(window) {
-		for _, h := range hits {
-			if h.end == m[0] && !found[h.code] {
-				found[h.code] = true
-				order = append(order, h.code)
-			}
-		}
-	}
-	// "le Ministère ukrainien des affaires étrangères", "the Ukrainian
-	// Ministry of Foreign Affairs": the State as an adjective.
-	for _, a := range ministryAdjectives(window) {
-		if c := stateOfAdjective(a.lang, a.word); c != "" && !found[c] {
-			found[c] = true
-			order = append(order, c)
-		}
-	}
-	// A Chinese memorandum's title, a line of the cover, puts its author
-	// first: "蒙古国关于……的备忘录" (Memorandum from Mongolia regarding …).
-	for _, l := range header {
-		if !strings.HasSuffix(l, "备忘录") {
-			continue
-		}
-		if s := findStates(l); len(s) > 0 && s[0].start == 0 && !found[s[0].code] {
-			found[s[0].code] = true
-			order = append(order, s[0].code)
-		}
-	}
+	var buf [4]string
+	order := authorCandidates(buf[:0], header, flowed[:min(len(flowed), 4000)], hits)
 	if len(order) == 1 {
 		return order[0]
 	}
@@ -107,6 +74,46 @@ func author(cv *cover, flowed string, hits []stateHit) string {
 		}
 	}
 	return ""
+}
+
+// authorCandidates appends to order, in order and once each, the States that the
+// opening window of the text names as its sender: after an author phrase
+// ("The Permanent Mission of"), as the adjective of a foreign ministry, or
+// first in a Chinese memorandum's title among the cover's lines.
+func authorCandidates(order, header []string, window string, hits []stateHit) []string {
+	found := map[string]bool{}
+	add := func(c string) {
+		if c != "" && !found[c] {
+			found[c] = true
+			order = append(order, c)
+		}
+	}
+	for _, m := range reAuthorPhrase.FindAllStringSubmatchIndex(window) {
+		add(stateAt(hits, m[1], 4))
+	}
+	for _, m := range reAuthorPhraseZH.FindAllStringSubmatchIndex(window) {
+		for _, h := range hits {
+			if h.end == m[0] {
+				add(h.code)
+			}
+		}
+	}
+	// "le Ministère ukrainien des affaires étrangères", "the Ukrainian
+	// Ministry of Foreign Affairs": the State as an adjective.
+	for _, a := range ministryAdjectives(window) {
+		add(stateOfAdjective(a.lang, a.word))
+	}
+	// A Chinese memorandum's title, a line of the cover, puts its author
+	// first: "蒙古国关于……的备忘录" (Memorandum from Mongolia regarding …).
+	for _, l := range header {
+		if !strings.HasSuffix(l, "备忘录") {
+			continue
+		}
+		if s := findStates(l); len(s) > 0 && s[0].start == 0 {
+			add(s[0].code)
+		}
+	}
+	return order
 }
 
 // stateAt returns the State named within slack bytes after offset at (an
@@ -135,11 +142,11 @@ type adjective struct{ lang, word string }
 func ministryAdjectives(s string) []adjective {
 	var out []adjective
 	// An adjective is one word: the patterns run around the words they hold.
-	eachAround(s, []string{"étrangères"}, 80, 0, reMinistryAdjFR, func(m []int) bool {
+	prefilter.EachAround(s, []string{"étrangères"}, 80, 0, reMinistryAdjFR, func(m []int) bool {
 		out = append(out, adjective{langFR, s[m[2]:m[3]]})
 		return true
 	})
-	eachAround(s, []string{"Foreign Affairs"}, 80, 0, reMinistryAdjEN, func(m []int) bool {
+	prefilter.EachAround(s, []string{"Foreign Affairs"}, 80, 0, reMinistryAdjEN, func(m []int) bool {
 		out = append(out, adjective{langEN, s[m[2]:m[3]]})
 		return true
 	})

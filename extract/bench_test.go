@@ -25,12 +25,12 @@ func BenchmarkExtract(b *testing.B) {
 			size += int64(len(data))
 		}
 	}
-	Extract("warm.txt", "resolution 1 (1946) Armenia") // build the lazy tables outside the timing
+	Extract("warm.txt", "resolution 1 (1946) Armenia", nil) // build the lazy tables outside the timing
 	b.SetBytes(size)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, f := range files {
-			Extract(f.name, f.text)
+			Extract(f.name, f.text, nil)
 		}
 	}
 }
@@ -55,7 +55,7 @@ func BenchmarkWorstCase(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%dKB", u.name, size/1000), func(b *testing.B) {
 				b.SetBytes(int64(len(text)))
 				for b.Loop() {
-					Extract("x.txt", text)
+					Extract("x.txt", text, nil)
 				}
 			})
 		}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/internal/prefilter"
 	"github.com/uncite/uncite/refdata"
 )
 
@@ -41,9 +42,8 @@ var (
 	// of 14 December 1960, containing the Declaration ..., 1541 (XV) of ...").
 	// Only forms that cannot be anything but a resolution qualify.
 	reContinuation = regexp.MustCompile(`(?:,\s|\s(?:and|et|y|и)\s|,\s(?:and|et|y|и)\s|\sas well as\s)(?:\d{1,4}\s\((?:\d{4}|[IVXL]{1,7})\)|\d{1,3}/\d{1,4}\s(?:of\s\d|on\s))`)
-	// Names of the bodies in the six languages; the group says which.
-	reBodyName  = bodyNamePattern()
-	bodyOfGroup = []string{"", uncite.BodySC, uncite.BodyGA, uncite.BodyHRC, uncite.BodyECOSOC, uncite.BodyCHR, foreignBody, assemblyGeneric, councilGeneric, commissionGeneric}
+	// Names of the organs in every language; the group says which.
+	reBodyName = bodyNamePattern()
 
 	// Chinese writes the numbers before the word: 第1267(1999)和第1989(2011)号决议.
 	reChinese     = regexp.MustCompile(`((?:第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?\s*[、和及与,，]\s*)*第\s*(?:(?:ES|S)-)?\d{1,4}(?:/\d{1,4})?\s*(?:[(（]\s*(?:\d{4}|(?:S-)?[IVXL]{1,7})\s*[)）])?)\s*号决议`)
@@ -53,7 +53,7 @@ var (
 	reResolutionSymbol = regexp.MustCompile(`\b(?:` + uncite.ResolutionSymbolPattern + `)`)
 
 	// Words that introduce a resolution through the document's own body.
-	possessives = map[string]bool{"its": true, "sa": true, "ses": true, "su": true, "sus": true, "своей": true, "свою": true, "своих": true, "своими": true}
+	possessives = wordSet(func(v *vocabulary) []string { return v.possessives })
 )
 
 // occurrence is one place where the text cites a resolution.
@@ -75,16 +75,16 @@ func findCitations(flowed, docBody string, subs []subject) []occurrence {
 		// A list of numbers stands before each 号决议; the pattern runs on the
 		// text before it.
 		var lists [][]int
-		eachAround(flowed, []string{"号决议"}, 1500, 0, reChinese, func(m []int) bool {
+		prefilter.EachAround(flowed, []string{"号决议"}, 1500, 0, reChinese, func(m []int) bool {
 			lists = append(lists, m)
 			return true
 		})
 		for _, m := range lists {
-			ctx := bodyBefore(flowed, m[0])
-			if ctx == commissionGeneric {
-				ctx = st.commissionBody(flowed, m[0])
+			named := bodyBefore(flowed, m[0])
+			if named == commissionGeneric {
+				named = st.commissionBody(flowed, m[0])
 			}
-			if ctx == foreignBody {
+			if named == foreignBody {
 				continue
 			}
 			docBody := subjectAt(subs, m[0], docBody)
@@ -99,15 +99,15 @@ func findCitations(flowed, docBody string, subs []subject) []occurrence {
 				var ok bool
 				switch {
 				case sub(1) != "":
-					c, ok = specialSession(sub(1), ctx, docBody)
+					c, ok = specialSession(sub(1), named, docBody)
 				case sub(2) != "":
-					c, ok = slashCitation(sub(2), sub(3), ctx, docBody)
+					c, ok = slashCitation(sub(2), sub(3), named, docBody)
 				case sub(5) != "":
 					c, ok = scCitation(sub(4), sub(5))
 				case sub(7) != "":
-					c, ok = romanCitation(sub(4), sub(6), sub(7), ctx)
+					c, ok = romanCitation(sub(4), sub(6), sub(7), named)
 				default:
-					c, ok = bareCitation(sub(4), ctx, docBody)
+					c, ok = bareCitation(sub(4), named, docBody)
 				}
 				if ok {
 					occ = append(occ, occurrence{c, m[0], m[1]})
@@ -119,7 +119,7 @@ func findCitations(flowed, docBody string, subs []subject) []occurrence {
 		return occ
 	}
 	var symbols [][]int
-	eachAround(flowed, []string{"/RES/"}, 8, 40, reResolutionSymbol, func(m []int) bool {
+	prefilter.EachAround(flowed, []string{"/RES/"}, 8, 40, reResolutionSymbol, func(m []int) bool {
 		symbols = append(symbols, m)
 		return true
 	})
@@ -205,7 +205,7 @@ func resolutionWords(s string) [][2]int {
 
 // listState carries the body of the last list read to the next one.
 type listState struct {
-	ctx   string
+	named string
 	end   int
 	chrAt int // where the text first names the Commission on Human Rights; -1 nowhere, 0 not yet looked for (stored +1)
 }
@@ -215,7 +215,7 @@ type listState struct {
 // else a commission whose resolutions are not modelled.
 func (st *listState) commissionBody(flowed string, pos int) string {
 	if st.chrAt == 0 {
-		st.chrAt = firstName(flowed, bodyNames[4]) + 1
+		st.chrAt = firstName(flowed, bodyNames[chrGroup]) + 1
 	}
 	if st.chrAt > 0 && st.chrAt-1 < pos {
 		return uncite.BodyCHR
@@ -335,59 +335,90 @@ func findContinuation(seg string) []int {
 }
 
 // appendList reads the numbers that follow the word "resolution" at
-// [kwStart, kwEnd) and appends one occurrence per number.
+// [kwStart, kwEnd) and appends one occurrence per number: the list is
+// found (readList), the body it cites resolved (listBody), then each
+// number resolved to a citation (listItem.citation).
 func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd int, docBody string) []occurrence {
-	if before := flowed[max(0, kwStart-20):kwStart]; strings.Contains(before[max(0, len(before)-2):], ",") && reLocatorBefore.MatchString(before) {
+	if locatorBefore(flowed, kwStart) {
 		return occ
 	}
-	// A list is read to its end however long it is ("resolutions 48/75 J
-	// of 16 December 1993, … and 79/26 of 2 December 2024" lists sixty);
-	// each item moves on, so the work stays linear.
 	rest := flowed[kwEnd:]
-	pos := 0
-	// Arabic names the body between the word and the number:
-	// "قرار مجلس الأمن 2118 (2013)".
-	after := ""
+	named, pos, ok := listStart(rest)
+	if !ok {
+		return occ
+	}
+	var buf [8]listItem
+	items, pos := readList(rest, pos, kwEnd, buf[:0])
+	if len(items) == 0 || items[0].kind == itemBare && countedBefore(flowed, kwStart) {
+		// "transmitting two resolutions 31 adopted at the 24th meeting": a
+		// count of resolutions, then a footnote mark, not a number.
+		return occ
+	}
+	named = st.listBody(flowed, kwStart, kwEnd, pos, named, docBody)
+	if named == foreignBody {
+		return occ
+	}
+	for _, it := range items {
+		if c, ok := it.citation(named, docBody); ok {
+			occ = append(occ, occurrence{c, kwStart, it.end})
+		}
+	}
+	return occ
+}
+
+// locatorBefore reports whether the word "resolution" at kwStart follows
+// a locator in another document ("annex II, resolution 14/221").
+func locatorBefore(flowed string, kwStart int) bool {
+	before := flowed[max(0, kwStart-20):kwStart]
+	return strings.Contains(before[max(0, len(before)-2):], ",") && reLocatorBefore.MatchString(before)
+}
+
+// listStart reads what stands between the word "resolution" and the first
+// number in rest, the text after the word: a space, or in Arabic the name
+// of the body ("قرار مجلس الأمن 2118 (2013)"), which it returns. ok is
+// false where no number can follow.
+func listStart(rest string) (named string, pos int, ok bool) {
 	if len(rest) > 1 && rest[0] == ' ' && isArabicAt(rest, 1) {
 		if m := matchBodyName(rest[1:]); m != nil {
 			m[1]++
-			after = bodyOfMatch(m)
+			named = bodyOfMatch(m)
 			pos = m[1]
 		}
 	}
 	if pos < len(rest) && rest[pos] == ' ' {
-		pos++
-	} else if pos == 0 {
-		return occ
+		return named, pos + 1, true
 	}
-	type item struct {
-		start, end int
-		kind       int
-		sub        [10]string
-	}
-	var buf [8]item
-	items := buf[:0]
+	return named, pos, pos != 0
+}
+
+// The kinds of listItem: the group of matchItem that holds the number.
+const (
+	itemSpecial = 1 // ES-10/24
+	itemSlash   = 2 // 78/1, 1996/31
+	itemBracket = 4 // 822 (1993), 1514 (XV)
+	itemBare    = 9 // 79
+)
+
+// listItem is one number of a list: its kind and matchItem's groups.
+type listItem struct {
+	end  int
+	kind int
+	sub  [10]string
+}
+
+// readList appends to items the numbers of the list that starts at
+// rest[pos:] (rest begins at offset base of the flowed text) and returns
+// them with where the list ends. A list is read to its end however long it
+// is ("resolutions 48/75 J of 16 December 1993, … and 79/26 of 2 December
+// 2024" lists sixty); each item moves on, so the work stays linear.
+func readList(rest string, pos, base int, items []listItem) ([]listItem, int) {
 	for {
-		m, ok := matchItem(rest[pos:])
+		it, ok := readItem(rest, pos, base)
 		if !ok {
-			break
+			return items, pos
 		}
-		var sub [10]string
-		kind := 0
-		for g := 1; g <= 9; g++ {
-			if m[2*g] >= 0 {
-				sub[g] = rest[pos+m[2*g] : pos+m[2*g+1]]
-				if kind == 0 && g != 3 && g != 5 && g != 6 && g != 7 && g != 8 {
-					kind = g
-				}
-			}
-		}
-		if kind == 4 && sub[5] == "" && sub[7] == "" && sub[8] == "" {
-			kind = 9
-		}
-		it := item{start: kwEnd + pos + m[0], end: kwEnd + pos + m[1], kind: kind, sub: sub}
-		pos += m[1]
-		if kind == 2 || kind == 1 {
+		pos = it.end - base
+		if it.kind == itemSlash || it.kind == itemSpecial {
 			if lm, ok := letterPartEnd(rest[pos:]); ok {
 				pos += lm
 			}
@@ -395,7 +426,7 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 		// In a list of numbers with years or sessions a bare number is a
 		// footnote mark ("571 (1985), 79"), not a resolution, unless a year
 		// follows it without its brackets ("775 1992 of 28 August 1992").
-		if kind != 9 || len(items) == 0 || items[len(items)-1].kind == 9 || yearFollows(rest[pos:]) {
+		if it.kind != itemBare || len(items) == 0 || items[len(items)-1].kind == itemBare || yearFollows(rest[pos:]) {
 			items = append(items, it)
 		}
 		if dm, ok := itemDateEnd(rest[pos:]); ok {
@@ -407,67 +438,87 @@ func appendList(occ []occurrence, st *listState, flowed string, kwStart, kwEnd i
 			next, ok = continuation(rest, pos)
 		}
 		if !ok {
-			break
+			return items, pos
 		}
 		pos = next
 	}
-	if len(items) == 0 || items[0].kind == 9 && countedBefore(flowed, kwStart) {
-		// "transmitting two resolutions 31 adopted at the 24th meeting": a
-		// count of resolutions, then a footnote mark, not a number.
-		return occ
+}
+
+// readItem reads the number at rest[pos:] and says which kind it is.
+func readItem(rest string, pos, base int) (listItem, bool) {
+	m, ok := matchItem(rest[pos:])
+	if !ok {
+		return listItem{}, false
 	}
-	ctx := after
-	if ctx == "" {
-		ctx = bodyBefore(flowed, kwStart)
+	var sub [10]string
+	kind := 0
+	for g := 1; g <= 9; g++ {
+		if m[2*g] >= 0 {
+			sub[g] = rest[pos+m[2*g] : pos+m[2*g+1]]
+			if kind == 0 && (g == itemSpecial || g == itemSlash || g == itemBracket || g == itemBare) {
+				kind = g
+			}
+		}
 	}
-	if ctx == "" && st.ctx != "" && st.end <= kwStart && !strings.ContainsAny(flowed[st.end:kwStart], ".;\n") {
+	if kind == itemBracket && sub[5] == "" && sub[7] == "" && sub[8] == "" {
+		kind = itemBare
+	}
+	return listItem{end: base + pos + m[1], kind: kind, sub: sub}, true
+}
+
+// listBody resolves the body whose resolutions the list at [kwStart, pos)
+// of the text after the word cites, from the nearest clue: the name read
+// inside the list (named), the words before, the previous list of the
+// sentence, the words after, "its", an adopter named later.
+func (st *listState) listBody(flowed string, kwStart, kwEnd, pos int, named, docBody string) string {
+	rest := flowed[kwEnd+pos:]
+	if named == "" {
+		named = bodyBefore(flowed, kwStart)
+	}
+	if named == "" && st.named != "" && st.end <= kwStart && !strings.ContainsAny(flowed[st.end:kwStart], ".;\n") {
 		// "Human Rights Council resolutions 23/13 ... as well as resolutions
 		// 28/6": a list in the same sentence lends its body to the next.
-		ctx = st.ctx
+		named = st.named
 	}
-	if ctx == "" {
-		ctx = bodyAfter(rest[pos:])
+	if named == "" {
+		named = bodyAfter(rest)
 	}
-	if ctx == "" && possessiveBefore(flowed, kwStart) {
-		ctx = docBody
+	if named == "" && possessiveBefore(flowed, kwStart) {
+		named = docBody
 	}
-	if ctx == "" {
-		ctx = adopterLater(rest[pos:])
+	if named == "" {
+		named = adopterLater(rest)
 	}
-	if ctx == commissionGeneric {
-		ctx = st.commissionBody(flowed, kwStart)
+	if named == commissionGeneric {
+		named = st.commissionBody(flowed, kwStart)
 	}
-	st.ctx, st.end = ctx, kwEnd+pos
-	if ctx == foreignBody {
-		return occ
-	}
-	for _, it := range items {
-		var c uncite.Citation
-		var ok bool
-		s := it.sub
-		switch it.kind {
-		case 1:
-			c, ok = specialSession(s[1], ctx, docBody)
-		case 2:
-			c, ok = slashCitation(s[2], s[3], ctx, docBody)
-		case 4:
-			switch {
-			case s[5] != "":
-				c, ok = scCitation(s[4], s[5])
-			case s[7] != "":
-				c, ok = romanCitation(s[4], s[6], s[7], ctx)
-			case s[8] != "":
-				n, _ := strconv.Atoi(s[8])
-				c, ok = romanCitation(s[4], "", romanNumeral(n), ctx)
-			}
-		case 9:
-			c, ok = bareCitation(s[9], ctx, docBody)
+	st.named, st.end = named, kwEnd+pos
+	return named
+}
+
+// citation resolves the item to a resolution of the body named around the
+// list, or of the document's own body.
+func (it *listItem) citation(named, docBody string) (uncite.Citation, bool) {
+	s := &it.sub
+	switch it.kind {
+	case itemSpecial:
+		return specialSession(s[1], named, docBody)
+	case itemSlash:
+		return slashCitation(s[2], s[3], named, docBody)
+	case itemBracket:
+		switch {
+		case s[5] != "":
+			return scCitation(s[4], s[5])
+		case s[7] != "":
+			return romanCitation(s[4], s[6], s[7], named)
+		case s[8] != "":
+			n, _ := strconv.Atoi(s[8])
+			return romanCitation(s[4], "", romanNumeral(n), named)
 		}
-		if ok {
-			occ = append(occ, occurrence{c, kwStart, it.end})
-		}
+	case itemBare:
+		return bareCitation(s[9], named, docBody)
 	}
-	return occ
+	return uncite.Citation{}, false
 }
 
 // yearFollows reports whether s opens with a space and a four-digit year.
@@ -480,39 +531,30 @@ func isArabicAt(s string, i int) bool {
 	return r >= 0x0600 && r <= 0x06FF
 }
 
-// bodyNames are the names of the bodies in the six languages, by the body
-// each names (its group in reBodyName, less one): "*" stands for any
-// letters (a case ending), "'" for either apostrophe.
-var bodyNames = [...][]string{
-	{"Security Council", "Conseil de sécurité", "Consejo de Seguridad", "Совет* Безопасности", "مجلس الأمن", "安全理事会", "安理会"},
-	{"General Assembly", "Assemblée générale", "Asamblea General", "Генеральн* Ассамбле*", "الجمعية العامة", "联合国大会", "大会"},
-	{"Human Rights Council", "Conseil des droits de l'homme", "Consejo de Derechos Humanos", "Совет* по правам человека", "مجلس حقوق الإنسان", "人权理事会"},
-	{"Economic and Social Council", "Conseil économique et social", "Consejo Económico y Social", "Экономическ* и Социальн* Совет*", "المجلس الاقتصادي والاجتماعي", "经济及社会理事会", "经社理事会"},
-	{"Commission on Human Rights", "Commission des droits de l'homme", "Comisión de Derechos Humanos", "Комисси* по правам человека", "لجنة حقوق الإنسان", "人权委员会"},
-	// Conferences (of States parties to a treaty, of an agency) adopt
-	// resolutions of their own, which are not the UN organs'.
-	// The Commission's Subcommission adopted resolutions of its own.
-	{"Conference", "Conférence", "Conferencia", "Конференци*", "مؤتمر", "Subcommission", "Sub-Commission", "Sous-Commission", "Subcomisión", "Подкомисси*"},
-	{"Assembly", "Assemblée", "Asamblea", "Ассамбле*"},
-	{"Council", "Conseil", "Consejo", "Совет*", "المجلس"},
-	{"Commission", "Comisión", "Комисси*"},
-}
+// bodyNames are the names of the organs in every language (the
+// vocabularies' textNames), by group of bodyGroups.
+var bodyNames = func() (out [len(bodyGroups)][]string) {
+	for _, v := range languages {
+		for g, names := range v.textNames {
+			out[g] = append(out[g], names...)
+		}
+	}
+	return out
+}()
 
 // bodyNamePattern writes bodyNames as a regular expression, one group per
 // body, for the prefilter to find where a name may start; matchBodyName
 // reads the name there.
-func bodyNamePattern() *prefiltered {
+func bodyNamePattern() *prefilter.Regexp {
 	var groups []string
 	for _, names := range bodyNames {
 		var alts []string
 		for _, n := range names {
-			alts = append(alts, strings.NewReplacer(`\*`, `\p{L}*`, "'", `['’]`).Replace(regexp.QuoteMeta(n)))
+			alts = append(alts, nameExpr(n))
 		}
 		groups = append(groups, "("+strings.Join(alts, "|")+")")
 	}
-	p := mustPrefilter(strings.Join(groups, "|"))
-	p.match = matchBodyName
-	return p
+	return prefilter.MustCompileWith(strings.Join(groups, "|"), matchBodyName)
 }
 
 // matchBodyName is reBodyName anchored at the start of s, written out: the
@@ -570,9 +612,9 @@ func bodyNameEnd(s, n string) (int, bool) {
 }
 
 func bodyOfMatch(m []int) string {
-	for g := 1; g < len(bodyOfGroup); g++ {
-		if m[2*g] >= 0 {
-			return bodyOfGroup[g]
+	for g, body := range bodyGroups {
+		if m[2*g+2] >= 0 {
+			return body
 		}
 	}
 	return ""
@@ -627,20 +669,12 @@ func bodyBefore(flowed string, kwStart int) string {
 }
 
 // Words that may stand before a generic name without qualifying it.
-var notQualifiers = map[string]bool{
-	"The": true, "In": true, "By": true, "At": true, "On": true, "Of": true, "For": true, "Also": true,
-	"And": true, "As": true, "Its": true, "Le": true, "La": true, "Les": true, "El": true, "Los": true,
-	"Las": true, "Dans": true, "Par": true, "En": true, "Por": true, "Further": true, "Both": true,
-}
+var notQualifiers = wordSet(func(v *vocabulary) []string { return v.notQualifiers })
 
 // Prepositions that join a qualifier after a generic name ("Council of
 // Europe", "Commission on Population and Development", "Asamblea de las
 // Naciones Unidas sobre el Medio Ambiente").
-var qualifierJoins = map[string]bool{
-	"on": true, "for": true, "of": true, "de": true, "des": true, "du": true, "pour": true, "sur": true,
-	"по": true, "the": true, "la": true, "las": true, "los": true, "l'": true, "del": true,
-	"and": true, "et": true, "y": true, "и": true,
-}
+var qualifierJoins = wordSet(func(v *vocabulary) []string { return v.qualifierJoins })
 
 // qualifiers reads the words that make a generic name at
 // window[start:end] ("Assembly", "Council", "Commission", "Conference")
@@ -686,12 +720,7 @@ func qualifiers(window string, start, end int) (before bool, qend int) {
 // without changing whose resolution it is ("the General Assembly in its
 // resolution", "Council decision 18/120 of 30 September 2011 and
 // resolutions").
-var gapWords = map[string]bool{
-	"in": true, "its": true, "the": true, "of": true, "and": true, "by": true, "as": true, "well": true,
-	"also": true, "decision": true, "decisions": true, "resolution": true, "resolutions": true,
-	"dans": true, "sa": true, "ses": true, "la": true, "les": true, "de": true, "et": true, "en": true,
-	"su": true, "sus": true, "y": true, "в": true, "своей": true, "своих": true, "и": true,
-}
+var gapWords = wordSet(func(v *vocabulary) []string { return v.gapWords })
 
 func significantWords(gap string) int {
 	n := 0
@@ -775,8 +804,7 @@ func adopterLater(s string) string {
 }
 
 // countWords count resolutions ("two resolutions") rather than name them.
-var countWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "several": true, "both": true,
-	"many": true, "deux": true, "trois": true, "plusieurs": true, "dos": true, "tres": true, "varias": true, "два": true, "две": true, "три": true}
+var countWords = wordSet(func(v *vocabulary) []string { return v.countWords })
 
 func countedBefore(flowed string, kwStart int) bool {
 	w := strings.TrimRight(flowed[max(0, kwStart-12):kwStart], " ")
@@ -815,16 +843,16 @@ func scCitation(num, year string) (uncite.Citation, bool) {
 // Economic and Social Council's and the Commission on Human Rights' old
 // numbering ("1147 (XLI)", "20 (XXXVI)"), which the context or a session
 // past thirty tells apart.
-func romanCitation(num, prefix, roman, ctx string) (uncite.Citation, bool) {
+func romanCitation(num, prefix, roman, named string) (uncite.Citation, bool) {
 	num = strings.TrimLeft(num, "0")
 	if num == "" || roman == "" {
 		return uncite.Citation{}, false
 	}
 	session := prefix + roman
 	switch {
-	case ctx == uncite.BodyCHR && prefix == "":
+	case named == uncite.BodyCHR && prefix == "":
 		return parseSymbol("E/CN.4/RES/" + num + " (" + session + ")")
-	case ctx == uncite.BodyECOSOC || (prefix == "" && romanValue(roman) > 30 && ctx != uncite.BodyGA):
+	case named == uncite.BodyECOSOC || (prefix == "" && romanValue(roman) > 30 && named != uncite.BodyGA):
 		return parseSymbol("E/RES/" + num + " (" + session + ")")
 	}
 	return parseSymbol("A/RES/" + num + " (" + session + ")")
@@ -847,8 +875,8 @@ func romanValue(s string) int {
 // specialSession builds a citation of an emergency or special session
 // ("ES-10/24", "S-30/1"): the General Assembly's unless the Human Rights
 // Council is meant.
-func specialSession(num, ctx, docBody string) (uncite.Citation, bool) {
-	if strings.HasPrefix(num, "S-") && (ctx == uncite.BodyHRC || (ctx == councilGeneric || ctx == "") && docBody == uncite.BodyHRC) {
+func specialSession(num, named, docBody string) (uncite.Citation, bool) {
+	if strings.HasPrefix(num, "S-") && (named == uncite.BodyHRC || (named == councilGeneric || named == "") && docBody == uncite.BodyHRC) {
 		return parseSymbol("A/HRC/RES/" + num)
 	}
 	return parseSymbol("A/RES/" + num)
@@ -857,7 +885,7 @@ func specialSession(num, ctx, docBody string) (uncite.Citation, bool) {
 // slashCitation builds a citation "a/b": year/number for the Economic and
 // Social Council and the Commission on Human Rights, session/number for the
 // General Assembly and the Human Rights Council.
-func slashCitation(a, b, ctx, docBody string) (uncite.Citation, bool) {
+func slashCitation(a, b, named, docBody string) (uncite.Citation, bool) {
 	first, _ := strconv.Atoi(a)
 	second, _ := strconv.Atoi(b)
 	if first == 0 || second == 0 {
@@ -868,7 +896,7 @@ func slashCitation(a, b, ctx, docBody string) (uncite.Citation, bool) {
 		if first > 2100 {
 			return uncite.Citation{}, false
 		}
-		if ctx == uncite.BodyCHR {
+		if named == uncite.BodyCHR {
 			return parseSymbol("E/CN.4/RES/" + num)
 		}
 		return parseSymbol("E/RES/" + num)
@@ -877,7 +905,7 @@ func slashCitation(a, b, ctx, docBody string) (uncite.Citation, bool) {
 		return uncite.Citation{}, false
 	}
 	hrc := false
-	switch ctx {
+	switch named {
 	case uncite.BodyHRC:
 		hrc = true
 	case councilGeneric:
@@ -894,11 +922,11 @@ func slashCitation(a, b, ctx, docBody string) (uncite.Citation, bool) {
 // bareCitation reads a number without year or session: only the Security
 // Council numbers its resolutions that way, so it counts where the Council is
 // meant and the bundled table gives the year.
-func bareCitation(num, ctx, docBody string) (uncite.Citation, bool) {
-	if ctx != uncite.BodySC && !(ctx == "" || ctx == councilGeneric) {
+func bareCitation(num, named, docBody string) (uncite.Citation, bool) {
+	if named != uncite.BodySC && !(named == "" || named == councilGeneric) {
 		return uncite.Citation{}, false
 	}
-	if ctx != uncite.BodySC && docBody != uncite.BodySC {
+	if named != uncite.BodySC && docBody != uncite.BodySC {
 		return uncite.Citation{}, false
 	}
 	r, ok := refdata.SCResolutionByNumber(strings.TrimLeft(num, "0"))
@@ -946,11 +974,7 @@ func mayBeResolutionSymbol(s string) bool {
 // preamble ("Recalling", "Rappelant", "Recordando", "ссылаясь"), finite verbs
 // in the operative part ("Reaffirms").
 // Adverbs may stand before the verb ("Also reaffirms", "вновь подтверждая").
-var adverbs = map[string]bool{
-	"also": true, "further": true, "again": true, "once": true, "more": true, "deeply": true, "strongly": true,
-	"firmly": true, "duly": true, "aussi": true, "également": true, "de": true, "nouveau": true,
-	"asimismo": true, "también": true, "además": true, "вновь": true, "также": true,
-}
+var adverbs = wordSet(func(v *vocabulary) []string { return v.adverbs })
 
 // clauseVerb returns the verb that opens paragraph p, or "" when it does not
 // open with one. In an operative paragraph the word after the number is the
@@ -981,11 +1005,13 @@ func clauseVerb(p string, operative bool) string {
 	return ""
 }
 
+var clauseVerbSuffixes = wordList(func(v *vocabulary) []string { return v.clauseVerbSuffixes })
+
 func isClauseVerb(w string) bool {
 	if utf8.RuneCountInString(w) < 5 {
 		return false
 	}
-	for _, suf := range []string{"ing", "ant", "ando", "iendo", "endo", "ая", "яя", "вая", "ясь", "аясь"} {
+	for _, suf := range clauseVerbSuffixes {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The list that follows the word "resolution" ("822 (1993), 853 (1993) and
 // 874 (1993) of 29 July 1993") is read with a few small grammars, asked at
@@ -32,7 +35,7 @@ func matchItem(s string) (itemMatch, bool) {
 		m[k] = -1
 	}
 	p := 0
-	for _, prefix := range [...]string{"No.", "n°", "nº", "№"} {
+	for _, prefix := range numberSigns {
 		if strings.HasPrefix(s, prefix) {
 			p = len(prefix)
 			if p < len(s) && isRegexpSpace(s[p]) {
@@ -218,7 +221,7 @@ func itemDateEnd(s string) (int, bool) {
 		return 0, false
 	}
 	word := false
-	for _, w := range [...]string{"of", "du", "de", "del", "от", "المؤرخ", "المؤرخة", "adopted on", "adoptée le"} {
+	for _, w := range itemDateWords {
 		if j := i + len(w); strings.HasPrefix(s[i:], w) && j < len(s) && isRegexpSpace(s[j]) {
 			i, word = j+1, true
 			break
@@ -254,26 +257,32 @@ func itemDateEnd(s string) (int, bool) {
 			return 0, false
 		}
 	}
-	// The year.
+	return itemYearEnd(s, end), true
+}
+
+// itemYearEnd reads the year that may follow the month at s[end:] in
+// itemDateEnd's pattern, `(?:\s(?:de\s)?\d{4}(?:\sгода|\sг\.)?)?`, and
+// returns where the date ends.
+func itemYearEnd(s string, end int) int {
 	if end >= len(s) || !isRegexpSpace(s[end]) {
-		return end, true
+		return end
 	}
 	y := end + 1
 	if j := y + 2; strings.HasPrefix(s[y:], "de") && j < len(s) && isRegexpSpace(s[j]) {
 		y = j + 1
 	}
 	if digitsEnd(s, y, 4) != y+4 {
-		return end, true
+		return end
 	}
 	y += 4
 	if y < len(s) && isRegexpSpace(s[y]) {
-		for _, suffix := range [...]string{"года", "г."} {
+		for _, suffix := range yearSuffixes {
 			if strings.HasPrefix(s[y+1:], suffix) {
-				return y + 1 + len(suffix), true
+				return y + 1 + len(suffix)
 			}
 		}
 	}
-	return y, true
+	return y
 }
 
 // letterSlashRunEnd returns the end of the run of letters (\p{L}) and
@@ -306,10 +315,17 @@ func footnoteEnd(s string) (int, bool) {
 	return d, true
 }
 
-// What joins the numbers of a list: after a comma, and on their own.
+// The words of the vocabularies that the readers below look for. The
+// regular expressions in their comments spell them out as they were when
+// the readers were written; citelist_test.go checks the two agree.
 var (
-	listWordsAfterComma = [...]string{"and", "et", "y", "e", "и", "as well as", "ainsi que", "así como", "а также"}
-	listWords           = [...]string{"and", "et", "y", "e", "и", "or", "ou", "o", "или", "as well as", "ainsi que", "así como", "а также"}
+	// What joins the numbers of a list: after a comma, and on their own.
+	listWordsAfterComma = wordList(func(v *vocabulary) []string { return v.listAnd })
+	listWords           = wordList(func(v *vocabulary) []string { return append(slices.Clip(v.listAnd), v.listOr...) })
+	numberSigns         = wordList(func(v *vocabulary) []string { return v.numberSigns })
+	itemDateWords       = wordList(func(v *vocabulary) []string { return v.itemDateWords })
+	yearSuffixes        = wordList(func(v *vocabulary) []string { return v.yearSuffixes })
+	bodyAfterLeads      = wordList(func(v *vocabulary) []string { return v.bodyAfterLeads })
 )
 
 // listSepEnd reads what joins the numbers of a list at the start of s:
@@ -373,7 +389,7 @@ func bodyAfterLeadEnd(s string) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	for _, w := range [...]string{"of the ", "du ", "de la ", "del ", "de l'", "de l’", "des ", "adopted by the ", "adoptée par l'", "adoptée par l’"} {
+	for _, w := range bodyAfterLeads {
 		if strings.HasPrefix(s[i:], w) {
 			return i + len(w), true
 		}

@@ -22,7 +22,7 @@ var (
 	refFootnote      = regexp.MustCompile(`^(?:,\d{1,3}| ?\d{1,3})\b`)
 	refListSep       = regexp.MustCompile(`^(?: ?[,،] ?(?:(?:and|et|y|e|и|as well as|ainsi que|así como|а также) |و ?)?| (?:and|et|y|e|и|or|ou|o|или|as well as|ainsi que|así como|а также) | ?و ?)`)
 	refBodyAfterLead = regexp.MustCompile(`^,?\s(?:of the |du |de la |del |de l['’]|des |adopted by the |adoptée par l['’]|)`)
-	refDate          = regexp.MustCompile(`^(?:` + reDate.re.String() + `)`)
+	refDate          = regexp.MustCompile(`^(?:` + reDate.String() + `)`)
 	refBodyName      = regexp.MustCompile(`^(?:(Security Council|Conseil de sécurité|Consejo de Seguridad|Совет\p{L}* Безопасности|مجلس الأمن|安全理事会|安理会)` +
 		`|(General Assembly|Assemblée générale|Asamblea General|Генеральн\p{L}* Ассамбле\p{L}*|الجمعية العامة|联合国大会|大会)` +
 		`|(Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет\p{L}* по правам человека|مجلس حقوق الإنسان|人权理事会)` +

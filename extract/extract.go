@@ -15,21 +15,16 @@ import (
 
 // Extract reads one document. name is the file's base name (used for the
 // symbol and language fallback and Document.File); text is already-decoded
-// UTF-8. Every field of uncite.Document is filled except SHA256.
-func Extract(name, text string) *uncite.Document {
-	meta, body := frontMatter(text)
+// UTF-8; meta, when not nil, is what else is known of it. Every field of
+// uncite.Document is filled except SHA256 and Text.
+func Extract(name, text string, meta *Metadata) *uncite.Document {
+	if meta == nil {
+		meta = &Metadata{}
+	}
+	fm, body := frontMatter(text)
 	base, fileLangs := baseName(name)
 
-	symbol := meta["symbol"]
-	if c, ok := parseSymbol(symbol); ok {
-		symbol = c.Symbol
-	}
-	if symbol == "" {
-		symbol = textSymbol(body)
-	}
-	if symbol == "" {
-		symbol = fileSymbol(base)
-	}
+	symbol := documentSymbol(meta.Symbol, fm["symbol"], body, base)
 
 	lines := cleanLines(body, symbol)
 	header := headerLines(lines)
@@ -43,14 +38,14 @@ func Extract(name, text string) *uncite.Document {
 		doc.Languages = fileLangs
 	}
 	doc.Type = documentType(symbol, cv)
-	doc.Date = documentDate(doc.Type, cv, flowed, meta["date"])
+	doc.Date = documentDate(doc.Type, cv, flowed, fm["date"])
 	subs := subjects(flowed)
 	doc.Body = documentBody(symbol, doc.Type, cv, flowed, subs)
 	if doc.Body != uncite.BodySC {
 		doc.Session, doc.SessionStart, doc.SessionEnd = session(joined)
 	}
 	doc.AgendaItems = agendaItems(cv)
-	doc.Title = documentTitle(header, meta["title"])
+	doc.Title = documentTitle(header, fm["title"])
 
 	hits := findStates(flowed)
 	doc.Mentions = mentions(hits)
@@ -60,8 +55,68 @@ func Extract(name, text string) *uncite.Document {
 	doc.Citations = buildCitations(flowed, findCitations(flowed, doc.Body, subs), symbol, resolutionLike)
 	doc.References = references(flowed, symbol, doc.Body, header)
 
-	doc.ID = documentID(symbol, base, primaryLanguage(fileLangs, doc.Languages))
+	meta.apply(doc)
+	doc.ID = documentID(doc.Symbol, base, primaryLanguage(fileLangs, doc.Languages))
 	return doc
+}
+
+// documentSymbol is the document's own symbol: the one given, else the
+// front matter's, the text's or the file name's.
+func documentSymbol(given *string, frontMatter, body, base string) string {
+	if given != nil {
+		if c, ok := parseSymbol(*given); ok {
+			return c.Symbol
+		}
+		return *given
+	}
+	symbol := frontMatter
+	if c, ok := parseSymbol(symbol); ok {
+		symbol = c.Symbol
+	}
+	if symbol == "" {
+		symbol = textSymbol(body)
+	}
+	if symbol == "" {
+		symbol = fileSymbol(base)
+	}
+	return symbol
+}
+
+// apply fills the title and date the text left empty from the file's
+// properties, then sets the fields m sets.
+func (m *Metadata) apply(doc *uncite.Document) {
+	if doc.Title == "" {
+		doc.Title = m.FileTitle
+	}
+	if doc.Date == "" {
+		doc.Date = m.FileDate
+	}
+	for _, f := range []struct {
+		dst *string
+		v   *string
+	}{
+		{&doc.Title, m.Title}, {&doc.Type, m.Type}, {&doc.Date, m.Date}, {&doc.Body, m.Body},
+		{&doc.SessionStart, m.SessionStart}, {&doc.SessionEnd, m.SessionEnd}, {&doc.Author, m.Author},
+	} {
+		if f.v != nil {
+			*f.dst = *f.v
+		}
+	}
+	if m.Session != nil {
+		doc.Session = *m.Session
+	}
+	if m.Languages != nil {
+		doc.Languages = m.Languages
+	}
+	if m.AgendaItems != nil {
+		doc.AgendaItems = make([]uncite.AgendaItem, len(m.AgendaItems))
+		for i, a := range m.AgendaItems {
+			doc.AgendaItems[i] = uncite.AgendaItem{Number: a.Number}
+			if a.Title != nil {
+				doc.AgendaItems[i].Title = *a.Title
+			}
+		}
+	}
 }
 
 // primaryLanguage is the language of the document's version: the file name's

@@ -9,7 +9,7 @@ import (
 // its citations.
 func citedSymbols(name, text string) []string {
 	var out []string
-	for _, c := range Extract(name, text).Citations {
+	for _, c := range Extract(name, text, nil).Citations {
 		out = append(out, c.Symbol)
 	}
 	return out
@@ -149,7 +149,7 @@ func TestHeaderForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := Extract("x.txt", tt.text)
+			d := Extract("x.txt", tt.text, nil)
 			if d.Session != tt.session {
 				t.Errorf("Session = %d, want %d", d.Session, tt.session)
 			}
@@ -173,7 +173,7 @@ func TestDocumentID(t *testing.T) {
 		{"notes.md", "---\nsymbol: A/RES/80/2\ntitle: \"x\"\n---\nThe General Assembly,", "A/RES/80/2"},
 	}
 	for _, tt := range tests {
-		if got := Extract(tt.name, tt.text).ID; got != tt.want {
+		if got := Extract(tt.name, tt.text, nil).ID; got != tt.want {
 			t.Errorf("Extract(%q).ID = %q, want %q", tt.name, got, tt.want)
 		}
 	}

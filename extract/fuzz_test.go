@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/uncite/uncite"
 )
 
 // FuzzExtract feeds arbitrary names and texts to Extract: it must not panic,
@@ -19,7 +21,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("A_RES_80_2.en.md", "---\nsymbol: A/RES/80/2\n---\nReaffirms its resolution 54/237 C of 23 December 1999;")
 	f.Add("x.ar.txt", "القرارين 1267 (1999) و 1989 (2011)، قرار المجلس الاقتصادي والاجتماعي 1147 (د-41)")
 	f.Fuzz(func(t *testing.T, name, text string) {
-		d := Extract(name, text)
+		d := Extract(name, text, nil)
 		if d == nil {
 			t.Fatal("nil document")
 		}
@@ -29,27 +31,8 @@ func FuzzExtract(f *testing.F) {
 		if d.File != name {
 			t.Errorf("File = %q, want %q", d.File, name)
 		}
-		for i, c := range d.Citations {
-			if c.Count < 1 || c.Symbol == "" || c.Body == "" {
-				t.Errorf("bad citation %+v", c)
-			}
-			if i > 0 && d.Citations[i-1].Symbol >= c.Symbol {
-				t.Errorf("citations not sorted: %q before %q", d.Citations[i-1].Symbol, c.Symbol)
-			}
-			for _, ctx := range c.Contexts {
-				if !utf8.ValidString(ctx) && utf8.ValidString(text) {
-					t.Errorf("context is not valid UTF-8: %q", ctx)
-				}
-			}
-		}
-		for i, m := range d.Mentions {
-			if m.Count < 1 || len(m.State) != 3 {
-				t.Errorf("bad mention %+v", m)
-			}
-			if i > 0 && d.Mentions[i-1].State >= m.State {
-				t.Errorf("mentions not sorted")
-			}
-		}
+		checkCitations(t, d.Citations, utf8.ValidString(text))
+		checkMentions(t, d.Mentions)
 		if d.Date != "" && len(d.Date) != 10 {
 			t.Errorf("Date = %q, want ISO", d.Date)
 		}
@@ -57,4 +40,36 @@ func FuzzExtract(f *testing.F) {
 			t.Errorf("Session = %d", d.Session)
 		}
 	})
+}
+
+// checkCitations checks that citations are complete, sorted and, for a
+// valid text, quoted in valid UTF-8.
+func checkCitations(t *testing.T, cs []uncite.Citation, validText bool) {
+	t.Helper()
+	for i, c := range cs {
+		if c.Count < 1 || c.Symbol == "" || c.Body == "" {
+			t.Errorf("bad citation %+v", c)
+		}
+		if i > 0 && cs[i-1].Symbol >= c.Symbol {
+			t.Errorf("citations not sorted: %q before %q", cs[i-1].Symbol, c.Symbol)
+		}
+		for _, sentence := range c.Contexts {
+			if !utf8.ValidString(sentence) && validText {
+				t.Errorf("context is not valid UTF-8: %q", sentence)
+			}
+		}
+	}
+}
+
+// checkMentions checks that mentions are counted, sorted State codes.
+func checkMentions(t *testing.T, ms []uncite.Mention) {
+	t.Helper()
+	for i, m := range ms {
+		if m.Count < 1 || len(m.State) != 3 {
+			t.Errorf("bad mention %+v", m)
+		}
+		if i > 0 && ms[i-1].State >= m.State {
+			t.Errorf("mentions not sorted")
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/internal/prefilter"
 )
 
 // header is the cover block of a UN document: everything before the body
@@ -14,7 +15,7 @@ import (
 // maxHeaderLines non-empty lines.
 const maxHeaderLines = 45
 
-var reBodyStart = mustPrefixMatcher(`^(?:The (?:General Assembly|Security Council|Human Rights Council|Economic and Social Council|Commission on Human Rights),|L[ea] .{3,40},$|La Asamblea General,|El Consejo .{3,40},$|1\.\s)`)
+var reBodyStart = prefilter.MustCompilePrefix(`^(?:` + alternation(func(v *vocabulary) string { return v.openingRe }) + `|1\.\s)`)
 
 func headerLines(lines []string) []string {
 	var out []string
@@ -36,7 +37,7 @@ var (
 	reLangSuffix   = regexp.MustCompile(`(?:\.(?:ar|en|es|fr|ru|zh)(?:\+(?:ar|en|es|fr|ru|zh))*)$`)
 	reFileSymbol   = regexp.MustCompile(`^` + symbolPrefix + `(?:/` + symbolComponent + `)+$`)
 	reSCTitle      = regexp.MustCompile(`^Resolution (\d{1,4}) \((\d{4})\)`)
-	reUnitedNation = mustPrefixMatcher(`^(?:United Nations|Nations Unies|Naciones Unidas|Организация Объединенных Наций|الأمم المتحدة|联合国)\s+`)
+	reUnitedNation = prefilter.MustCompilePrefix(`^(?:` + nameAlternation(func(v *vocabulary) string { return v.unitedNations }) + `)\s+`)
 )
 
 // baseName strips the extension and the language tags from a file name:
@@ -107,11 +108,17 @@ func atoi(s string) int {
 }
 
 var (
-	reHRCHeader = mustPrefilter(`Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет по правам человека|مجلس حقوق الإنسان|人权理事会`)
-	reSCHeader  = mustPrefilter(`Security Council|Conseil de sécurité|Consejo de Seguridad|Совет Безопасности|مجلس الأمن|安全理事会`)
-	reGAHeader  = mustPrefilter(`General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|الجمعية العامة|大会`)
-	reESCHeader = mustPrefilter(`Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономический и Социальный Совет|المجلس الاقتصادي والاجتماعي|经济及社会理事会`)
+	reHRCHeader = coverNamePattern(uncite.BodyHRC)
+	reSCHeader  = coverNamePattern(uncite.BodySC)
+	reGAHeader  = coverNamePattern(uncite.BodyGA)
+	reESCHeader = coverNamePattern(uncite.BodyECOSOC)
 )
+
+// coverNamePattern finds the name of body as a cover heads it, in any
+// language.
+func coverNamePattern(body string) *prefilter.Regexp {
+	return prefilter.MustCompile(nameAlternation(func(v *vocabulary) string { return v.coverNames[body] }))
+}
 
 // documentBody decides the organ a document belongs to: a Human Rights
 // Council symbol, the opening words of a resolution or draft, a Human
@@ -154,23 +161,23 @@ func documentBody(symbol, typ string, cv *cover, flowed string, subs []subject) 
 var (
 	// A State's amendments to a draft: "Russian Federation: amendments to
 	// draft resolution A/C.3/80/L.28".
-	reAmendment       = mustPrefilter(`[Aa]mendments? to (?:the )?draft|AMENDMENTS? TO (?:THE )?DRAFT|[Aa]mendements? (?:au|à)|[Ee]nmiendas? al proyecto|[Пп]оправк[аи] к проекту`)
-	reDraftDecision   = mustPrefilter(`[Dd]raft decision|DRAFT DECISION|projet de décision|proyecto de decisión|проект решения|مشروع مقرر|决定草案`)
-	reDraftResolution = mustPrefilter(`[Dd]raft resolution|DRAFT RESOLUTION|projet de résolution|proyecto de resolución|проект резолюции|مشروع قرار|决议草案`)
-	reNoteVerbale     = mustPrefilter(`[Nn]ote verbale|NOTE VERBALE|[Nn]ota verbal|[Вв]ербальная нота|مذكرة شفوية|普通照会`)
+	reAmendment       = prefilter.MustCompile(alternation(func(v *vocabulary) string { return v.amendmentRe }))
+	reDraftDecision   = prefilter.MustCompile(alternation(func(v *vocabulary) string { return v.draftDecisionRe }))
+	reDraftResolution = prefilter.MustCompile(alternation(func(v *vocabulary) string { return v.draftResolutionRe }))
+	reNoteVerbale     = prefilter.MustCompile(alternation(func(v *vocabulary) string { return v.noteVerbaleRe }))
 	// A letter or report says so at the start of a line of its cover (a
 	// Chinese letter's heading ends "…日…的信"); the header is matched line by
 	// line.
-	reLetter     = mustPrefixMatcher(`^(?i:Letter dated|Lettre datée|Carta de fecha|Письмо|رسالة مؤرخة|Identical letters dated|Madam,|Sir,|Excellency,|Dear )`)
+	reLetter     = prefilter.MustCompilePrefix(`^(?i:` + alternation(func(v *vocabulary) string { return v.letterRe }) + `)`)
 	reLetterZH   = regexp.MustCompile(`\d+日.*信$`)
-	reReport     = mustPrefixMatcher(`^(?i:(?:National |Annual )?report\b|Rapport\b|Informe\b|Доклад\b|تقرير|Compilation\b|Summary\b|Views on conclusions)`)
-	reAdoptedRes = mustPrefilter(`[Rr]esolution adopted by|RESOLUTION ADOPTED BY|résolution adoptée par|resolución aprobada por|резолюция, принятая`)
-	reAdoptedDec = mustPrefilter(`[Dd]ecision adopted by|DECISION ADOPTED BY|décision adoptée par|decisión adoptada por|решение, принятое`)
+	reReport     = prefilter.MustCompilePrefix(`^(?i:` + alternation(func(v *vocabulary) string { return v.reportRe }) + `)`)
+	reAdoptedRes = prefilter.MustCompile(alternation(func(v *vocabulary) string { return v.adoptedResRe }))
+	reAdoptedDec = prefilter.MustCompile(alternation(func(v *vocabulary) string { return v.adoptedDecRe }))
 )
 
 // documentType names the kind of document from its symbol and cover.
 func documentType(symbol string, cv *cover) string {
-	lineStarts := func(re *prefixMatcher, zh bool) bool {
+	lineStarts := func(re *prefilter.Prefix, zh bool) bool {
 		for _, l := range cv.lines {
 			if re.MatchString(l) || zh && strings.HasSuffix(l, "信") && reLetterZH.MatchString(l) {
 				return true
@@ -205,10 +212,10 @@ func documentType(symbol string, cv *cover) string {
 	return ""
 }
 
-// The heading line of a corrigendum or an addendum, in the six languages.
+// The heading line of a corrigendum or an addendum, in every language.
 var (
-	corrigendumWords = []string{"Corrigendum", "Rectificatif", "Corrección", "Исправление", "تصويب", "更正"}
-	addendumWords    = []string{"Addendum", "Additif", "Adición", "Добавление", "إضافة", "增编"}
+	corrigendumWords = wordList(func(v *vocabulary) []string { return nonEmpty(v.corrigendum) })
+	addendumWords    = wordList(func(v *vocabulary) []string { return nonEmpty(v.addendum) })
 )
 
 // lineIs reports whether a line of the cover is one of words alone.
@@ -226,14 +233,8 @@ var (
 	// The adoption line may wrap ("Resolution adopted by the General
 	// Assembly\non 22 December 2023"), and the closing line may read
 	// "50th (resumed) plenary meeting".
-	reAdoptedOn     = mustPrefilter(`(?i)adopted by the [\p{L}\s]{3,40}?\son\s|adoptée par l['’][\p{L}\s]{3,40}?\sle\s|aprobada por la [\p{L}\s]{3,40}?\sel\s`)
+	reAdoptedOn     = prefilter.MustCompile(`(?i)` + alternation(func(v *vocabulary) string { return v.adoptedOnRe }))
 	reMeetingDate   = regexp.MustCompile(`\d{1,3}(?:st|nd|rd|th|e|re)? (?:\((?:resumed|reprise|continuación)\) )?(?:plenary )?(?:meeting|séance(?: plénière)?)\.?\s+`)
-	reSessionEN     = regexp.MustCompile(`\b([A-Z][a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+session\b`)
-	reSessionFR     = regexp.MustCompile(`\b([A-ZÉ][\p{L}]+(?:-(?:et-)?[\p{L}]+)*|\d{1,3}e)\s+session\b`)
-	reSessionES     = regexp.MustCompile(`\b(?:(\d{1,3})\s?[º°o]\.?|([A-Z][\p{L}]+(?:\s[a-z][\p{L}]+)?))\s+período de sesiones`)
-	reSessionRU     = regexp.MustCompile(`([А-Я][а-я]+(?:\s[а-я]+)?)\s+сессия`)
-	reSessionAR     = regexp.MustCompile(`الدورة\s+(\p{Arabic}+(?:\s+\p{Arabic}+)?)`)
-	reSessionZH     = regexp.MustCompile(`第([一二三四五六七八九十百]+)届会议`)
 	reOrdinalDigits = regexp.MustCompile(`^(\d{1,3})`)
 )
 
@@ -254,7 +255,7 @@ func documentDate(typ string, cv *cover, flowed, metaDate string) string {
 			}
 		}
 		date := ""
-		eachAround(flowed, []string{"meeting", "séance"}, 24, 32, reMeetingDate, func(m []int) bool {
+		prefilter.EachAround(flowed, []string{"meeting", "séance"}, 24, 32, reMeetingDate, func(m []int) bool {
 			if d, end := findDate(flowed[m[1]:min(len(flowed), m[1]+30)]); d != "" && end > 0 {
 				date = d
 				return false
@@ -294,7 +295,7 @@ func session(joined string) (n int, start, end string) {
 	// words before it (with the white space between, which the page layout
 	// may make long).
 	try := func(re *regexp.Regexp, anchor string, words, after int, read func(m []string) int) {
-		eachBefore(joined, anchor, words, after, re, func(idx []int) bool {
+		prefilter.EachBefore(joined, anchor, words, after, re, func(idx []int) bool {
 			if at >= 0 && idx[0] > at {
 				return false
 			}
@@ -312,29 +313,35 @@ func session(joined string) (n int, start, end string) {
 			return true
 		})
 	}
-	ordinal := func(m []string) int {
-		if d := reOrdinalDigits.FindString(m[1]); d != "" {
-			return atoi(d)
+	for _, v := range languages {
+		if r := v.session; r != nil {
+			try(r.re, r.anchor, r.words, r.after, r.read)
 		}
-		return wordsNumber(m[1])
 	}
-	try(reSessionEN, "session", 1, 8, ordinal)
-	try(reSessionFR, "session", 1, 8, ordinal)
-	try(reSessionES, "período de sesiones", 2, 0, func(m []string) int {
-		if m[1] != "" {
-			return atoi(m[1])
-		}
-		return wordsNumber(m[2])
-	})
-	try(reSessionRU, "сессия", 2, 0, func(m []string) int { return wordsNumber(m[1]) })
-	try(reSessionAR, "الدورة", 0, 300, func(m []string) int { return wordsNumber(m[1]) })
-	try(reSessionZH, "届会议", 1, 0, func(m []string) int { return chineseNumber(m[1]) })
 	return n, start, end
+}
+
+// sessionRule reads a language's session number: re holds the literal
+// anchor after at most words words and runs only on them and after bytes
+// after it; read gives the number of its submatches (0: none).
+type sessionRule struct {
+	re           *regexp.Regexp
+	anchor       string
+	words, after int
+	read         func(m []string) int
+}
+
+// sessionOrdinal reads "Forty-third" or "43rd" (English, French).
+func sessionOrdinal(m []string) int {
+	if d := reOrdinalDigits.FindString(m[1]); d != "" {
+		return atoi(d)
+	}
+	return wordsNumber(m[1])
 }
 
 const agendaNumber = `\d{1,3}(?:\s?\([a-z]{1,3}\))?`
 
-var reAgenda = mustPrefilter(`(?:Agenda items?\s|Items?\s|Points? |Temas? |Пункты? |(?:البند|البنود) |议程项目\s*)((?:` + agendaNumber + `)(?:(?:,\s?|\s(?:and|et|y|и|و)\s)` + agendaNumber + `)*)(\s+(?:of the (?:provisional )?agenda|de l['’]ordre du jour(?: provisoire)?|de la agenda|del programa(?: provisional)?|del orden del día|повестки дня|من جدول الأعمال))?`)
+var reAgenda = prefilter.MustCompile(`(?:` + alternation(func(v *vocabulary) string { return v.agendaItemRe }) + `)((?:` + agendaNumber + `)(?:(?:,\s?|\s(?:` + nameAlternation(func(v *vocabulary) string { return v.agendaAnd }) + `)\s)` + agendaNumber + `)*)(\s+(?:` + alternation(func(v *vocabulary) string { return v.agendaOfRe }) + `))?`)
 var reAgendaNumber = regexp.MustCompile(agendaNumber)
 
 // agendaItems reads the agenda items the cover puts the document under, with
@@ -389,7 +396,7 @@ func agendaTitle(rest string, next []string) string {
 }
 
 var (
-	reTitleStart  = mustPrefixMatcher(`^(?:Note verbale|Letter dated|Lettre datée|Carta de fecha|Письмо|Identical letters|(?:National )?[Rr]eport\b|Rapport\b|Informe\b|Compilation\b|Summary of\b|\d{1,3}/\d{1,4}\.\s)`)
+	reTitleStart  = prefilter.MustCompilePrefix(`^(?:` + alternation(func(v *vocabulary) string { return v.titleStartRe }) + `|\d{1,3}/\d{1,4}\.\s)`)
 	reTitleNumber = regexp.MustCompile(`^\d{1,3}/\d{1,4}\.\s`)
 )
 

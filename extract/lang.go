@@ -18,21 +18,42 @@ const (
 	langRU = "ru"
 )
 
-// Function words that tell the three Latin-script languages apart. Words the
-// languages share ("de", "la", "en", "que") are left out on purpose.
-var stopwords = map[string]string{
-	"the": langEN, "of": langEN, "and": langEN, "to": langEN, "in": langEN, "is": langEN, "that": langEN,
-	"for": langEN, "on": langEN, "with": langEN, "by": langEN, "as": langEN, "are": langEN, "be": langEN,
-	"this": langEN, "which": langEN, "its": langEN, "has": langEN, "have": langEN, "from": langEN, "at": langEN,
-	"it": langEN, "was": langEN, "were": langEN, "will": langEN, "their": langEN,
-	"le": langFR, "les": langFR, "des": langFR, "du": langFR, "et": langFR, "à": langFR, "qui": langFR,
-	"pour": langFR, "dans": langFR, "par": langFR, "une": langFR, "sur": langFR, "est": langFR, "au": langFR,
-	"aux": langFR, "ses": langFR, "cette": langFR, "ces": langFR, "il": langFR, "sont": langFR, "ont": langFR,
-	"été": langFR, "leur": langFR, "avec": langFR,
-	"el": langES, "los": langES, "las": langES, "del": langES, "y": langES, "por": langES, "para": langES,
-	"con": langES, "una": langES, "su": langES, "sus": langES, "se": langES, "al": langES, "lo": langES,
-	"como": langES, "más": langES, "está": langES, "fue": langES, "han": langES, "entre": langES, "sobre": langES,
-}
+// stopwords are the function words of the vocabularies, by the language
+// each tells: they tell apart the languages that share a script (the
+// Latin-script ones; the others are told by script alone).
+var stopwords = func() map[string]string {
+	out := map[string]string{}
+	for _, v := range languages {
+		for _, w := range v.functionWords {
+			if _, ok := out[w]; ok {
+				panic("extract: function word of two languages: " + w)
+			}
+			out[w] = v.code
+		}
+	}
+	return out
+}()
+
+// stopwordLangs names the languages by the numbers stopwordKeys gives (0:
+// none), in the order of languages, which breaks a tie.
+var stopwordLangs = func() []string {
+	out := []string{""}
+	for _, v := range languages {
+		if len(v.functionWords) > 0 {
+			out = append(out, v.code)
+		}
+	}
+	if len(out) > len(wordCounts{}) {
+		panic("extract: more languages with function words than wordCounts holds")
+	}
+	return out
+}()
+
+// wordCounts counts a paragraph's function words by the numbers
+// stopwordKeys gives; its size bounds the languages with function words
+// (a fixed array keeps the count of every word in registers or on the
+// stack).
+type wordCounts [4]int
 
 // detectLanguages returns the languages the paragraphs of the flowed text are
 // written in, in order of first appearance. Each paragraph is given to one
@@ -80,7 +101,7 @@ func detectLanguages(flowed string) []string {
 // words among them.
 func paragraphLanguage(p string) (string, int) {
 	var arabic, cyrillic, han, latin int
-	var words [4]int // by wordLang: none, en, fr, es
+	var words wordCounts // by wordLang
 	n := 0
 	// The current word: where it starts (-1: none); whether it holds
 	// letters that are not ASCII; whether one of them is of a script without
@@ -176,6 +197,13 @@ func paragraphLanguage(p string) (string, int) {
 		n++
 		words[wordLang(p, start, len(p), slow, foreign)]++
 	}
+	return paragraphVerdict(arabic, cyrillic, han, latin, n, &words)
+}
+
+// paragraphVerdict gives a paragraph to a language from the letters of
+// each script it holds and, in a Latin script, from its function words
+// (by wordLang) among its n words; it returns the paragraph's weight.
+func paragraphVerdict(arabic, cyrillic, han, latin, n int, words *wordCounts) (string, int) {
 	switch {
 	case han > 0 && han*2 >= latin:
 		return langZH, han
@@ -187,7 +215,7 @@ func paragraphLanguage(p string) (string, int) {
 		return "", 0
 	}
 	best, bestN := "", 0
-	for i, lang := range []string{langEN, langFR, langES} {
+	for i, lang := range stopwordLangs[1:] {
 		if words[i+1] > bestN {
 			best, bestN = lang, words[i+1]
 		}
@@ -292,9 +320,6 @@ func stopwordKey(w string) uint64 {
 	return key
 }
 
-// stopwordLangs names the languages by the numbers stopwordKeys gives.
-var stopwordLangs = [4]string{"", langEN, langFR, langES}
-
 // maxStopword is the length of the longest function word in bytes
 // ("which", "cette", "sobre", "está"); init checks it.
 const maxStopword = 5
@@ -345,7 +370,7 @@ var stopwordKeys = func() *keyTable {
 				break
 			}
 			t.keys[i] = key
-			t.langs[i] = uint8(slices.Index(stopwordLangs[:], lang))
+			t.langs[i] = uint8(slices.Index(stopwordLangs, lang))
 		}
 		if !collided {
 			return t

@@ -5,55 +5,27 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/uncite/uncite/internal/prefilter"
 )
 
 // Ordinal and cardinal number words as UN session headers write them
 // ("Forty-third session", "Quarante-troisième session", "Сорок третья
-// сессия", "الدورة الثالثة والأربعون", "第四十三届会议"). Words are summed,
-// which covers the compounds of every language but French "quatre-vingt".
-var numberWords = map[string]int{
-	// English
-	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-	"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-	"eightieth": 80, "ninetieth": 90, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-	"seventy": 70, "eighty": 80, "ninety": 90, "hundredth": 100,
-	// French
-	"premier": 1, "première": 1, "unième": 1, "deuxième": 2, "troisième": 3, "quatrième": 4,
-	"cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
-	"onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15, "seizième": 16,
-	"vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50, "soixantième": 60,
-	"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
-	"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-	"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
-	// Spanish
-	"primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3,
-	"tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
-	"séptimo": 7, "séptima": 7, "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10,
-	"décima": 10, "undécimo": 11, "duodécimo": 12, "vigésimo": 20, "vigésima": 20, "trigésimo": 30,
-	"trigésima": 30, "cuadragésimo": 40, "cuadragésima": 40, "quincuagésimo": 50, "quincuagésima": 50,
-	"sexagésimo": 60, "sexagésima": 60, "septuagésimo": 70, "septuagésima": 70, "octogésimo": 80,
-	"octogésima": 80,
-	// Russian cardinals (the ordinal last word is matched by stem below)
-	"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60, "семьдесят": 70,
-	"восемьдесят": 80, "девяносто": 90,
-	// Arabic, after the article and the conjunction are removed and alefs folded
-	"اولي": 1, "حاديه": 1, "ثانيه": 2, "ثالثه": 3, "رابعه": 4, "خامسه": 5, "سادسه": 6, "سابعه": 7,
-	"ثامنه": 8, "تاسعه": 9, "عاشره": 10, "عشره": 10, "عشرون": 20, "ثلاثون": 30, "اربعون": 40,
-	"خمسون": 50, "ستون": 60, "سبعون": 70, "ثمانون": 80, "تسعون": 90,
-}
+// сессия", "الدورة الثالثة والأربعون", "第四十三届会议"), from the
+// vocabularies. Words are summed, which covers the compounds of every
+// language but French "quatre-vingt".
+var numberWords map[string]int
 
-// Russian ordinal stems, longest first so that "пятнадцат" wins over "пят".
-var russianOrdinals = []struct {
-	stem string
-	n    int
-}{
-	{"одиннадцат", 11}, {"двенадцат", 12}, {"тринадцат", 13}, {"четырнадцат", 14}, {"пятнадцат", 15},
-	{"шестнадцат", 16}, {"семнадцат", 17}, {"восемнадцат", 18}, {"девятнадцат", 19},
-	{"восьмидесят", 80}, {"шестидесят", 60}, {"семидесят", 70}, {"пятидесят", 50}, {"девяност", 90},
-	{"двадцат", 20}, {"тридцат", 30}, {"сороков", 40}, {"четверт", 4}, {"десят", 10}, {"девят", 9},
-	{"восьм", 8}, {"седьм", 7}, {"шест", 6}, {"перв", 1}, {"втор", 2}, {"трет", 3}, {"пят", 5},
+// months are the month names of the vocabularies.
+var months map[string]time.Month
+
+// The vocabularies name the functions that read their session numbers,
+// which read number words: the tables of number words are built after
+// the vocabularies, not from them as a variable's initial value (Go would
+// see a cycle).
+func init() {
+	numberWords = valueMap(func(v *vocabulary) map[string]int { return v.numberWords })
+	months = valueMap(func(v *vocabulary) map[string]time.Month { return v.months })
 }
 
 // wordsNumber reads a number written in words ("Forty-third",
@@ -127,19 +99,6 @@ func chineseNumber(s string) int {
 	return total + cur
 }
 
-var months = map[string]time.Month{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-	"september": 9, "october": 10, "november": 11, "december": 12,
-	"janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "août": 8,
-	"septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-	"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
-	"сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-	"يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيه": 6, "يونيو": 6, "يوليه": 7,
-	"يوليو": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-}
-
 // month reads a month name in any of the six languages; OCR that reads the
 // capital O as a zero ("0ctober") is forgiven.
 func month(s string) time.Month {
@@ -158,13 +117,9 @@ func month(s string) time.Month {
 }
 
 var (
-	reDate   = mustPrefilter(`(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?([\p{L}0][\p{L}/]+)\s+(?:de\s+)?(\d{4})`)
+	reDate   = prefilter.MustCompileWith(`(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?([\p{L}0][\p{L}/]+)\s+(?:de\s+)?(\d{4})`, matchDate)
 	reDateZH = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 )
-
-func init() {
-	reDate.match = matchDate
-}
 
 // matchDate is reDate anchored at the start of s, written out: the regexp,
 // tried at every digit of a text, would clear a bitmap the size of the rest
@@ -249,7 +204,7 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // it ends; "" and -1 when there is none.
 func findDate(s string) (string, int) {
 	best, end, at := "", -1, len(s)+1
-	reDate.each(s, func(m []int) bool {
+	reDate.Each(s, func(m []int) bool {
 		mo := month(s[m[4]:m[5]])
 		if mo == 0 {
 			return true

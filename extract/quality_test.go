@@ -128,7 +128,7 @@ func scoreGold(t *testing.T, goldDir string, read func(name string) (string, err
 		if err != nil {
 			t.Fatalf("%s: %v", g.File, err)
 		}
-		d := Extract(g.File, text)
+		d := Extract(g.File, text, nil)
 		got := predictedSets(d)
 		for field, want := range map[string]*[]string{"citations": g.Citations, "documents": g.Documents, "mentions": g.Mentions, "agendaItems": g.AgendaItems, "languages": g.Languages} {
 			if want == nil {

@@ -14,7 +14,7 @@ func TestLongListIsReadToItsEnd(t *testing.T) {
 		items = append(items, fmt.Sprintf("%d/%d of %d December %d", 20+i, 30+i, 1+i%28, 1965+i))
 	}
 	text := "The General Assembly,\n\nRecalling its resolutions " + strings.Join(items[:59], ", ") + " and " + items[59] + ",\n"
-	d := Extract("A_RES_80_29.en.txt", text)
+	d := Extract("A_RES_80_29.en.txt", text, nil)
 	if len(d.Citations) != 60 {
 		t.Fatalf("%d citations, want 60", len(d.Citations))
 	}
@@ -25,7 +25,7 @@ func TestLongListIsReadToItsEnd(t *testing.T) {
 func TestContextIsBounded(t *testing.T) {
 	unit := "the Council recalls resolution 822 (1993) and notes the situation in the region without a full stop "
 	text := strings.Repeat(unit, 50_000) // 5 MB, one line
-	d := Extract("x.en.txt", text)
+	d := Extract("x.en.txt", text, nil)
 	if len(d.Citations) != 1 {
 		t.Fatalf("citations = %d", len(d.Citations))
 	}

@@ -56,7 +56,7 @@ func TestRuleParagraphEndsBeforeClause(t *testing.T) {
 
 	// S_RES_484(1980).en.txt: the context of a citation is its own
 	// paragraph, not the opening words before it.
-	d := Extract("S_RES_484(1980).en.txt", "The Security Council,\nRecalling its resolutions 468 (1980) and 469 (1980),\n\nTaking note of General Assembly resolution 35/122\nF of 11 December 1980,\n")
+	d := Extract("S_RES_484(1980).en.txt", "The Security Council,\nRecalling its resolutions 468 (1980) and 469 (1980),\n\nTaking note of General Assembly resolution 35/122\nF of 11 December 1980,\n", nil)
 	for _, c := range d.Citations {
 		if c.Symbol == "S/RES/468 (1980)" {
 			if want := []string{"Recalling its resolutions 468 (1980) and 469 (1980),"}; !reflect.DeepEqual(c.Contexts, want) {
@@ -70,7 +70,7 @@ func TestRuleParagraphEndsBeforeClause(t *testing.T) {
 	ru := "высоко оценивая усилия Экономического сообщества западноафриканских государств (ЭКОВАС),\n" +
 		"особо отмечая важную роль женщин в предотвращении и урегулировании конфликтов и в миростроительстве, признаваемую в резолюциях 1325 (2000), 1820 (2008) и 2122 (2013), приветствуя сотрудничество ЮНИОГБИС,\n" +
 		"вновь подтверждая свою всецелую приверженность делу упрочения мира и стабильности в Гвинее-Бисау,\n"
-	d = Extract("S_RES_2203(2015).ru.txt", ru)
+	d = Extract("S_RES_2203(2015).ru.txt", ru, nil)
 	if len(d.Citations) != 3 {
 		t.Fatalf("citations = %v", d.Citations)
 	}
@@ -116,7 +116,7 @@ Recalling its resolution 47/133 of 18 December 1992, by which it adopted the
 Declaration on the Protection of All Persons from Enforced Disappearance as a body
 of principles for all States,
 `
-	d := Extract("A_RES_78_207.en.txt", text)
+	d := Extract("A_RES_78_207.en.txt", text, nil)
 	if d.Body != "GA" {
 		t.Errorf("body = %q, want GA", d.Body)
 	}
@@ -215,14 +215,14 @@ func TestRuleDocumentSymbolQualifiers(t *testing.T) {
 		"Weapons, Final Document, vols. I–III (NPT/CONF.2010/50 (Vol. I), NPT/CONF.2010/50\n(Vol. II) and NPT/CONF.2010/50 (Vol. III)).\n"
 	want := []string{"NPT/CONF.1995/32 (Part I)", "NPT/CONF.1995/32 (Part I)/Corr.2", "NPT/CONF.2000/28 (Parts I and II)",
 		"NPT/CONF.2010/50 (Vol. I)", "NPT/CONF.2010/50 (Vol. II)", "NPT/CONF.2010/50 (Vol. III)"}
-	if got := Extract("A_RES_80_33.en.txt", text).References; !reflect.DeepEqual(got, want) {
+	if got := Extract("A_RES_80_33.en.txt", text, nil).References; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
 
 func mentionCodes(name, text string) []string {
 	var out []string
-	for _, m := range Extract(name, text).Mentions {
+	for _, m := range Extract(name, text, nil).Mentions {
 		out = append(out, m.State)
 	}
 	return out
@@ -303,16 +303,16 @@ United Nations personnel
 
 Delete the thirty-eighth preambular paragraph reading:
 `
-	d := Extract("A_80_L.19.en.txt", l19)
+	d := Extract("A_80_L.19.en.txt", l19, nil)
 	if d.Type != "amendment" || d.Author != "RUS" {
 		t.Errorf("A/80/L.19: type %q author %q, want amendment by RUS", d.Type, d.Author)
 	}
 	// An excerpt of A/69/102/Add.2 and a corrigendum (its symbol, written
 	// for the test: the corpus has none).
-	if d := Extract("A_69_102_Add.2.en.txt", "Agenda item 113 (b)\nAppointment of members of the Committee on Contributions\n"); d.Type != "addendum" {
+	if d := Extract("A_69_102_Add.2.en.txt", "Agenda item 113 (b)\nAppointment of members of the Committee on Contributions\n", nil); d.Type != "addendum" {
 		t.Errorf("A/69/102/Add.2: type %q, want addendum", d.Type)
 	}
-	if d := Extract("A_C.3_80_L.28_Corr.1.en.txt", "Draft resolution A/C.3/80/L.28\nCorrigendum\n1. Operative paragraph 3\n"); d.Type != "corrigendum" {
+	if d := Extract("A_C.3_80_L.28_Corr.1.en.txt", "Draft resolution A/C.3/80/L.28\nCorrigendum\n1. Operative paragraph 3\n", nil); d.Type != "corrigendum" {
 		t.Errorf("corrigendum: type %q", d.Type)
 	}
 }
@@ -322,13 +322,13 @@ Delete the thirty-eighth preambular paragraph reading:
 func TestRuleResolutionDate(t *testing.T) {
 	// The cover of A_RES_80_173.en.txt, whose Distr. date is cut here.
 	cover := "United Nations\nA/RES/80/173\nGeneral Assembly\n\n Resolution adopted by the General Assembly \non 17 December 2025 \n\n[without reference to a Main Committee (A/80/L.41)]\n"
-	if d := Extract("A_RES_80_173.en.txt", cover); d.Date != "2025-12-17" {
+	if d := Extract("A_RES_80_173.en.txt", cover, nil); d.Date != "2025-12-17" {
 		t.Errorf("wrapped adoption line: date %q, want 2025-12-17", d.Date)
 	}
 	// The Distr. date and the closing lines of A_RES_78_230.en.txt.
 	text := "United Nations\nA/RES/78/230\nGeneral Assembly\nDistr.: General\n28 December 2023\n\n" +
 		"Decides to include in the provisional agenda of its seventy-ninth session the item entitled\n“Promotion of inclusive and effective international cooperation on\ntax matters at the United Nations”.\n \n50th (resumed) plenary meeting \n22 December 2023 \n"
-	if d := Extract("A_RES_78_230.en.txt", text); d.Date != "2023-12-22" {
+	if d := Extract("A_RES_78_230.en.txt", text, nil); d.Date != "2023-12-22" {
 		t.Errorf("(resumed) plenary meeting: date %q, want 2023-12-22", d.Date)
 	}
 }

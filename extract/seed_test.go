@@ -18,7 +18,7 @@ func TestSeedDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := Extract(name, string(b))
+	d := Extract(name, string(b), nil)
 
 	check := func(field string, got, want any) {
 		t.Helper()

@@ -451,39 +451,9 @@ func findStates(s string) []stateHit {
 			continue
 		}
 		first = sc.fold(first[:0], t)
-		// try keeps the longest name that starts with form and the words
-		// after it.
-		best, bestLen := "", 0
-		try := func(form []byte) {
-			w := m.byFirst[string(form)]
-			if w == nil {
-				return
-			}
-			if _, ok := sc.at(1); ok && len(w.bySecond) > 0 {
-				for _, p := range w.bySecond[string(sc.foldedAt(1))] {
-					if len(p.tokens) > bestLen && sc.matchRest(p) {
-						best, bestLen = p.code, len(p.tokens)
-					}
-				}
-			}
-			if bestLen == 0 && len(w.single) > 0 {
-				best, bestLen = w.single[0].code, 1
-			}
-		}
-		if t.ascii || m.mayStart(first) { // an ASCII word passed the test above
-			try(first)
-		}
-		// Arabic attaches conjunctions, prepositions and the article.
-		if r, _ := utf8.DecodeRune(first); r >= 0x0600 && r <= 0x06FF {
-			for _, p := range arabicPrefixes[r&0xFF] {
-				if rest, ok := bytes.CutPrefix(first, p.strip); ok && utf8.RuneCount(rest) >= 3 {
-					cut = append(append(cut[:0], p.keep...), rest...)
-					if m.mayStart(cut) {
-						try(cut)
-					}
-				}
-			}
-		}
+		var best string
+		var bestLen int
+		best, bestLen, cut = m.longestName(&sc, t, first, cut)
 		if bestLen == 0 {
 			continue
 		}
@@ -507,6 +477,45 @@ func findStates(s string) []stateHit {
 		sc.skip(bestLen - 1)
 	}
 	return hits
+}
+
+// longestName returns the code of the longest name that starts with the
+// word t, folded as first, and the words after it, and its length in
+// words (0: none). Arabic attaches conjunctions, prepositions and the
+// article to the word: each way of cutting them off is tried, in cut, a
+// reused buffer it returns.
+func (m *matcher) longestName(sc *tokenScanner, t token, first, cut []byte) (string, int, []byte) {
+	best, bestLen := "", 0
+	try := func(form []byte) {
+		w := m.byFirst[string(form)]
+		if w == nil {
+			return
+		}
+		if _, ok := sc.at(1); ok && len(w.bySecond) > 0 {
+			for _, p := range w.bySecond[string(sc.foldedAt(1))] {
+				if len(p.tokens) > bestLen && sc.matchRest(p) {
+					best, bestLen = p.code, len(p.tokens)
+				}
+			}
+		}
+		if bestLen == 0 && len(w.single) > 0 {
+			best, bestLen = w.single[0].code, 1
+		}
+	}
+	if t.ascii || m.mayStart(first) { // an ASCII word passed mayStartASCII
+		try(first)
+	}
+	if r, _ := utf8.DecodeRune(first); r >= 0x0600 && r <= 0x06FF {
+		for _, p := range arabicPrefixes[r&0xFF] {
+			if rest, ok := bytes.CutPrefix(first, p.strip); ok && utf8.RuneCount(rest) >= 3 {
+				cut = append(append(cut[:0], p.keep...), rest...)
+				if m.mayStart(cut) {
+					try(cut)
+				}
+			}
+		}
+	}
+	return best, bestLen, cut
 }
 
 // Words that make a State's name the name of a place or river: "New

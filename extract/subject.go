@@ -22,7 +22,7 @@ type subject struct {
 }
 
 // openingArticles may stand before the organ's name in an opening.
-var openingArticles = []string{"The ", "L'", "L’", "Le ", "La ", "El ", "إن "}
+var openingArticles = wordList(func(v *vocabulary) []string { return v.openingArticles })
 
 // openingBody reports the organ that paragraph p opens with, as the subject
 // of the clauses that follow: its name, after an article in the languages

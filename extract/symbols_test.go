@@ -23,7 +23,7 @@ func TestExtractedSymbolsRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := Extract(filepath.Base(p), string(b))
+			d := Extract(filepath.Base(p), string(b), nil)
 			syms := []string{}
 			for _, c := range d.Citations {
 				syms = append(syms, c.Symbol)

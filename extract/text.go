@@ -410,30 +410,7 @@ func writeCollapsed(b *strings.Builder, t string) {
 	run := 0       // start of the text not yet written; run == i while space
 	for i := 0; i < len(t); {
 		if !space {
-			// the common cases: printable ASCII, a single space before it,
-			// and two-byte letters (Cyrillic, Arabic, accented Latin),
-			// copied later as a run; ASCII eight bytes at a time, and a
-			// byte at a time for at least eight bytes where that fails
-		plain:
-			for i < len(t) {
-				if t[i] < utf8.RuneSelf {
-					i = plainASCIIEnd(t, i)
-				}
-				for stop := min(len(t), i+8); i < stop; {
-					if c := t[i]; printableASCII[c] {
-						i++
-					} else if c == ' ' && i+1 < len(t) && printableASCII[t[i+1]] {
-						i += 2
-					} else if plainPair(t, i) {
-						i += 2
-					} else if plainTriple(t, i) {
-						i += 3
-					} else {
-						break plain
-					}
-				}
-			}
-			if i == len(t) {
+			if i = plainEnd(t, i); i == len(t) {
 				break
 			}
 		}
@@ -479,6 +456,33 @@ func writeCollapsed(b *strings.Builder, t string) {
 		i += size
 	}
 	b.WriteString(t[run:])
+}
+
+// plainEnd returns where the text that writeCollapsed copies as it is
+// ends from i: the common cases, printable ASCII, a single space before it,
+// and two-byte letters (Cyrillic, Arabic, accented Latin), and Chinese;
+// ASCII eight bytes at a time, and a byte at a time for at least eight
+// bytes where that fails.
+func plainEnd(t string, i int) int {
+	for i < len(t) {
+		if t[i] < utf8.RuneSelf {
+			i = plainASCIIEnd(t, i)
+		}
+		for stop := min(len(t), i+8); i < stop; {
+			if c := t[i]; printableASCII[c] {
+				i++
+			} else if c == ' ' && i+1 < len(t) && printableASCII[t[i+1]] {
+				i += 2
+			} else if plainPair(t, i) {
+				i += 2
+			} else if plainTriple(t, i) {
+				i += 3
+			} else {
+				return i
+			}
+		}
+	}
+	return i
 }
 
 // plainASCIIEnd returns where, from i, the blocks of eight bytes end that
@@ -604,4 +608,25 @@ func isSentenceEnd(p string, j int) bool {
 		}
 	}
 	return true
+}
+
+// isRegexpWordByte is \w of package regexp, which \b tests.
+func isRegexpWordByte(c byte) bool {
+	return c == '_' || c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+}
+
+// containsWord reports whether s holds w between word boundaries (\bw\b).
+func containsWord(s, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isRegexpWordByte(s[i-1])) && (end == len(s) || !isRegexpWordByte(s[end])) {
+			return true
+		}
+		from = i + 1
+	}
 }

@@ -10,21 +10,6 @@ import (
 	"github.com/uncite/uncite/refdata"
 )
 
-// orNull maps the domain's "" for unknown to GraphQL null.
-func orNull(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
 // found turns a store's not-found error into a null result, which is how
 // GraphQL says "no such node"; every other error is passed on.
 func found[T any](v *T, err error) (*T, error) {

@@ -3,6 +3,7 @@ package graph
 import (
 	"math"
 
+	"github.com/uncite/uncite/internal/nullable"
 	"github.com/uncite/uncite/refdata"
 )
 
@@ -45,7 +46,7 @@ func capped[T any](s []T, n int) []T {
 	if len(s) > n {
 		return s[:n]
 	}
-	return nonNil(s)
+	return nullable.List(s)
 }
 
 // listCost is the cost of a list of at most n items each costing child,

@@ -13,12 +13,13 @@ import (
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/graph/model"
+	"github.com/uncite/uncite/internal/nullable"
 	"github.com/uncite/uncite/refdata"
 )
 
 // Title is the resolver for the title field.
 func (r *agendaItemResolver) Title(ctx context.Context, obj *uncite.SessionAgendaItem) (*string, error) {
-	return orNull(obj.Title), nil
+	return nullable.String(obj.Title), nil
 }
 
 // Session is the resolver for the session field.
@@ -89,22 +90,22 @@ func (r *couplingResolver) Shared(ctx context.Context, obj *uncite.Coupling) ([]
 
 // Symbol is the resolver for the symbol field.
 func (r *documentResolver) Symbol(ctx context.Context, obj *uncite.Document) (*string, error) {
-	return orNull(obj.Symbol), nil
+	return nullable.String(obj.Symbol), nil
 }
 
 // Title is the resolver for the title field.
 func (r *documentResolver) Title(ctx context.Context, obj *uncite.Document) (*string, error) {
-	return orNull(obj.Title), nil
+	return nullable.String(obj.Title), nil
 }
 
 // Type is the resolver for the type field.
 func (r *documentResolver) Type(ctx context.Context, obj *uncite.Document) (*string, error) {
-	return orNull(obj.Type), nil
+	return nullable.String(obj.Type), nil
 }
 
 // Date is the resolver for the date field.
 func (r *documentResolver) Date(ctx context.Context, obj *uncite.Document) (*string, error) {
-	return orNull(obj.Date), nil
+	return nullable.String(obj.Date), nil
 }
 
 // Languages is the resolver for the languages field.
@@ -362,12 +363,12 @@ func (r *resolutionResolver) Year(ctx context.Context, obj *uncite.Resolution) (
 
 // Title is the resolver for the title field.
 func (r *resolutionResolver) Title(ctx context.Context, obj *uncite.Resolution) (*string, error) {
-	return orNull(obj.Title), nil
+	return nullable.String(obj.Title), nil
 }
 
 // Date is the resolver for the date field.
 func (r *resolutionResolver) Date(ctx context.Context, obj *uncite.Resolution) (*string, error) {
-	return orNull(obj.Date), nil
+	return nullable.String(obj.Date), nil
 }
 
 // CitedBy is the resolver for the citedBy field.
@@ -428,12 +429,12 @@ func (r *sessionResolver) Body(ctx context.Context, obj *uncite.Session) (*model
 
 // StartDate is the resolver for the startDate field.
 func (r *sessionResolver) StartDate(ctx context.Context, obj *uncite.Session) (*string, error) {
-	return orNull(obj.StartDate), nil
+	return nullable.String(obj.StartDate), nil
 }
 
 // EndDate is the resolver for the endDate field.
 func (r *sessionResolver) EndDate(ctx context.Context, obj *uncite.Session) (*string, error) {
-	return orNull(obj.EndDate), nil
+	return nullable.String(obj.EndDate), nil
 }
 
 // AgendaItems is the resolver for the agendaItems field.

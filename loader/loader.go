@@ -312,9 +312,10 @@ func dedupe(docs []*uncite.Document, rep *Report) []*uncite.Document {
 	})
 }
 
-// ReadDocument reads, decodes and extracts one document and applies its
-// metadata sidecar. The digest covers the sidecar too, so editing only the
-// sidecar still replaces the stored document.
+// ReadDocument reads, decodes and extracts one document, with what its
+// format's properties and its metadata sidecar say of it. The digest
+// covers the sidecar too, so editing only the sidecar still replaces the
+// stored document.
 func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	fail := func(n int, err error) (*uncite.Document, int, *FileError) {
 		return nil, n, &FileError{Path: src.Name, Err: err}
@@ -323,33 +324,31 @@ func ReadDocument(src Source) (*uncite.Document, int, *FileError) {
 	if err != nil {
 		return fail(len(b), err)
 	}
-	text, fmeta, err := decodeDocument(filepath.ToSlash(src.Name), b)
+	var meta extract.Metadata
+	text, err := decodeDocument(filepath.ToSlash(src.Name), b, &meta)
 	if err != nil {
 		return fail(len(b), err)
 	}
-	meta, err := src.Sidecar()
+	side, err := src.Sidecar()
 	if err != nil {
 		return fail(len(b), err)
+	}
+	if side != nil {
+		if err := readSidecar(side, &meta); err != nil {
+			return fail(len(b), err)
+		}
 	}
 	h := sha256.New()
 	h.Write(b)
-	h.Write(meta)
+	h.Write(side)
 	// The raw bytes are not needed past the digest; dropping them before
 	// extraction keeps a large file's peak memory down when the text is a
 	// converted copy (UTF-16, Latin-1, PDF, Word). UTF-8 text shares them
 	// (Decode), so they must not be changed, only dropped.
 	n := len(b)
 	b = nil
-	doc := extract.Extract(path.Base(filepath.ToSlash(src.Name)), text)
+	doc := extract.Extract(path.Base(filepath.ToSlash(src.Name)), text, &meta)
 	doc.Text = text
-	if fmeta != nil {
-		fillFromMeta(doc, fmeta)
-	}
-	if meta != nil {
-		if err := applySidecar(doc, meta); err != nil {
-			return fail(n, err)
-		}
-	}
 	doc.SHA256 = hex.EncodeToString(h.Sum(nil))
 	return doc, n, nil
 }

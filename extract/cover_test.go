@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/uncite/uncite/internal/prefilter"
 )
 
 // scanTexts are the test documents and a few texts made to trip the
@@ -30,8 +32,9 @@ func scanTexts(t *testing.T) []string {
 	return texts
 }
 
-// TestPrefilteredAgreesWithRegexp checks that the prefiltered patterns find
-// exactly what the plain regexps find, in whole texts and in covers.
+// TestPrefilteredAgreesWithRegexp checks that the extraction's prefiltered
+// patterns find exactly what the plain regexps find, in whole texts and in
+// covers (package prefilter tests the engine on patterns of its own).
 func TestPrefilteredAgreesWithRegexp(t *testing.T) {
 	pats := append(coverPatterns(), reAuthorPhrase, reAuthorPhraseZH, reSponsorsEnd, reBodyName, reDate)
 	for _, text := range scanTexts(t) {
@@ -41,15 +44,15 @@ func TestPrefilteredAgreesWithRegexp(t *testing.T) {
 		lines := strings.Split(text, "\n")
 		cv := newCover(lines[:min(len(lines), 60)], text)
 		for _, p := range pats {
-			want := p.re.FindAllStringSubmatchIndex(text, -1)
+			want := p.Plain().FindAllStringSubmatchIndex(text, -1)
 			if got := p.FindAllStringSubmatchIndex(text); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%.40s on %.60q: got %v, want %v", p.re, text, got, want)
+				t.Fatalf("%.40s on %.60q: got %v, want %v", p.Plain(), text, got, want)
 			}
-			if got, want := p.MatchString(text), p.re.MatchString(text); got != want {
-				t.Fatalf("%.40s MatchString on %.60q: got %v", p.re, text, got)
+			if got, want := p.MatchString(text), p.Plain().MatchString(text); got != want {
+				t.Fatalf("%.40s MatchString on %.60q: got %v", p.Plain(), text, got)
 			}
-			if got, want := cv.find(p), p.re.FindStringSubmatchIndex(cv.text); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%.40s on the cover of %.60q: got %v, want %v", p.re, text, got, want)
+			if got, want := cv.find(p), p.Plain().FindStringSubmatchIndex(cv.text); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%.40s on the cover of %.60q: got %v, want %v", p.Plain(), text, got, want)
 			}
 		}
 	}
@@ -58,16 +61,16 @@ func TestPrefilteredAgreesWithRegexp(t *testing.T) {
 // TestPrefixMatcherAgreesWithRegexp checks the anchored patterns, cut to
 // their longest match and filtered by their first bytes, at many offsets.
 func TestPrefixMatcherAgreesWithRegexp(t *testing.T) {
-	pats := []*prefixMatcher{reLetter, reReport, reBodyStart, reTitleStart, reUnitedNation}
+	pats := []*prefilter.Prefix{reLetter, reReport, reBodyStart, reTitleStart, reUnitedNation}
 	for _, text := range scanTexts(t) {
 		for i := 0; i < len(text); i += 7 {
 			s := text[i:]
 			for _, p := range pats {
-				if got, want := p.FindStringIndex(s), p.re.FindStringIndex(s); !reflect.DeepEqual(got, want) {
-					t.Fatalf("%.40s at %.40q: got %v, want %v", p.re, s, got, want)
+				if got, want := p.FindStringIndex(s), p.Plain().FindStringIndex(s); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%.40s at %.40q: got %v, want %v", p.Plain(), s, got, want)
 				}
-				if got, want := p.MatchString(s), p.re.MatchString(s); got != want {
-					t.Fatalf("%.40s MatchString at %.40q: got %v", p.re, s, got)
+				if got, want := p.MatchString(s), p.Plain().MatchString(s); got != want {
+					t.Fatalf("%.40s MatchString at %.40q: got %v", p.Plain(), s, got)
 				}
 			}
 		}
