@@ -31,6 +31,8 @@ var schema = []string{
 	// Document symbols are not unique (language versions share one), but
 	// REFERS_TO links and resolution documents are found by symbol.
 	"CREATE INDEX document_symbol IF NOT EXISTS FOR (n:Document) ON (n.symbol)",
+	// The documents referring to a symbol (see linkReferrers).
+	"CREATE TEXT INDEX document_references IF NOT EXISTS FOR (n:Document) ON (n.referenceKey)",
 	// Date ranges (listings, TopCited of a year), body and author filters.
 	"CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)",
 	"CREATE INDEX document_body IF NOT EXISTS FOR (n:Document) ON (n.body)",
@@ -115,6 +117,15 @@ var migrations = []struct {
 	// Writes give CITES the symbol and document id of cites_in_order since.
 	{"citesInOrder", []string{`MATCH (d:Document)-[c:CITES]->(r:Resolution) WHERE c.document IS NULL
 CALL (d, c, r) { SET c.symbol = r.symbol, c.document = d.id } IN TRANSACTIONS OF 10000 ROWS`}},
+	// Writes keep the references of documents in referenceKey since.
+	{"referenceKey", []string{`MATCH (d:Document) WHERE d.references IS NOT NULL AND d.referenceKey IS NULL
+CALL (d) { SET d.referenceKey = reduce(key = '\n', ref IN d.references | key + ref + '\n') } IN TRANSACTIONS OF 10000 ROWS`}},
+	// The popular resolutions of a graph that was not written through
+	// WriteDocuments (an import, see ImportWriter, or a version before the
+	// co-citation counts) get their counts, as a write would build them.
+	{"coCited", []string{`MATCH (r:Resolution) WHERE r.partnersKept IS NULL AND COUNT { ()-[:CITES]->(r) } >= $partnersFrom
+CALL (r) {` + indent(buildPartnersOf) + `
+} IN TRANSACTIONS OF 100 ROWS`}},
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -128,7 +139,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			continue
 		}
 		for _, stmt := range m.stmts {
-			if err := s.autoCommit(ctx, stmt); err != nil {
+			if err := s.autoCommit(ctx, stmt, map[string]any{"partnersFrom": partnersFrom}); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
 		}
@@ -153,7 +164,7 @@ var deleteAll = []string{
 func (s *Store) Reset(ctx context.Context) error {
 	s = s.patient()
 	for _, stmt := range deleteAll {
-		if err := s.autoCommit(ctx, stmt); err != nil {
+		if err := s.autoCommit(ctx, stmt, nil); err != nil {
 			return fmt.Errorf("neo4j: emptying the database: %w", err)
 		}
 	}
@@ -162,12 +173,12 @@ func (s *Store) Reset(ctx context.Context) error {
 
 // autoCommit runs a statement in an auto-commit transaction, the only kind
 // CALL IN TRANSACTIONS runs in.
-func (s *Store) autoCommit(ctx context.Context, cypher string) error {
+func (s *Store) autoCommit(ctx context.Context, cypher string, params map[string]any) error {
 	ctx, cancel, timeout := s.bound(ctx)
 	defer cancel()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(context.Background())
-	res, err := session.Run(ctx, cypher, nil, timeout)
+	res, err := session.Run(ctx, cypher, params, timeout)
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/uncite/uncite"
@@ -120,6 +121,10 @@ func docParams(d *uncite.Document, words string) map[string]any {
 		"file":       str(d.File),
 		"sha256":     str(d.SHA256),
 		"references": list(d.References),
+		// The references again, each between newlines, for the text
+		// index that finds the documents referring to a symbol (see
+		// linkReferrers): list elements are not indexed.
+		"referenceKey": referenceKey(d.References),
 		// Agenda items are kept on the document as two parallel lists, in
 		// the document's order: documents without a session have items too,
 		// and there is no AgendaItem node to link those to.
@@ -188,6 +193,7 @@ type writer struct {
 	batch *batch
 
 	changed     []string        // IDs of the documents to (re)write
+	replaced    []string        // those of changed that are stored
 	resolutions map[string]bool // symbols whose Resolution node may move or vanish
 	// sessions and items lost a document: their values are derived afresh
 	// and they may vanish. The others the batch adds documents to only
@@ -247,9 +253,12 @@ func (w *writer) findChanged(ctx context.Context) error {
 		stored[get[string](r, "id")] = state{get[string](r, "sha256"), get[bool](r, "searchable")}
 	}
 	for _, id := range w.batch.ids {
-		old := stored[id]
+		old, ok := stored[id]
 		if sha := w.batch.sha[id]; sha == "" || old.sha != sha || w.batch.hasWords[id] && !old.searchable {
 			w.changed = append(w.changed, id)
+			if ok {
+				w.replaced = append(w.replaced, id)
+			}
 		}
 	}
 	return nil
@@ -337,7 +346,10 @@ CALL (d) {
 RETURN cited, sessions, items, itemNumbers, author, d.dateYear AS year, CASE WHEN d:Resolution THEN d.symbol END AS held`
 
 func (w *writer) detach(ctx context.Context) error {
-	recs, err := run(ctx, w.tx, detachDocuments, map[string]any{"ids": w.changed})
+	if len(w.replaced) == 0 {
+		return nil
+	}
+	recs, err := run(ctx, w.tx, detachDocuments, map[string]any{"ids": w.replaced})
 	if err != nil {
 		return err
 	}
@@ -578,19 +590,24 @@ CALL (d, doc) {
 }`
 
 // linkReferrers re-creates the REFERS_TO links into the changed documents
-// from every document that refers to their symbols, in one scan of the
-// documents: list elements are not indexed. The references of a document
-// are tested in one expression (against a set built once from $symbols),
-// and only those of the few documents that match become rows.
+// from every document that refers to their symbols. The text index on
+// referenceKey finds the documents whose references hold the symbol as a
+// substring, and the list tells the exact ones.
 const linkReferrers = `
+UNWIND $symbols AS ref
 MATCH (src:Document)
-WHERE any(ref IN src.references WHERE ref IN $symbols)
-UNWIND src.references AS ref
-WITH src, ref
-WHERE ref IN $symbols
+WHERE src.referenceKey CONTAINS '\n' + ref + '\n' AND ref IN src.references
 MATCH (t:Document {symbol: ref})
 WHERE t <> src
 MERGE (src)-[:REFERS_TO]->(t)`
+
+// referenceKey is the value of the referenceKey property.
+func referenceKey(refs []string) any {
+	if len(refs) == 0 {
+		return nil
+	}
+	return "\n" + strings.Join(refs, "\n") + "\n"
+}
 
 func (w *writer) link(ctx context.Context) error {
 	var cites, docs []map[string]any
