@@ -91,6 +91,42 @@ type DocumentQuery struct {
 	// NoTotal says the caller does not need the number of all matches:
 	// the page's Total is then 0, and a store need not count them.
 	NoTotal bool
+	// Cited asks for what the documents' citations show of the
+	// resolutions they cite, in the same call.
+	Cited CitedQuery
+}
+
+// CitedQuery asks a document listing to carry, with each citation of its
+// documents, the cited resolution and a page of the documents citing
+// that: a document and everything shown of what it cites then cost one
+// store call (one Cypher query on Neo4j) instead of one per level.
+type CitedQuery struct {
+	// Resolutions fills each citation's Resolution.
+	Resolutions bool
+	// CitingIDs also fills that Resolution's CitedBy with the page Citing
+	// of the documents citing it, ids only, as DocumentPages answers
+	// DocumentQuery{Filter: DocumentFilter{Cites: symbol}, Page: Citing,
+	// Omit: AllParts, NoTotal: !CitingTotal}.
+	CitingIDs   bool
+	Citing      Page
+	CitingTotal bool
+}
+
+// Validate rejects a page the Store contract does not allow.
+func (q DocumentQuery) Validate() error {
+	if err := q.Page.Validate(); err != nil {
+		return err
+	}
+	if q.Cited.CitingIDs {
+		return q.Cited.Citing.Validate()
+	}
+	return nil
+}
+
+// CitingQuery is the listing whose page CitedQuery carries on the
+// resolution symbol.
+func (c CitedQuery) CitingQuery(symbol string) DocumentQuery {
+	return DocumentQuery{Filter: DocumentFilter{Cites: symbol}, Page: c.Citing, Omit: AllParts, NoTotal: !c.CitingTotal}
 }
 
 // DocumentParts names the parts of a Document that cost a store most to

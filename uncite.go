@@ -88,6 +88,10 @@ type Citation struct {
 	Contexts  []string // the sentences the citation stands in
 	Verbs     []string // clause verbs that introduce it ("Recalling"), where the text has them
 	Operative bool     // true when any occurrence is in an operative paragraph
+
+	// Resolution is the cited resolution, filled by a store only when a
+	// DocumentQuery asks for it (see CitedQuery); nil otherwise.
+	Resolution *Resolution
 }
 
 // AgendaItem is an item of a session's agenda.
@@ -106,6 +110,11 @@ type Resolution struct {
 	Date          string
 	Known         bool // listed in the bundled reference tables
 	CitationCount int  // number of distinct documents citing it
+
+	// CitedBy is a page of the documents citing it, by id, filled by a
+	// store only on a citation's Resolution when a DocumentQuery asks for
+	// it (see CitedQuery); nil otherwise.
+	CitedBy *DocumentPage
 }
 
 // State is a UN Member State or observer State.

@@ -14,15 +14,17 @@ import (
 // that writes it ("from the Permanent Mission of Azerbaijan", "par la Mission
 // permanente de l'Azerbaïdjan", "Постоянного представителя Катара",
 // "الممثل الدائم لقطر").
-var reAuthorPhrase = prefilter.MustCompile(`(?:Permanent (?:Mission|Representative)|PERMANENT (?:MISSION|REPRESENTATIVE)|Chargé d['’]affaires a\.i\.|[Mm]ission permanente|[Rr]eprésentante? permanente?|Misión Permanente|Representante Permanente|[Пп]остоянного представительства|[Пп]остоянного представителя|[Пп]остоянное представительство|[Пп]остоянный представитель|البعثة الدائمة|الممثلة? الدائمة?|Memorandum from|Mémorandum établi par|Memorando de|Меморандум|مذكرة من|Ministry of Foreign Affairs|[Mm]inistère des affaires étrangères|Ministerio de Relaciones Exteriores|[Мм]инистерства иностранных дел|وزارة خارجية)(?: a\.i\.)?(?: of(?: the)?| de(?: la| l['’]| los)?| del)?\s`)
+// The words between the phrase and the name ("of the", "de l'") are
+// written once for the languages that share them.
+var reAuthorPhrase = prefilter.MustCompile(`(?:` + alternation(func(v *vocabulary) string { return v.authorRe }) + `)(?: a\.i\.)?(?: of(?: the)?| de(?: la| l['’]| los)?| del)?\s`)
 
 // Chinese puts the State before the mission or ministry: "卡塔尔常驻联合国代表",
 // "乌克兰外交部".
-var reAuthorPhraseZH = prefilter.MustCompile(`常驻(?:联合国)?(?:代表团|代表)|外交部`)
+var reAuthorPhraseZH = prefilter.MustCompile(alternation(func(v *vocabulary) string { return v.authorAfterStateRe }))
 
 // Drafts name their sponsors before ": draft resolution", amendments the
 // State that moves them before ": amendments to draft resolution".
-var reSponsorsEnd = prefilter.MustCompile(`:\**\s*(?:draft resolution|draft decision|projet de résolution|projet de décision|proyecto de resolución|проект резолюции|[Aa]mendments? to|[Aa]mendements? (?:au|à)|[Ee]nmiendas? al|[Пп]оправк[аи] к)`)
+var reSponsorsEnd = prefilter.MustCompile(`:\**\s*(?:` + alternation(func(v *vocabulary) string { return v.sponsorsEndRe }) + `)`)
 
 // sponsors returns the sponsor block of a draft: the lines of the block
 // that ends with ": draft resolution", up to the colon.
@@ -42,7 +44,7 @@ func sponsors(cv *cover) (string, bool) {
 	return "", false
 }
 
-var reStateReport = prefilter.MustCompile(`(?i)national report|State under review`)
+var reStateReport = prefilter.MustCompile(`(?i)` + alternation(func(v *vocabulary) string { return v.stateReportRe }))
 
 // author finds the one State that wrote or transmitted the document: the
 // mission or representative that sends a note verbale or letter, the single
@@ -130,26 +132,30 @@ func stateAt(hits []stateHit, at, slack int) string {
 	return ""
 }
 
-// The foreign ministry named by a nationality adjective: French puts it
-// after "Ministère", English before "Ministry".
-var (
-	reMinistryAdjFR = regexp.MustCompile(`[Mm]inistère (\p{Ll}+) des affaires étrangères`)
-	reMinistryAdjEN = regexp.MustCompile(`\b(\p{Lu}\p{Ll}+) Ministry of Foreign Affairs`)
-)
+// adjectiveRule finds the foreign ministry named by a nationality
+// adjective ("the Ukrainian Ministry of Foreign Affairs", "le Ministère
+// ukrainien des affaires étrangères"): re, whose group 1 is the adjective,
+// holds anchor and runs only within 80 bytes before it.
+type adjectiveRule struct {
+	re     *regexp.Regexp
+	anchor string
+}
 
 type adjective struct{ lang, word string }
 
 func ministryAdjectives(s string) []adjective {
 	var out []adjective
-	// An adjective is one word: the patterns run around the words they hold.
-	prefilter.EachAround(s, []string{"étrangères"}, 80, 0, reMinistryAdjFR, func(m []int) bool {
-		out = append(out, adjective{langFR, s[m[2]:m[3]]})
-		return true
-	})
-	prefilter.EachAround(s, []string{"Foreign Affairs"}, 80, 0, reMinistryAdjEN, func(m []int) bool {
-		out = append(out, adjective{langEN, s[m[2]:m[3]]})
-		return true
-	})
+	for _, v := range languages {
+		r := v.ministryAdjective
+		if r == nil {
+			continue
+		}
+		// An adjective is one word: the patterns run around the words they hold.
+		prefilter.EachAround(s, []string{r.anchor}, 80, 0, r.re, func(m []int) bool {
+			out = append(out, adjective{v.code, s[m[2]:m[3]]})
+			return true
+		})
+	}
 	return out
 }
 
@@ -184,7 +190,11 @@ type adjectiveStem struct{ code, stem string }
 var adjectiveStems = sync.OnceValue(func() map[string][]adjectiveStem {
 	out := map[string][]adjectiveStem{}
 	for _, s := range refdata.States() {
-		for _, lang := range []string{langEN, langFR} {
+		for _, v := range languages {
+			if v.ministryAdjective == nil {
+				continue
+			}
+			lang := v.code
 			for _, n := range s.Names[lang] {
 				for _, v := range nameVariants(lang, n) {
 					if strings.ContainsAny(v, " -'") {

@@ -4,7 +4,16 @@
 // agenda items, the State that wrote it, the States it names, the resolutions
 // it cites and the other documents it refers to.
 //
-// Extraction is pure: text in, uncite.Document out, no I/O.
+// Extraction is pure: text (and what else is known of the document,
+// Metadata) in, uncite.Document out, no I/O. It runs in four stages, as
+// eyecite does, each a file with its own tests: clean (clean.go) →
+// find (find.go, citelist.go) → resolve (resolve.go) → annotate
+// (annotate.go) for the citations; the cover (cover.go, header.go,
+// numbers.go), the States named (states.go), the author (author.go, from
+// the States found) and the documents cited by symbol (documents.go) read
+// the cleaned text beside them. What the parsers know of each language is
+// in its vocabulary (vocabulary.go, lang_*.go); the regular-expression
+// engine they run on is internal/prefilter.
 package extract
 
 import (

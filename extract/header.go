@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/internal/prefilter"
@@ -34,7 +36,8 @@ func headerLines(lines []string) []string {
 }
 
 var (
-	reLangSuffix   = regexp.MustCompile(`(?:\.(?:ar|en|es|fr|ru|zh)(?:\+(?:ar|en|es|fr|ru|zh))*)$`)
+	reLangSuffix   = regexp.MustCompile(`(?:\.(?:` + languageCodes + `)(?:\+(?:` + languageCodes + `))*)$`)
+	languageCodes  = alternation(func(v *vocabulary) string { return v.code })
 	reFileSymbol   = regexp.MustCompile(`^` + symbolPrefix + `(?:/` + symbolComponent + `)+$`)
 	reSCTitle      = regexp.MustCompile(`^Resolution (\d{1,4}) \((\d{4})\)`)
 	reUnitedNation = prefilter.MustCompilePrefix(`^(?:` + nameAlternation(func(v *vocabulary) string { return v.unitedNations }) + `)\s+`)
@@ -233,8 +236,12 @@ var (
 	// The adoption line may wrap ("Resolution adopted by the General
 	// Assembly\non 22 December 2023"), and the closing line may read
 	// "50th (resumed) plenary meeting".
-	reAdoptedOn     = prefilter.MustCompile(`(?i)` + alternation(func(v *vocabulary) string { return v.adoptedOnRe }))
-	reMeetingDate   = regexp.MustCompile(`\d{1,3}(?:st|nd|rd|th|e|re)? (?:\((?:resumed|reprise|continuación)\) )?(?:plenary )?(?:meeting|séance(?: plénière)?)\.?\s+`)
+	reAdoptedOn   = prefilter.MustCompile(`(?i)` + alternation(func(v *vocabulary) string { return v.adoptedOnRe }))
+	reMeetingDate = regexp.MustCompile(`\d{1,3}(?:` + alternation(func(v *vocabulary) string { return v.meeting.ordinalRe }) +
+		`)? (?:\((?:` + nameAlternation(func(v *vocabulary) string { return v.meeting.resumed }) +
+		`)\) )?(?:` + alternation(func(v *vocabulary) string { return v.meeting.plenaryRe }) +
+		`)?(?:` + alternation(func(v *vocabulary) string { return v.meeting.wordRe }) + `)\.?\s+`)
+	meetingWords    = wordList(func(v *vocabulary) []string { return nonEmpty(v.meeting.word) })
 	reOrdinalDigits = regexp.MustCompile(`^(\d{1,3})`)
 )
 
@@ -255,7 +262,7 @@ func documentDate(typ string, cv *cover, flowed, metaDate string) string {
 			}
 		}
 		date := ""
-		prefilter.EachAround(flowed, []string{"meeting", "séance"}, 24, 32, reMeetingDate, func(m []int) bool {
+		prefilter.EachAround(flowed, meetingWords, 24, 32, reMeetingDate, func(m []int) bool {
 			if d, end := findDate(flowed[m[1]:min(len(flowed), m[1]+30)]); d != "" && end > 0 {
 				date = d
 				return false
@@ -294,7 +301,7 @@ func session(joined string) (n int, start, end string) {
 	// Each pattern holds a literal ("session", "届会议") and runs only on the
 	// words before it (with the white space between, which the page layout
 	// may make long).
-	try := func(re *regexp.Regexp, anchor string, words, after int, read func(m []string) int) {
+	try := func(re *regexp.Regexp, anchor string, words, after int) {
 		prefilter.EachBefore(joined, anchor, words, after, re, func(idx []int) bool {
 			if at >= 0 && idx[0] > at {
 				return false
@@ -305,7 +312,7 @@ func session(joined string) (n int, start, end string) {
 					m[i] = joined[idx[2*i]:idx[2*i+1]]
 				}
 			}
-			if v := read(m); v > 0 && v < 200 {
+			if v := sessionNumber(m); v > 0 && v < 200 {
 				n, at = v, idx[0]
 				start, end = findDateRange(joined[idx[1]:min(len(joined), idx[1]+120)])
 				return false
@@ -315,28 +322,38 @@ func session(joined string) (n int, start, end string) {
 	}
 	for _, v := range languages {
 		if r := v.session; r != nil {
-			try(r.re, r.anchor, r.words, r.after, r.read)
+			try(r.re, r.anchor, r.words, r.after)
 		}
 	}
 	return n, start, end
 }
 
-// sessionRule reads a language's session number: re holds the literal
+// sessionRule finds a language's session number: re holds the literal
 // anchor after at most words words and runs only on them and after bytes
-// after it; read gives the number of its submatches (0: none).
+// after it; its first group that took part holds the number (sessionNumber).
 type sessionRule struct {
 	re           *regexp.Regexp
 	anchor       string
 	words, after int
-	read         func(m []string) int
 }
 
-// sessionOrdinal reads "Forty-third" or "43rd" (English, French).
-func sessionOrdinal(m []string) int {
-	if d := reOrdinalDigits.FindString(m[1]); d != "" {
-		return atoi(d)
+// sessionNumber reads the number in the first group of m that took part:
+// digits ("43rd", "43.º"), Chinese numerals ("四十三") or number words
+// ("Forty-third", "сорок третьей"); 0 when it is none.
+func sessionNumber(m []string) int {
+	for _, g := range m[1:] {
+		if g == "" {
+			continue
+		}
+		if d := reOrdinalDigits.FindString(g); d != "" {
+			return atoi(d)
+		}
+		if r, _ := utf8.DecodeRuneInString(g); unicode.Is(unicode.Han, r) {
+			return chineseNumber(g)
+		}
+		return wordsNumber(g)
 	}
-	return wordsNumber(m[1])
+	return 0
 }
 
 const agendaNumber = `\d{1,3}(?:\s?\([a-z]{1,3}\))?`

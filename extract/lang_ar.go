@@ -27,10 +27,12 @@ var arabic = vocabulary{
 	reportRe:          `تقرير`,
 	corrigendum:       "تصويب",
 	addendum:          "إضافة",
-	session:           &sessionRule{regexp.MustCompile(`الدورة\s+(\p{Arabic}+(?:\s+\p{Arabic}+)?)`), "الدورة", 0, 300, func(m []string) int { return wordsNumber(m[1]) }},
+	session:           &sessionRule{regexp.MustCompile(`الدورة\s+(\p{Arabic}+(?:\s+\p{Arabic}+)?)`), "الدورة", 0, 300},
 	agendaItemRe:      `(?:البند|البنود) `,
 	agendaAnd:         "و",
 	agendaOfRe:        `من جدول الأعمال`,
+	authorRe:          `البعثة الدائمة|الممثلة? الدائمة?|مذكرة من|وزارة خارجية`,
+	resolution:        resolutionWord{re: `[وفبلك]{0,2}(?:ال)?قرار(?:ين|ات|اته|يه|ي|ا|ه|ها)?`, cores: []string{"قرار"}, back: []int{8, 6, 4, 2, 0}, attached: true},
 	itemDateWords:     []string{"المؤرخ", "المؤرخة"},
 	openingArticles:   []string{"إن "},
 	// After the article and the conjunction are removed and alefs folded.

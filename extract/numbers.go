@@ -14,19 +14,10 @@ import (
 // сессия", "الدورة الثالثة والأربعون", "第四十三届会议"), from the
 // vocabularies. Words are summed, which covers the compounds of every
 // language but French "quatre-vingt".
-var numberWords map[string]int
+var numberWords = valueMap(func(v *vocabulary) map[string]int { return v.numberWords })
 
 // months are the month names of the vocabularies.
-var months map[string]time.Month
-
-// The vocabularies name the functions that read their session numbers,
-// which read number words: the tables of number words are built after
-// the vocabularies, not from them as a variable's initial value (Go would
-// see a cycle).
-func init() {
-	numberWords = valueMap(func(v *vocabulary) map[string]int { return v.numberWords })
-	months = valueMap(func(v *vocabulary) map[string]time.Month { return v.months })
-}
+var months = valueMap(func(v *vocabulary) map[string]time.Month { return v.months })
 
 // wordsNumber reads a number written in words ("Forty-third",
 // "soixante-dix-septième", "сорок третья", "الثالثة والأربعون"); 0 when a word

@@ -523,10 +523,8 @@ func (m *matcher) longestName(sc *tokenScanner, t token, first, cut []byte) (str
 // de l'Équateur" (but not "a province of the Democratic Republic of the
 // Congo", which names the State).
 var (
-	placeBefore = []string{"New ", "Nouveau ", "Nouvelle ", "Nuevo ", "Nueva ", "state of ",
-		"province de l'", "province de l’", "province de ", "provincia de ", "provincia del ", "estado de ", "état de ",
-		"провинция ", "провинции ", "штат ", "штата "}
-	placeAfter = []string{" province", " Province", " state", " county", " river", " River", " basin", " Basin", " Delta", " provincia", " провинци*"} // "*": any ending
+	placeBefore = wordList(func(v *vocabulary) []string { return v.placeBefore })
+	placeAfter  = wordList(func(v *vocabulary) []string { return v.placeAfter })
 )
 
 // placeNamed reports whether the name at s[start:end] names a place that

@@ -13,8 +13,9 @@ import (
 // phrases they look for, as that language writes them. Each language has
 // one value, in its own file (lang_en.go, lang_fr.go, …); the header,
 // citation and list parsers derive their patterns and word sets from all
-// of them (the variables after this type), so a new language is one more
-// file and one more entry in languages.
+// of them (with alternation, nameAlternation, wordList, wordSet and
+// valueMap below, beside the rules that use them), so a new language is
+// one more file and one more entry in languages.
 //
 // Fields named …Re hold regular-expression syntax (a fragment that is one
 // alternative or an alternation); the others hold plain words. An empty
@@ -46,22 +47,49 @@ type vocabulary struct {
 	// adoptedOnRe leads to the adoption date ("adopted by the General
 	// Assembly on"), case ignored.
 	adoptedOnRe string
-	// session reads the session number from the cover.
+	// meeting is the closing line of a resolution that leads to its date
+	// ("50th (resumed) plenary meeting").
+	meeting meetingLine
+	// session finds the session number on the cover.
 	session *sessionRule
 
 	// Agenda items: the word before the numbers ("Agenda item"), the word
 	// that joins two numbers, the words after them ("of the agenda").
 	agendaItemRe, agendaAnd, agendaOfRe string
 
+	// The author of a letter or note: the phrase before its State's name
+	// ("Permanent Mission of"), or after it (authorAfterStateRe); the
+	// kinds of draft after the sponsors' names (": draft resolution");
+	// the words of a State's national report; the foreign ministry named
+	// by a nationality adjective.
+	authorRe, authorAfterStateRe, sponsorsEndRe, stateReportRe string
+	ministryAdjective                                          *adjectiveRule
+
+	// locatorRe points into another document ("annex II", "chap. I"),
+	// before a comma and the word "resolution".
+	locatorRe string
+
+	// The word "resolution".
+	resolution resolutionWord
+	// continuationAnd joins two numbers of a list past a descriptive
+	// clause ("1514 (XV) of 14 December 1960, containing …, and 1541 (XV)"),
+	// as does continuationPhrase ("as well as").
+	continuationAnd, continuationPhrase string
+
 	// Citation lists: the sign before a number ("No."); the words that
 	// join its numbers (and, or); the words that lead to the adoption date
 	// after a number ("of", "adopted on"), and to the organ named after
 	// the numbers ("of the"), tried as they are written.
-	numberSigns        []string
-	listAnd, listOr    []string
-	itemDateWords      []string
-	yearSuffixes       []string // may follow the year of that date ("года")
-	bodyAfterLeads     []string
+	numberSigns     []string
+	listAnd, listOr []string
+	itemDateWords   []string
+	yearSuffixes    []string // may follow the year of that date ("года")
+	bodyAfterLeads  []string
+	// Words before or after a State's name that make it a place's
+	// ("New Mexico", "the Équateur province"; "*" any ending).
+	placeBefore, placeAfter []string
+	// abbreviations end with a full stop that does not end a sentence.
+	abbreviations      []string
 	possessives        []string // "its resolution": the document's own organ's
 	countWords         []string // "two resolutions": a count, not a number
 	gapWords           []string // may stand between an organ's name and "resolution"
@@ -73,6 +101,28 @@ type vocabulary struct {
 	numberWords        map[string]int
 	months             map[string]time.Month
 	functionWords      []string // tell the language from the others of its script (lang.go)
+}
+
+// resolutionWord is how a language writes the word "resolution": re, the
+// word in all its forms as a regular expression (with \b around it where
+// words stand apart); cores, literals that every form holds (the scan looks
+// for them first); back, how many bytes before its core the word may
+// start, tried in order, leftmost first ("Re" or "Ré" before "solu");
+// attached, that words may be glued before it (the Arabic clitics), so
+// that no word boundary is asked for before it.
+type resolutionWord struct {
+	re       string
+	cores    []string
+	back     []int
+	attached bool
+}
+
+// meetingLine is how a language writes the meeting that adopted a
+// resolution: the ordinal suffix of its number (ordinalRe), the word for a
+// resumed meeting, the words before and of "meeting" (plenaryRe, wordRe),
+// and word, the literal every line holds.
+type meetingLine struct {
+	ordinalRe, resumed, plenaryRe, wordRe, word string
 }
 
 // languages are the vocabularies, in the order their phrases are tried

@@ -34,6 +34,9 @@ func (r *agendaItemResolver) Documents(ctx context.Context, obj *uncite.SessionA
 
 // Resolution is the resolver for the resolution field.
 func (r *citationResolver) Resolution(ctx context.Context, obj *uncite.Citation) (*uncite.Resolution, error) {
+	if obj.Resolution != nil {
+		return obj.Resolution, nil
+	}
 	return r.resolution(ctx, obj.Symbol)
 }
 
@@ -160,14 +163,12 @@ func (r *documentResolver) Mentions(ctx context.Context, obj *uncite.Document) (
 func (r *documentResolver) Citations(ctx context.Context, obj *uncite.Document) ([]*uncite.Citation, error) {
 	cs := capped(obj.Citations, MaxCitations)
 	out := make([]*uncite.Citation, len(cs))
-	symbols := make([]string, len(cs))
 	for i := range cs {
 		out[i] = &cs[i]
-		symbols[i] = cs[i].Symbol
 	}
 	if !underList(ctx) {
 		// Under a list the documents' citations share batches instead.
-		if err := prefetchCitations(ctx, symbols); err != nil {
+		if err := prefetchCitations(ctx, cs); err != nil {
 			return nil, err
 		}
 	}
@@ -203,8 +204,9 @@ func (r *pathResolver) Length(ctx context.Context, obj *uncite.Path) (int, error
 
 // Document is the resolver for the document field.
 func (r *queryResolver) Document(ctx context.Context, id string) (*uncite.Document, error) {
+	omit, cited := documentRead(ctx, selection(ctx))
 	q := uncite.DocumentQuery{Filter: uncite.DocumentFilter{ID: id}, Page: uncite.Page{Limit: 1}, NoTotal: true,
-		Omit: documentOmit(ctx, selection(ctx))}
+		Omit: omit, Cited: cited}
 	pages, err := r.Store.DocumentPages(ctx, []uncite.DocumentQuery{q})
 	if err != nil || len(pages[0].Documents) == 0 {
 		return nil, err
@@ -373,6 +375,14 @@ func (r *resolutionResolver) Date(ctx context.Context, obj *uncite.Resolution) (
 
 // CitedBy is the resolver for the citedBy field.
 func (r *resolutionResolver) CitedBy(ctx context.Context, obj *uncite.Resolution, first *int, after *string) (*model.DocumentConnection, error) {
+	if obj.CitedBy != nil {
+		// Carried by the citation that led here, for this very field.
+		p, err := page(first, after, 20)
+		if err != nil {
+			return nil, err
+		}
+		return documentConnection(obj.CitedBy.Documents, obj.CitedBy.Total, p), nil
+	}
 	return r.documents(ctx, uncite.DocumentFilter{Cites: obj.Symbol}, first, after)
 }
 

@@ -21,18 +21,30 @@ func collect(ctx context.Context, sel ast.SelectionSet, typ string) []graphql.Co
 	return graphql.CollectFields(graphql.GetOperationContext(ctx), sel, []string{typ})
 }
 
-// documentOmit names the parts of a Document that the selection sel on it
-// never reads: citations and their evidence, mentions.
-func documentOmit(ctx context.Context, sel ast.SelectionSet) uncite.DocumentParts {
-	omit := uncite.AllParts
+// documentRead tells what the selection sel on a Document reads: omit
+// names the parts it never reads (citations and their evidence, mentions),
+// cited what it shows of the cited resolutions, which the store then
+// carries on the citations.
+func documentRead(ctx context.Context, sel ast.SelectionSet) (omit uncite.DocumentParts, cited uncite.CitedQuery) {
+	omit = uncite.AllParts
+	var citedBy []graphql.CollectedField
 	for _, f := range collect(ctx, sel, "Document") {
 		switch f.Name {
 		case "id", "coupled", "__typename":
 		case "citations":
 			omit &^= uncite.PartCitations
 			for _, c := range collect(ctx, f.Selections, "Citation") {
-				if c.Name == "contexts" || c.Name == "verbs" {
+				switch c.Name {
+				case "contexts", "verbs":
 					omit &^= uncite.PartEvidence
+				case "resolution":
+					fields := collect(ctx, c.Selections, "Resolution")
+					cited.Resolutions = cited.Resolutions || !onlySymbol(fields)
+					for _, r := range fields {
+						if r.Name == "citedBy" {
+							citedBy = append(citedBy, r)
+						}
+					}
 				}
 			}
 		case "mentions":
@@ -41,7 +53,28 @@ func documentOmit(ctx context.Context, sel ast.SelectionSet) uncite.DocumentPart
 			omit &^= uncite.PartDetails
 		}
 	}
-	return omit
+	// The page carried on a resolution answers its one citedBy field;
+	// aliased listings with other arguments are asked of the loaders.
+	if len(citedBy) == 1 {
+		cited = citingIDs(ctx, citedBy[0], cited)
+	}
+	return omit, cited
+}
+
+// citingIDs asks cited to carry the page of the citedBy field f when it
+// shows the ids of the documents alone.
+func citingIDs(ctx context.Context, f graphql.CollectedField, cited uncite.CitedQuery) uncite.CitedQuery {
+	args := f.ArgumentMap(graphql.GetOperationContext(ctx).Variables)
+	p, err := page(intArg(args, "first"), stringArg(args, "after"), 20)
+	if err != nil {
+		return cited // the field's own resolver reports it
+	}
+	q := connectionQuery(ctx, f.Selections, uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: "-"}, Page: p})
+	if q.Omit != uncite.AllParts {
+		return cited
+	}
+	cited.CitingIDs, cited.Citing, cited.CitingTotal = true, p, !q.NoTotal
+	return cited
 }
 
 // connectionQuery shapes the query of a DocumentConnection selected as
@@ -60,15 +93,29 @@ func connectionQuery(ctx context.Context, sel ast.SelectionSet, q uncite.Documen
 				}
 			}
 		case "nodes":
-			q.Omit &= documentOmit(ctx, f.Selections)
+			q = readDocuments(ctx, f.Selections, q)
 		case "edges":
 			for _, e := range collect(ctx, f.Selections, "DocumentEdge") {
 				if e.Name == "node" {
-					q.Omit &= documentOmit(ctx, e.Selections)
+					q = readDocuments(ctx, e.Selections, q)
 				}
 			}
 		}
 	}
+	return q
+}
+
+// readDocuments adds to q what the selection sel on its documents reads.
+// Two selections (nodes and edges, or aliases) that differ in what they
+// show of the cited resolutions get none of it carried.
+func readDocuments(ctx context.Context, sel ast.SelectionSet, q uncite.DocumentQuery) uncite.DocumentQuery {
+	omit, cited := documentRead(ctx, sel)
+	if q.Omit == uncite.AllParts && q.Cited == (uncite.CitedQuery{}) {
+		q.Cited = cited
+	} else if q.Cited != cited {
+		q.Cited = uncite.CitedQuery{}
+	}
+	q.Omit &= omit
 	return q
 }
 
@@ -104,10 +151,18 @@ func onlySymbol(fields []graphql.CollectedField) bool {
 }
 
 // prefetchCitations loads, for the citations of one document, the
-// resolutions and the citedBy listings that the selection on them reads,
-// all at once, so that the citations' resolvers find them cached instead
-// of waiting a batch per level.
-func prefetchCitations(ctx context.Context, symbols []string) error {
+// resolutions and the citedBy listings that the selection on them reads
+// and the store did not carry on them (see CitedQuery), all at once, so
+// that the citations' resolvers find them cached instead of waiting a
+// batch per level.
+func prefetchCitations(ctx context.Context, cs []uncite.Citation) error {
+	if len(cs) == 0 || cs[0].Resolution != nil && cs[0].Resolution.CitedBy != nil {
+		return nil
+	}
+	symbols := make([]string, len(cs))
+	for i := range cs {
+		symbols[i] = cs[i].Symbol
+	}
 	l := loadersFrom(ctx)
 	vars := graphql.GetOperationContext(ctx).Variables
 	var g errgroup.Group
@@ -116,7 +171,7 @@ func prefetchCitations(ctx context.Context, symbols []string) error {
 			continue
 		}
 		fields := collect(ctx, f.Selections, "Resolution")
-		if !onlySymbol(fields) {
+		if !onlySymbol(fields) && cs[0].Resolution == nil {
 			g.Go(func() error { return prime(ctx, l.resolutions, symbols) })
 		}
 		for _, c := range fields {

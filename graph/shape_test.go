@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -89,4 +90,48 @@ func post(t *testing.T, url, query string) string {
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	return string(body)
+}
+
+// A document, the resolutions it cites and the first documents citing
+// each are one store call, whose answer is that of the calls one level
+// at a time.
+func TestDocumentWithWhatItCitesIsOneStoreCall(t *testing.T) {
+	store, mem, url := sampleServer(t)
+	ctx := context.Background()
+	const id = "000_1a7a508cbf762381"
+	const q = `query($n: Int) { document(id: "` + id + `") { id citations { count resolution { symbol citationCount
+		citedBy(first: $n) { totalCount nodes { id } } } } } }`
+	type cited struct {
+		Count      int
+		Resolution struct {
+			Symbol        string
+			CitationCount int
+			CitedBy       docPage
+		}
+	}
+	var got struct{ Document struct{ Citations []cited } }
+	store.reset()
+	query(t, url, q, 2, &got)
+	if calls := store.reset(); len(calls) != 1 || calls["DocumentPages"] != 1 {
+		t.Errorf("store calls %v, want one DocumentPages", calls)
+	}
+	doc, err := mem.Document(ctx, id)
+	must(t, err)
+	if len(got.Document.Citations) != len(doc.Citations) || len(doc.Citations) < 2 {
+		t.Fatalf("%d citations, want %d (at least 2)", len(got.Document.Citations), len(doc.Citations))
+	}
+	compare(t, "citation", got.Document.Citations, func(c cited) cited {
+		i := slices.IndexFunc(doc.Citations, func(x uncite.Citation) bool { return x.Symbol == c.Resolution.Symbol })
+		if i < 0 {
+			t.Fatalf("%s is not cited", c.Resolution.Symbol)
+		}
+		rs, err := mem.ResolutionsBySymbol(ctx, []string{c.Resolution.Symbol})
+		must(t, err)
+		var w cited
+		w.Count = doc.Citations[i].Count
+		w.Resolution.Symbol = c.Resolution.Symbol
+		w.Resolution.CitationCount = rs[c.Resolution.Symbol].CitationCount
+		w.Resolution.CitedBy = pageOf(t, mem, uncite.DocumentFilter{Cites: c.Resolution.Symbol}, 2)
+		return w
+	}, func(c cited) bool { return c.Resolution.CitedBy.TotalCount > 2 && len(c.Resolution.CitedBy.Nodes) == 2 })
 }

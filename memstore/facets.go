@@ -35,6 +35,9 @@ func (s *Store) CoCited(ctx context.Context, symbols []string, limit, evidence i
 
 func (s *Store) coCited(r *resolution, limit, evidence int) []uncite.CoCitation {
 	ranking := s.coCitedRanking(r)
+	if min(limit, len(ranking)) == 0 {
+		return nil // the contract's "none", not an empty list
+	}
 	out := make([]uncite.CoCitation, min(limit, len(ranking)))
 	at := make(map[int32]int, len(out))
 	missing := 0
@@ -153,6 +156,9 @@ func (s *Store) coupled(d *doc, limit, evidence int) []uncite.Coupling {
 	}}
 	for _, i := range touched {
 		top.offer(s.slots[i])
+	}
+	if len(top.items) == 0 {
+		return nil // the contract's "none", not an empty list
 	}
 	out := make([]uncite.Coupling, len(top.items))
 	for i, e := range top.items {

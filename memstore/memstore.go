@@ -152,7 +152,7 @@ func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([
 		return nil, err
 	}
 	for _, q := range qs {
-		if err := q.Page.Validate(); err != nil {
+		if err := q.Validate(); err != nil {
 			return nil, err
 		}
 	}
@@ -163,25 +163,69 @@ func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		page, err := s.documentPage(ctx, q.Filter, q.Page)
+		page, err := s.queryPage(ctx, q)
 		if err != nil {
 			return nil, err
 		}
+		if q.Cited.Resolutions {
+			if err := s.addCited(ctx, page.Documents, q.Cited); err != nil {
+				return nil, err
+			}
+		}
 		out[i] = page
-		for _, d := range out[i].Documents {
-			q.Omit.Strip(d)
-		}
-		if q.NoTotal {
-			out[i].Total = 0
-		}
 	}
 	return out, nil
 }
 
-func (s *Store) documentPage(ctx context.Context, f uncite.DocumentFilter, p uncite.Page) (uncite.DocumentPage, error) {
+// queryPage answers one DocumentQuery but for its Cited.
+func (s *Store) queryPage(ctx context.Context, q uncite.DocumentQuery) (uncite.DocumentPage, error) {
+	page, err := s.documentPage(ctx, q.Filter, q.Page, q.Omit == uncite.AllParts)
+	if err != nil {
+		return page, err
+	}
+	for _, d := range page.Documents {
+		q.Omit.Strip(d)
+	}
+	if q.NoTotal {
+		page.Total = 0
+	}
+	return page, nil
+}
+
+// addCited fills the citations of docs with what c asks of the
+// resolutions they cite.
+func (s *Store) addCited(ctx context.Context, docs []*uncite.Document, c uncite.CitedQuery) error {
+	for _, d := range docs {
+		for i := range d.Citations {
+			cite := &d.Citations[i]
+			r := s.resolution(cite.Symbol)
+			if r == nil {
+				continue
+			}
+			cite.Resolution = s.resolutionView(r)
+			if !c.CitingIDs {
+				continue
+			}
+			page, err := s.queryPage(ctx, c.CitingQuery(cite.Symbol))
+			if err != nil {
+				return err
+			}
+			cite.Resolution.CitedBy = &page
+		}
+	}
+	return nil
+}
+
+// documentPage lists the documents matching f, whole or, when idsOnly,
+// with their ids alone.
+func (s *Store) documentPage(ctx context.Context, f uncite.DocumentFilter, p uncite.Page, idsOnly bool) (uncite.DocumentPage, error) {
+	views := clones
+	if idsOnly {
+		views = idDocuments
+	}
 	list, exact := s.candidates(f)
 	if exact {
-		return uncite.DocumentPage{Documents: clones(window(list, p)), Total: len(list)}, nil
+		return uncite.DocumentPage{Documents: views(window(list, p)), Total: len(list)}, nil
 	}
 	var page []*doc
 	total := 0
@@ -197,7 +241,19 @@ func (s *Store) documentPage(ctx context.Context, f uncite.DocumentFilter, p unc
 		}
 		total++
 	}
-	return uncite.DocumentPage{Documents: clones(page), Total: total}, nil
+	return uncite.DocumentPage{Documents: views(page), Total: total}, nil
+}
+
+// idDocuments is clones for a caller that reads the ids alone.
+func idDocuments(docs []*doc) []*uncite.Document {
+	if len(docs) == 0 {
+		return nil
+	}
+	out := make([]*uncite.Document, len(docs))
+	for i, d := range docs {
+		out[i] = &uncite.Document{ID: d.ID}
+	}
+	return out
 }
 
 // every checks ctx once every 1024 steps of a loop, so that a scan of the

@@ -35,15 +35,15 @@ type ImportWriter struct {
 	dir   string
 	files map[string]*csvFile
 
-	seen    map[string]bool            // document IDs written
-	symbols map[string][]string        // document IDs by symbol, for REFERS_TO
-	holders map[string]*pendingDoc     // the candidate holder of each resolution symbol
-	cited   map[string]*citedSymbol    // every symbol cited, in order of first citation
-	order   []string                   // keys of cited, in that order
-	session map[string]map[string]any  // Session properties by key
-	items   map[string]map[string]any  // AgendaItem properties by key
-	bodies  map[[2]string]bool         // OF_BODY written, session key and body
-	refs    *bufio.Writer              // document ID and reference per line
+	seen    map[string]bool           // document IDs written
+	symbols map[string][]string       // document IDs by symbol, for REFERS_TO
+	holders map[string]*pendingDoc    // the candidate holder of each resolution symbol
+	cited   map[string]*citedSymbol   // every symbol cited, in order of first citation
+	order   []string                  // keys of cited, in that order
+	session map[string]map[string]any // Session properties by key
+	items   map[string]map[string]any // AgendaItem properties by key
+	bodies  map[[2]string]bool        // OF_BODY written, session key and body
+	refs    *bufio.Writer             // document ID and reference per line
 	refFile *os.File
 	states  map[string]bool
 }
@@ -90,7 +90,7 @@ const ImportArrayDelimiter = '\x1f'
 // Node IDs of the import: one ID space, each kind of node with a prefix.
 // A resolution's holder, document or not, is r:symbol, so that citations
 // name it before it is known which node holds the symbol.
-func docNode(id string) string        { return "d:" + id }
+func docNode(id string) string         { return "d:" + id }
 func resolutionNode(sym string) string { return "r:" + sym }
 
 // NewImportWriter creates the CSV files in dir, which must exist.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/internal/neo4jtest"
+	"github.com/uncite/uncite/storetest"
 	"github.com/uncite/uncite/synth"
 )
 
@@ -19,14 +20,14 @@ import (
 // listed twice and untitled ones, a reference to the document's own symbol,
 // quotes, commas and a newline in values.
 func importCorpus() []*uncite.Document {
-	docs := append(fixture(), synth.Corpus(600, 7)...)
-	fr := resolution822()
+	docs := append(storetest.Fixture(), synth.Corpus(600, 7)...)
+	fr := storetest.Resolution822()
 	fr.ID, fr.Title, fr.SHA256 = "S/RES/822 (1993) fr", "Résolution 822 (1993)", "r822fr"
 	odd := &uncite.Document{ID: "odd", Symbol: "A/HRC/43/ODD", Title: "A \"quoted\", comma\nand newline", Date: "2020-03-05",
 		Body: uncite.BodyHRC, Session: 43, AgendaItems: []uncite.AgendaItem{{Number: "4", Title: "b"}, {Number: "4", Title: "a"}, {Number: "9"}},
 		Mentions:   []uncite.Mention{{State: "ARM", Count: 1}, {State: "ARM", Count: 4}, {State: "XXX", Count: 2}},
-		Citations:  []uncite.Citation{cite(r822, 1), cite(r822, 3), cite(r874, 1)},
-		References: []string{"A/HRC/43/ODD", d1ID, d1ID}, Languages: []string{"en", ""}, SHA256: "odd"}
+		Citations:  []uncite.Citation{cite(r822, 1), cite(r822, 3), cite("S/RES/874 (1993)", 1)},
+		References: []string{"A/HRC/43/ODD", "A/HRC/43/G/1", "A/HRC/43/G/1"}, Languages: []string{"en", ""}, SHA256: "odd"}
 	return append(docs, fr, odd)
 }
 

@@ -10,6 +10,15 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
+// cite is a citation of a resolution by its canonical symbol.
+func cite(symbol string, count int) uncite.Citation {
+	c, _ := uncite.ParseResolutionSymbol(symbol)
+	c.Count = count
+	return c
+}
+
+const r822 = "S/RES/822 (1993)"
+
 // racingBatches gives each of writers batches that overlap on purpose: in
 // round k every writer writes its own language version of resolution
 // S/RES/(2000+k) (same symbol, another ID), and documents citing that

@@ -226,3 +226,11 @@ func showPaths(paths []uncite.Path) string {
 	}
 	return b.String()
 }
+
+func nodeIDs(nodes []uncite.Node) []string {
+	var out []string
+	for _, n := range nodes {
+		out = append(out, n.ID)
+	}
+	return out
+}

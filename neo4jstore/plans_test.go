@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -24,8 +25,8 @@ var scanOperators = []string{"NodeByLabelScan", "AllNodesScan", "RelationshipTyp
 
 // scansAllowed are the queries that may scan, each with the reason.
 var scansAllowed = map[string]string{
-	"seedStates":    "runs once at start-up over the ~200 States",
-	"States":        "the ~200 State nodes of the reference tables",
+	"seedStates": "runs once at start-up over the ~200 States",
+	"States":     "the ~200 State nodes of the reference tables",
 }
 
 // boundBy completes a query that reads a variable bound by the statement
@@ -55,8 +56,15 @@ func TestQueryPlans(t *testing.T) {
 		{Body: "HRC", DateFrom: "2020-01-01", DateTo: "2020-12-31"}} {
 		for _, q := range []uncite.DocumentQuery{{Filter: f}, {Filter: f, Omit: uncite.AllParts, NoTotal: true}} {
 			g := documentShapes([]uncite.DocumentQuery{q})[0]
-			queries["documentPages "+strings.TrimSpace(g.match)] = documentPages(g.match, g.order, g.total, g.omit)
+			queries["documentPages "+strings.TrimSpace(g.match)] = documentPages(g.match, g.order, g.total, g.omit, g.cited)
 		}
+	}
+	// A document with what it cites, the citing pages counted or not.
+	for _, cited := range []uncite.CitedQuery{{Resolutions: true}, {Resolutions: true, CitingIDs: true},
+		{Resolutions: true, CitingIDs: true, CitingTotal: true}} {
+		q := uncite.DocumentQuery{Filter: uncite.DocumentFilter{ID: "x"}, Omit: uncite.PartEvidence, NoTotal: true, Cited: cited}
+		g := documentShapes([]uncite.DocumentQuery{q})[0]
+		queries[fmt.Sprintf("documentPages cited %+v", cited)] = documentPages(g.match, g.order, g.total, g.omit, g.cited)
 	}
 	ctx := context.Background()
 	for name, cypher := range queries {

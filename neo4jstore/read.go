@@ -43,14 +43,53 @@ const (
   }`
 )
 
-// projection is documentProjection without the parts omit names.
-func projection(omit uncite.DocumentParts) string {
+// The citations with what a CitedQuery asks of the resolutions they cite:
+// the resolution, and a page of the ids of the documents citing it, read
+// from the index cites_in_order in id order as citingIDs does. The page
+// is the shape's own ($citingOffset, $citingLimit).
+const (
+	citedFrom = `,
+  citations: COLLECT {
+    MATCH (d)-[c:CITES]->(r:Resolution)
+    RETURN c {`
+	citedEvidence   = `.symbol, .count, .contexts, .verbs, .operative`
+	citedNoEvidence = `.symbol, .count, .operative`
+	citedResolution = `, resolution: ` + resolutionProjection
+	citedCiting     = `, citing: COLLECT {
+      MATCH ()-[x:CITES]->() WHERE x.symbol = c.symbol AND x.document IS NOT NULL
+      WITH x ORDER BY x.symbol, x.document SKIP $citingOffset LIMIT $citingLimit
+      RETURN x.document
+    }`
+	citedCitingTotal = `, citingTotal: COUNT { (r)<-[:CITES]-() }`
+	citedEnd         = `}
+    ORDER BY c.symbol
+  }`
+)
+
+// projection is documentProjection without the parts omit names, with
+// what cited asks of the cited resolutions.
+func projection(omit uncite.DocumentParts, cited uncite.CitedQuery) string {
 	p := documentProperties
 	if omit&uncite.PartDetails != 0 {
 		p = "d {.id"
 	}
 	switch {
 	case omit&uncite.PartCitations != 0:
+	case cited.Resolutions:
+		p += citedFrom
+		if omit&uncite.PartEvidence != 0 {
+			p += citedNoEvidence
+		} else {
+			p += citedEvidence
+		}
+		p += citedResolution
+		if cited.CitingIDs {
+			p += citedCiting
+			if cited.CitingTotal {
+				p += citedCitingTotal
+			}
+		}
+		p += citedEnd
 	case omit&uncite.PartEvidence != 0:
 		p += citationsWithoutEvidencePart
 	default:
@@ -98,13 +137,13 @@ func (s *Store) Documents(ctx context.Context, f uncite.DocumentFilter, p uncite
 // DocumentPages), whose filter values are in q. SKIP and LIMIT cannot read
 // q, so the page is the shape's own. total counts the matches, "" when
 // they are not asked for.
-func documentPages(match, order, total string, omit uncite.DocumentParts) string {
+func documentPages(match, order, total string, omit uncite.DocumentParts, cited uncite.CitedQuery) string {
 	count := "0"
 	if total != "" {
 		count = "total"
 		total = "\nCALL (q) { " + total + " }"
 	}
-	row, result := "d", projection(omit)
+	row, result := "d", projection(omit, cited)
 	if match == citingIDs {
 		row, result = "cited", "{id: cited.document}"
 	}
@@ -127,19 +166,22 @@ const citingIDs = "MATCH ()-[cited:CITES]->() WHERE cited.symbol = q.cites AND c
 // Cypher and run together, one UNWIND row each.
 func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
 	for _, q := range qs {
-		if err := q.Page.Validate(); err != nil {
+		if err := q.Validate(); err != nil {
 			return nil, err
 		}
 	}
 	out := make([]uncite.DocumentPage, len(qs))
 	for _, g := range documentShapes(qs) {
 		params := map[string]any{"queries": g.queries, "offset": g.page.Offset, "limit": g.page.Limit}
-		recs, err := s.query(ctx, documentPages(g.match, g.order, g.total, g.omit), params, neo4j.Read)
+		if g.cited.CitingIDs {
+			params["citingOffset"], params["citingLimit"] = g.cited.Citing.Offset, g.cited.Citing.Limit
+		}
+		recs, err := s.query(ctx, documentPages(g.match, g.order, g.total, g.omit, g.cited), params, neo4j.Read)
 		if err != nil {
 			return nil, fmt.Errorf("neo4j: listing documents: %w", err)
 		}
 		for _, r := range recs {
-			out[get[int64](r, "i")] = toDocumentPage(r)
+			out[get[int64](r, "i")] = toDocumentPage(r, g.cited)
 		}
 	}
 	return out, nil
@@ -152,6 +194,7 @@ type documentShape struct {
 	total   string // "" when not counted
 	page    uncite.Page
 	omit    uncite.DocumentParts
+	cited   uncite.CitedQuery
 	queries []map[string]any // the filter values of each, with its index i in the call
 }
 
@@ -161,6 +204,7 @@ func documentShapes(qs []uncite.DocumentQuery) []*documentShape {
 		match, total string
 		page         uncite.Page
 		omit         uncite.DocumentParts
+		cited        uncite.CitedQuery
 	}
 	var shapes []*documentShape
 	byKey := map[key]*documentShape{}
@@ -174,10 +218,14 @@ func documentShapes(qs []uncite.DocumentQuery) []*documentShape {
 		if !q.NoTotal {
 			total = documentCount(q.Filter, match)
 		}
-		k := key{match, total, q.Page, q.Omit}
+		cited := q.Cited
+		if q.Omit&uncite.PartCitations != 0 {
+			cited = uncite.CitedQuery{}
+		}
+		k := key{match, total, q.Page, q.Omit, cited}
 		g := byKey[k]
 		if g == nil {
-			g = &documentShape{match: match, order: order, total: total, page: q.Page, omit: q.Omit}
+			g = &documentShape{match: match, order: order, total: total, page: q.Page, omit: q.Omit, cited: cited}
 			byKey[k] = g
 			shapes = append(shapes, g)
 		}
@@ -196,12 +244,33 @@ func documentCount(f uncite.DocumentFilter, match string) string {
 	return match + " RETURN count(d) AS total"
 }
 
-func toDocumentPage(r *neo4j.Record) uncite.DocumentPage {
+func toDocumentPage(r *neo4j.Record, cited uncite.CitedQuery) uncite.DocumentPage {
 	p := uncite.DocumentPage{Total: int(get[int64](r, "total"))}
 	for _, m := range get[[]any](r, "page") {
-		p.Documents = append(p.Documents, toDocument(m.(map[string]any)))
+		d := toDocument(m.(map[string]any))
+		if cited.Resolutions {
+			addCited(d, m.(map[string]any), cited)
+		}
+		p.Documents = append(p.Documents, d)
 	}
 	return p
+}
+
+// addCited reads into the citations of d what cited asked of the cited
+// resolutions, from the projection m of d.
+func addCited(d *uncite.Document, m map[string]any, cited uncite.CitedQuery) {
+	for i, x := range mapGet[[]any](m, "citations") {
+		c := x.(map[string]any)
+		r := toResolution(mapGet[map[string]any](c, "resolution"))
+		if cited.CitingIDs {
+			page := uncite.DocumentPage{Total: int(mapGet[int64](c, "citingTotal"))}
+			for _, id := range toStrings(c["citing"]) {
+				page.Documents = append(page.Documents, &uncite.Document{ID: id})
+			}
+			r.CitedBy = &page
+		}
+		d.Citations[i].Resolution = r
+	}
 }
 
 // param refers to a named filter value in Cypher: a parameter ($name) or

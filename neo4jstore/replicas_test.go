@@ -38,7 +38,7 @@ func TestReplicasShareOneDatabase(t *testing.T) {
 	if body := storetest.Query(t, b.URL, q, nil); body != `{"data":{"document":null}}` {
 		t.Fatalf("before the write: %s", body)
 	}
-	doc := &uncite.Document{ID: "replica.txt", Type: "letter", Citations: []uncite.Citation{cite(r822, 1)}}
+	doc := &uncite.Document{ID: "replica.txt", Type: "letter", Citations: []uncite.Citation{{Symbol: "S/RES/822 (1993)", Body: uncite.BodySC, Number: "822", Year: 1993, Count: 1}}}
 	if _, err := first.WriteDocuments(ctx, []*uncite.Document{doc}); err != nil {
 		t.Fatal(err)
 	}

@@ -37,6 +37,27 @@ var Cases = []Case{
 		},
 	},
 	{
+		// What a document cites comes with it (uncite.CitedQuery): a later
+		// page of the citing documents, counted, beside the evidence.
+		Name: "a document's resolutions with a later page of their citing documents",
+		Query: `{ document(id: "000_1a7a508cbf762381") { citations { count verbs resolution { symbol title
+			citedBy(first: 2, after: "b2Zmc2V0OjA=") { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } } }`,
+		Want: []string{
+			`"resolution":{"symbol":"S/RES/822 (1993)","title":`,
+			`"citedBy":{"totalCount":4,"pageInfo":{"hasNextPage":true,"endCursor":"b2Zmc2V0OjI="},"nodes":[{"id":"S/RES/853 (1993)"},{"id":"S/RES/874 (1993)"}]}`,
+		},
+	},
+	{
+		// A listing carries the same for each of its documents; aliases
+		// with other pages are answered as well.
+		Name: "documents citing a resolution, with the first citing documents of what they cite",
+		Query: `{ documents(first: 3, filter: {cites: "S/RES/822 (1993)"}) { nodes { id citations { resolution { symbol
+			a: citedBy(first: 1) { totalCount nodes { id } } b: citedBy(first: 3) { nodes { id } } } } } } }`,
+		Want: []string{
+			`{"resolution":{"symbol":"S/RES/822 (1993)","a":{"totalCount":4,"nodes":[{"id":"000_1a7a508cbf762381"}]},"b":{"nodes":[{"id":"000_1a7a508cbf762381"},{"id":"S/RES/853 (1993)"},{"id":"S/RES/874 (1993)"}]}}}`,
+		},
+	},
+	{
 		Name:  "a State's documents with the symbols they cite",
 		Query: `{ state(code: "AZE") { authored(first: 5) { nodes { id citations { resolution { symbol } } } } } }`,
 		Want: []string{

@@ -37,8 +37,8 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&f.DateTo, "date-to", "", "filter: documents dated on or before this ISO date")
 	fs.StringVar(&f.Symbol, "symbol", "", "filter: the document with this symbol")
 	var docs listFlag
-	fs.Var(&docs, "docs", "without Neo4j: documents to load, a file or folder (repeatable); default: the bundled sample corpus")
-	neo := neo4jFlags(fs, neo4jstore.DefaultRetryTime)
+	fs.Var(&docs, "docs", "documents to load first, a file or folder (repeatable); default: the bundled sample corpus into the embedded store")
+	sf := bindStore(fs, neo4jstore.DefaultRetryTime)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// Progress goes to stderr only when something is wrong, so that
 	// stdout stays the file and a normal run prints nothing else.
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	store, err := openStore(ctx, neo, docs, &syntheticFlags{}, log)
+	store, err := openStore(ctx, sf, docs, &syntheticFlags{}, log)
 	if err != nil {
 		return err
 	}

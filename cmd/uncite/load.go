@@ -22,9 +22,9 @@ func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("load", stderr)
 	batch := fs.Int("batch", loader.DefaultBatchSize, "documents per Neo4j transaction")
 	maxSize := fs.Int64("max-file-size", loader.DefaultMaxFileSize>>20, "refuse files larger than this many MB")
-	neo := neo4jFlags(fs, loadRetryTime)
+	sf := bindStore(fs, loadRetryTime)
 	syn := bindSynthetic(fs)
-	bulk := fs.String("bulk-csv", "", "write the CSV files of `neo4j-admin database import full` to this folder instead of writing to Neo4j (see README, Bulk import)")
+	bulk := fs.String("bulk-csv", "", "write the CSV files of `neo4j-admin database import full` to this folder instead of to a store (see README, Bulk import)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -34,10 +34,15 @@ func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *bulk != "" {
 		return loadBulk(ctx, *bulk, fs.Args(), syn, *batch, *maxSize, stdout, stderr)
 	}
-	if neo.URI == "" {
-		return errors.New("load writes to Neo4j: set NEO4J_URI or --neo4j-uri (to serve without Neo4j, use: uncite serve --docs PATH)")
+	_, b, err := sf.backend()
+	if err != nil {
+		return err
 	}
-	store, err := neo4jstore.Open(ctx, *neo)
+	if !b.persistent {
+		return fmt.Errorf("load writes to a store that keeps its documents, and %s keeps nothing once load exits: "+
+			"give --store bolt://HOST:7687 or set NEO4J_URI (to serve documents without Neo4j, use: uncite serve --docs PATH)", b.name)
+	}
+	store, _, err := sf.open(ctx)
 	if err != nil {
 		return err
 	}
@@ -83,7 +88,7 @@ func loadInto(ctx context.Context, store loader.Writer, paths []string, syn *syn
 }
 
 // loadBulk writes the documents as CSV files for neo4j-admin instead of to
-// Neo4j, and says how to import them.
+// a store, and says how to import them.
 func loadBulk(ctx context.Context, dir string, paths []string, syn *syntheticFlags, batch int, maxSize int64, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err

@@ -8,12 +8,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"time"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/loader"
-	"github.com/uncite/uncite/memstore"
 	"github.com/uncite/uncite/neo4jstore"
 	"github.com/uncite/uncite/sample"
 	"github.com/uncite/uncite/server"
@@ -40,7 +38,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	secretVar(fs, &cfg.WriteToken, "write-token", "UNCITE_WRITE_TOKEN",
 		"bearer `token` that allows POST "+server.LoadPath+" (loading files into the running server); empty: writes are off")
 	fs.Int64Var(&cfg.MaxUploadBytes, "max-upload-bytes", server.DefaultMaxUploadBytes, "refuse a POST "+server.LoadPath+" body larger than this")
-	neo := neo4jFlags(fs, neo4jstore.DefaultRetryTime)
+	sf := bindStore(fs, neo4jstore.DefaultRetryTime)
 	syn := bindSynthetic(fs)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -58,7 +56,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("--log-format must be text or json, got %q", *logFormat)
 	}
 
-	store, err := openStore(ctx, neo, docs, syn, log)
+	store, err := openStore(ctx, sf, docs, syn, log)
 	if err != nil {
 		return err
 	}
@@ -108,19 +106,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// openStore picks Neo4j when a URI is configured and the embedded store
-// otherwise, loading --docs (or the sample corpus, embedded only) first.
-func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, syn *syntheticFlags, log *slog.Logger) (uncite.Store, error) {
-	var store uncite.Store
-	if neo.URI != "" {
-		s, err := neo4jstore.Open(ctx, *neo)
-		if err != nil {
-			return nil, err
-		}
-		store = s
-		log.Info("serving from Neo4j", "uri", redactURI(neo.URI))
-	} else {
-		store = memstore.New()
+// openStore opens the store asked for (see stores.go) and loads --docs into
+// it first, or the sample corpus into a store that keeps nothing.
+func openStore(ctx context.Context, sf *storeFlags, docs []string, syn *syntheticFlags, log *slog.Logger) (uncite.Store, error) {
+	store, b, err := sf.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	log.Info("store opened", "store", b.name, "uri", redactURI(sf.URI()))
+	if b.persistent {
+		// The graph lives in the store's own server, not in this heap.
+		collectLessOften(log)
 	}
 	if syn.n > 0 {
 		rep, err := writeSynthetic(ctx, store, syn, loader.DefaultBatchSize, nil)
@@ -132,16 +128,13 @@ func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, syn *
 	}
 	l := &loader.Loader{Store: store}
 	var rep *loader.Report
-	var err error
 	switch {
 	case len(docs) > 0:
 		rep, err = l.Load(ctx, docs...)
-	case syn.n > 0:
+	case syn.n > 0 || b.persistent:
 		return store, nil
-	case neo.URI == "":
-		rep, err = l.LoadFS(ctx, sample.Docs())
 	default:
-		return store, nil
+		rep, err = l.LoadFS(ctx, sample.Docs())
 	}
 	if err != nil {
 		store.Close(ctx)
@@ -152,14 +145,4 @@ func openStore(ctx context.Context, neo *neo4jstore.Config, docs []string, syn *
 	}
 	log.Info("documents loaded", "files", rep.Files, "written", rep.Written, "unchanged", rep.Unchanged, "failed", len(rep.Failed), "took", rep.Duration.Round(time.Millisecond))
 	return store, nil
-}
-
-// redactURI drops the user information (bolt://user:password@host) a URI
-// may carry, for logs.
-func redactURI(uri string) string {
-	u, err := url.Parse(uri)
-	if err != nil {
-		return "(unparsable URI)"
-	}
-	return u.Redacted()
 }

@@ -77,7 +77,8 @@ func (s *Server) Import(t testing.TB, args ...string) {
 	}
 	c := exec.Command("java", append([]string{"-Xmx512m", "-cp", filepath.Join(root(), "scripts", "neo4j", "target", "lib", "*"),
 		"org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j",
-		"--overwrite-destination=true", "--max-off-heap-memory=256m", "--threads=2"}, args...)...)
+		"--overwrite-destination=true", "--max-off-heap-memory=256m", "--threads=2",
+		"--report-file=" + filepath.Join(conf, "import.report")}, args...)...)
 	c.Env = append(os.Environ(), "NEO4J_HOME="+s.data, "NEO4J_CONF="+conf)
 	if out, err := c.CombinedOutput(); err != nil {
 		t.Fatalf("neo4j-admin database import full: %v\n%s", err, out)

@@ -1,78 +1,34 @@
-package neo4jstore
+package storetest
 
 import (
 	"context"
 	"fmt"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/refdata"
 )
 
-// Node IDs of the fixture (see fixture_test.go).
-const (
-	nD1    = "Document:" + d1ID
-	nD2    = "Document:" + d2ID
-	nD3    = "Document:" + d3ID
-	n822   = "Resolution:" + r822
-	n812   = "Resolution:" + r812
-	n853   = "Resolution:" + r853
-	n874   = "Resolution:" + r874
-	n251   = "Resolution:" + r251
-	nARM   = "State:ARM"
-	nAZE   = "State:AZE"
-	nHRC43 = "Session:HRC-43"
-	nItem4 = "AgendaItem:HRC-43-4"
-)
-
-// edge builds an expected edge; count < 0 means the type carries none.
-func edge(source, typ, target string, count int) uncite.Edge {
-	e := uncite.Edge{Source: source, Type: typ, Target: target, Properties: map[string]any{}}
-	if count >= 0 {
-		e.Properties["count"] = count
-	}
-	return e
+// RunGraphViews checks Neighborhood, FilterSubgraph and Paths on the two
+// hand-built graphs: which nodes, in which order, which edges with which
+// properties, where a view is cut, and the errors of bad arguments.
+func RunGraphViews(t *testing.T, open Opener) {
+	run(t, open, []namedCase{
+		{"neighborhood", neighborhoodOfFixture},
+		{"filter subgraph", filterSubgraphOfFixture},
+		{"paths", pathsInFixture},
+		{"paths keep the first MaxPaths", pathsKeepTheFirstMaxPaths},
+		{"neighborhood of the cluster", neighborhoodOfCluster},
+		{"paths in the cluster", pathsInCluster},
+		{"filter subgraph of the cluster", filterSubgraphOfCluster},
+	})
 }
 
-func nodeIDs(nodes []uncite.Node) []string {
-	var out []string
-	for _, n := range nodes {
-		out = append(out, n.ID)
-	}
-	return out
-}
-
-func showEdges(edges []uncite.Edge) string {
-	var b strings.Builder
-	for _, e := range edges {
-		fmt.Fprintf(&b, "\n  %s -%s-> %s %v", e.Source, e.Type, e.Target, e.Properties)
-	}
-	return b.String()
-}
-
-func checkSubgraph(t *testing.T, name string, g *uncite.Subgraph, err error, nodes []string, edges []uncite.Edge, truncated bool) {
-	t.Helper()
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	if got := nodeIDs(g.Nodes); !slices.Equal(got, nodes) {
-		t.Errorf("%s: nodes\n got %q\nwant %q", name, got, nodes)
-	}
-	if edges != nil && !reflect.DeepEqual(g.Edges, edges) {
-		t.Errorf("%s: edges%s\nwant%s", name, showEdges(g.Edges), showEdges(edges))
-	}
-	if g.Truncated != truncated {
-		t.Errorf("%s: truncated %v, want %v", name, g.Truncated, truncated)
-	}
-}
-
-func TestNeighborhood(t *testing.T) {
-	s := fresh(t)
+func neighborhoodOfFixture(t *testing.T, open Opener) {
+	s := opened(t, open, Fixture()...)
 	ctx := context.Background()
-	write(t, s, fixture()...)
 
 	around822 := []uncite.Edge{
 		edge(nD1, "CITES", n822, 2),
@@ -180,10 +136,9 @@ func TestNeighborhood(t *testing.T) {
 	}
 }
 
-func TestFilterSubgraph(t *testing.T) {
-	s := fresh(t)
+func filterSubgraphOfFixture(t *testing.T, open Opener) {
+	s := opened(t, open, Fixture()...)
 	ctx := context.Background()
-	write(t, s, fixture()...)
 
 	g, err := s.FilterSubgraph(ctx, uncite.DocumentFilter{Author: "ARM"}, 1)
 	checkSubgraph(t, "first of two", g, err, []string{nD1, nItem4, nD2, n822, n853, nHRC43, nARM, nAZE}, []uncite.Edge{
@@ -233,16 +188,15 @@ func TestFilterSubgraph(t *testing.T) {
 	}
 }
 
-func TestPaths(t *testing.T) {
-	s := fresh(t)
+func pathsInFixture(t *testing.T, open Opener) {
+	s := opened(t, open, Fixture()...)
 	ctx := context.Background()
-	write(t, s, fixture()...)
 
 	type path struct {
 		nodes []string
 		edges []uncite.Edge
 	}
-	check := func(from, to string, hops int, want []path) {
+	expect := func(from, to string, hops int, want []path) {
 		t.Helper()
 		paths, err := s.Paths(ctx, from, to, hops)
 		if err != nil {
@@ -261,25 +215,25 @@ func TestPaths(t *testing.T) {
 		}
 	}
 	// d1 both wrote and mentions ARM: two paths through it, MENTIONS first.
-	check(nARM, nAZE, 2, []path{
+	expect(nARM, nAZE, 2, []path{
 		{[]string{nARM, nD1, nAZE}, []uncite.Edge{edge(nD1, "MENTIONS", nARM, 3), edge(nD1, "MENTIONS", nAZE, 2)}},
 		{[]string{nARM, nD1, nAZE}, []uncite.Edge{edge(nD1, "SUBMITTED_BY", nARM, -1), edge(nD1, "MENTIONS", nAZE, 2)}},
 		{[]string{nARM, nD2, nAZE}, []uncite.Edge{edge(nD2, "MENTIONS", nARM, 1), edge(nD2, "SUBMITTED_BY", nAZE, -1)}},
 	})
-	check(nARM, n812, 2, nil)
-	check(nARM, nAZE, 0, nil)
-	check(nARM, n812, 3, []path{
+	expect(nARM, n812, 2, nil)
+	expect(nARM, nAZE, 0, nil)
+	expect(nARM, n812, 3, []path{
 		{[]string{nARM, nD1, n822, n812}, []uncite.Edge{edge(nD1, "MENTIONS", nARM, 3), edge(nD1, "CITES", n822, 2), edge(n822, "CITES", n812, 1)}},
 		{[]string{nARM, nD1, n822, n812}, []uncite.Edge{edge(nD1, "SUBMITTED_BY", nARM, -1), edge(nD1, "CITES", n822, 2), edge(n822, "CITES", n812, 1)}},
 		{[]string{nARM, nD2, n822, n812}, []uncite.Edge{edge(nD2, "MENTIONS", nARM, 1), edge(nD2, "CITES", n822, 1), edge(n822, "CITES", n812, 1)}},
 		{[]string{nARM, nD3, n822, n812}, []uncite.Edge{edge(nD3, "SUBMITTED_BY", nARM, -1), edge(nD3, "CITES", n822, 1), edge(n822, "CITES", n812, 1)}},
 	})
 	// Edges keep their direction when the path runs against it.
-	check(nD2, nD1, 1, []path{{[]string{nD2, nD1}, []uncite.Edge{edge(nD1, "REFERS_TO", nD2, -1)}}})
+	expect(nD2, nD1, 1, []path{{[]string{nD2, nD1}, []uncite.Edge{edge(nD1, "REFERS_TO", nD2, -1)}}})
 	// A path through the resolution document reaches it as the Resolution.
-	check("Document:"+r822, nD3, 1, []path{{[]string{n822, nD3}, []uncite.Edge{edge(nD3, "CITES", n822, 1)}}})
+	expect("Document:"+r822, nD3, 1, []path{{[]string{n822, nD3}, []uncite.Edge{edge(nD3, "CITES", n822, 1)}}})
 	// No path leaves the component, however long.
-	check("State:FRA", nARM, uncite.MaxPathHops, nil)
+	expect("State:FRA", nARM, uncite.MaxPathHops, nil)
 
 	for _, c := range [][2]string{{nARM, nARM}, {"Document:" + r822, n822}} {
 		paths, err := s.Paths(ctx, c[0], c[1], 0)
@@ -312,8 +266,8 @@ func TestPaths(t *testing.T) {
 	}
 }
 
-func TestPathsKeepsTheFirstMaxPaths(t *testing.T) {
-	s := fresh(t)
+func pathsKeepTheFirstMaxPaths(t *testing.T, open Opener) {
+	s := open(t)
 	ctx := context.Background()
 	var docs []*uncite.Document
 	var want [][]string
@@ -335,5 +289,110 @@ func TestPathsKeepsTheFirstMaxPaths(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want[:uncite.MaxPaths]) {
 		t.Errorf("paths %q, want %q", got, want[:uncite.MaxPaths])
+	}
+}
+
+func neighborhoodOfCluster(t *testing.T, open Opener) {
+	s := opened(t, open, cluster()...)
+	ctx := context.Background()
+	g, err := s.Neighborhood(ctx, "Resolution:"+r822, 1, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "truncated nodes", nodeIDs(g.Nodes), nil, []string{"Resolution:" + r822, "Document:D1", "Document:D2"})
+	check(t, "edges among them", g.Edges, nil, []uncite.Edge{
+		{Source: "Document:D1", Target: "Resolution:" + r822, Type: uncite.RelCites, Properties: map[string]any{"count": 2}},
+		{Source: "Document:D1", Target: "Document:D2", Type: uncite.RelRefersTo, Properties: map[string]any{}},
+		{Source: "Document:D2", Target: "Resolution:" + r822, Type: uncite.RelCites, Properties: map[string]any{"count": 1}},
+	})
+	if !g.Truncated {
+		t.Error("not truncated")
+	}
+
+	// The Document ID of a loaded resolution names its Resolution node.
+	g, err = s.Neighborhood(ctx, "Document:"+r884, 1, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, "loaded resolution's neighbours", nodeIDs(g.Nodes), nil,
+		[]string{"Resolution:" + r884, "Resolution:" + r822, "Resolution:" + r853, "State:AZE"})
+	start := g.Nodes[0]
+	if start.Label != r884 || start.Properties["document"] != r884 || start.Properties["known"] != true || start.Properties["year"] != 1993 {
+		t.Errorf("loaded resolution node: %+v", start)
+	}
+	if g.Truncated {
+		t.Error("truncated")
+	}
+
+	g, err = s.Neighborhood(ctx, "AgendaItem:HRC-43-4", 2, 100)
+	check(t, "two levels from an agenda item", nodeIDs(g.Nodes), err, []string{
+		"AgendaItem:HRC-43-4",
+		"Document:D1", "Session:HRC-43",
+		"Document:D2", "Resolution:" + r822, "Resolution:" + r853, "Resolution:" + r874, "State:ARM", "State:AZE",
+	})
+	check(t, "agenda item properties", g.Nodes[0].Properties, nil,
+		map[string]any{"body": uncite.BodyHRC, "session": 43, "number": "4", "title": "Item four"})
+
+	if _, err := s.Neighborhood(ctx, "State:XXX", 1, 10); uncite.ErrorCode(err) != uncite.ENOTFOUND {
+		t.Errorf("unknown node: %v", err)
+	}
+	if _, err := s.Neighborhood(ctx, "D1", 1, 10); uncite.ErrorCode(err) != uncite.EINVALID {
+		t.Errorf("malformed id: %v", err)
+	}
+}
+
+func pathsInCluster(t *testing.T, open Opener) {
+	s := opened(t, open, cluster()...)
+	ctx := context.Background()
+	paths, err := s.Paths(ctx, "State:ARM", "Resolution:"+r884, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for _, p := range paths {
+		seq := nodeIDs(p.Nodes)
+		for i, e := range p.Edges {
+			ends := []string{e.Source, e.Target}
+			if !slices.Contains(ends, seq[i]) || !slices.Contains(ends, seq[i+1]) {
+				t.Errorf("edge %d of %v does not link its nodes: %+v", i, seq, e)
+			}
+			seq = append(seq, e.Type)
+		}
+		got = append(got, seq)
+	}
+	d1, d2, azeR := "Document:D1", "Document:D2", "State:AZE"
+	check(t, "paths from ARM to 884", got, nil, [][]string{
+		{"State:ARM", d1, "Resolution:" + r822, "Resolution:" + r884, "MENTIONS", "CITES", "CITES"},
+		{"State:ARM", d1, "Resolution:" + r853, "Resolution:" + r884, "MENTIONS", "CITES", "CITES"},
+		{"State:ARM", d1, azeR, "Resolution:" + r884, "MENTIONS", "MENTIONS", "MENTIONS"},
+		{"State:ARM", d1, azeR, "Resolution:" + r884, "MENTIONS", "SUBMITTED_BY", "MENTIONS"},
+		{"State:ARM", d2, "Resolution:" + r822, "Resolution:" + r884, "SUBMITTED_BY", "CITES", "CITES"},
+	})
+
+	paths, err = s.Paths(ctx, "State:ARM", "Resolution:"+r884, 2)
+	check(t, "no path within two hops", paths, err, nil)
+
+	paths, err = s.Paths(ctx, "Document:"+r884, "Resolution:"+r884, 0)
+	if err != nil || len(paths) != 1 || len(paths[0].Nodes) != 1 || len(paths[0].Edges) != 0 || paths[0].Nodes[0].ID != "Resolution:"+r884 {
+		t.Errorf("a node to itself: %+v, %v", paths, err)
+	}
+}
+
+func filterSubgraphOfCluster(t *testing.T, open Opener) {
+	s := opened(t, open, cluster()...)
+	g, err := s.FilterSubgraph(context.Background(), uncite.DocumentFilter{Author: "AZE"}, 1)
+	check(t, "first AZE document and its neighbours", nodeIDs(g.Nodes), err, []string{
+		"Document:D1",
+		"AgendaItem:HRC-43-4", "Document:D2", "Resolution:" + r822, "Resolution:" + r853, "Resolution:" + r874,
+		"Session:HRC-43", "State:ARM", "State:AZE",
+	})
+	if !g.Truncated {
+		t.Error("not truncated with two matches and limit 1")
+	}
+	// D1: SUBMITTED_BY, two MENTIONS, IN_SESSION, UNDER_ITEM, three CITES
+	// and REFERS_TO; the item's IN_SESSION; D2: SUBMITTED_BY, IN_SESSION
+	// and two CITES.
+	if n := len(g.Edges); n != 14 {
+		t.Errorf("%d edges, want 14: %+v", n, g.Edges)
 	}
 }

@@ -1,17 +1,32 @@
-package neo4jstore
+package storetest
 
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/uncite/uncite"
 )
 
-func TestCoCitedAndCoupled(t *testing.T) {
-	s := fresh(t)
+// RunRelations checks the rankings and breakdowns of citations:
+// co-citation, bibliographic coupling, facets, a State's most cited
+// resolutions, the most cited overall, and resolutions cited in a session.
+func RunRelations(t *testing.T, open Opener) {
+	run(t, open, []namedCase{
+		{"co-cited and coupled", coCitedAndCoupledInFixture},
+		{"resolution facets", resolutionFacets},
+		{"most cited and top cited", mostCitedAndTopCitedInFixture},
+		{"resolutions cited in a session", resolutionsCitedInSession},
+		{"co-cited in the cluster", coCitedInCluster},
+		{"coupled in the cluster", coupledInCluster},
+		{"facets and rankings of the cluster", facetsAndRankingsOfCluster},
+	})
+}
+
+func coCitedAndCoupledInFixture(t *testing.T, open Opener) {
+	s := opened(t, open, Fixture()...)
 	ctx := context.Background()
-	write(t, s, fixture()...)
 
 	for _, c := range []struct {
 		symbol          string
@@ -88,8 +103,8 @@ func TestCoCitedAndCoupled(t *testing.T) {
 	}
 }
 
-func TestResolutionFacets(t *testing.T) {
-	s := fresh(t)
+func resolutionFacets(t *testing.T, open Opener) {
+	s := open(t)
 	ctx := context.Background()
 	const x = "A/HRC/RES/40/1"
 	doc := func(id, date, author string, session int, items ...string) *uncite.Document {
@@ -140,10 +155,9 @@ func TestResolutionFacets(t *testing.T) {
 	}
 }
 
-func TestMostCitedAndTopCited(t *testing.T) {
-	s := fresh(t)
+func mostCitedAndTopCitedInFixture(t *testing.T, open Opener) {
+	s := opened(t, open, Fixture()...)
 	ctx := context.Background()
-	write(t, s, fixture()...)
 
 	for _, c := range []struct {
 		state string
@@ -199,5 +213,83 @@ func TestMostCitedAndTopCited(t *testing.T) {
 	}
 	if _, err := s.MostCitedBy(ctx, []string{"ARM"}, -1); uncite.ErrorCode(err) != uncite.EINVALID {
 		t.Errorf("MostCitedBy limit -1: error %v, want invalid", err)
+	}
+}
+
+func resolutionsCitedInSession(t *testing.T, open Opener) {
+	s := opened(t, open, Fixture()...)
+	ctx := context.Background()
+	for _, c := range []struct {
+		f    uncite.ResolutionFilter
+		want []string
+	}{
+		{uncite.ResolutionFilter{CitedInSession: "HRC-43"}, []string{r251, r822, r853, r874}},
+		// Each filter is a condition of its own: 874 is cited by ARM (d3)
+		// and, in another document, in HRC-43 (d2).
+		{uncite.ResolutionFilter{CitedInSession: "HRC-43", Body: uncite.BodySC, CitedBy: "ARM"}, []string{r822, r853, r874}},
+		{uncite.ResolutionFilter{CitedInSession: "HRC-43", Body: uncite.BodyGA, CitedBy: "ARM"}, nil},
+		{uncite.ResolutionFilter{CitedInSession: "HRC-44"}, nil},
+	} {
+		rs, total, err := s.Resolutions(ctx, c.f, uncite.OrderBySymbol, uncite.Page{Limit: 10})
+		if got := symbols(rs); err != nil || !slices.Equal(got, c.want) || total != len(c.want) {
+			t.Errorf("%+v: %v (total %d), %v; want %v", c.f, got, total, err, c.want)
+		}
+	}
+}
+
+func coCitedInCluster(t *testing.T, open Opener) {
+	s := opened(t, open, cluster()...)
+	ctx := context.Background()
+	got, err := s.CoCited(ctx, []string{r822, "S/RES/1 (1946)"}, 10, 2)
+	check(t, "co-cited with 822, the unknown resolution left out", got, err, map[string][]uncite.CoCitation{r822: {
+		{Symbol: r853, Count: 3, Documents: []string{"D1", "D3"}},
+		{Symbol: r874, Count: 3, Documents: []string{"D1", "D2"}},
+	}})
+	got, err = s.CoCited(ctx, []string{r874}, 1, 0)
+	check(t, "co-cited with 874, one, no evidence", got, err, map[string][]uncite.CoCitation{r874: {{Symbol: r822, Count: 3}}})
+	if _, err := s.CoCited(ctx, []string{r822}, uncite.MaxPageSize+1, 0); uncite.ErrorCode(err) != uncite.EINVALID {
+		t.Errorf("limit past the maximum: %v", err)
+	}
+}
+
+func coupledInCluster(t *testing.T, open Opener) {
+	s := opened(t, open, cluster()...)
+	got, err := s.Coupled(context.Background(), []string{"D3", "nope"}, 10, 2)
+	check(t, "coupled with D3, the unknown document left out", got, err, map[string][]uncite.Coupling{"D3": {
+		{DocumentID: "D1", Count: 3, Shared: []string{r822, r853}},
+		{DocumentID: "D2", Count: 2, Shared: []string{r822, r874}},
+		{DocumentID: r884, Count: 2, Shared: []string{r822, r853}},
+	}})
+}
+
+func facetsAndRankingsOfCluster(t *testing.T, open Opener) {
+	s := opened(t, open, cluster()...)
+	ctx := context.Background()
+	f, err := s.ResolutionFacets(ctx, []string{r822})
+	check(t, "facets of 822", f, err, map[string]*uncite.Facets{r822: {
+		ByYear:  []uncite.YearCount{{Year: 1993, Count: 1}, {Year: 2020, Count: 1}, {Year: 2021, Count: 1}},
+		ByState: []uncite.StateCount{{State: "AZE", Count: 2}, {State: "ARM", Count: 1}},
+		BySession: []uncite.SessionItemCount{
+			{Body: uncite.BodyHRC, Session: 43, AgendaItem: "", Count: 1},
+			{Body: uncite.BodyHRC, Session: 43, AgendaItem: "4", Count: 1},
+		},
+	}})
+	most, err := s.MostCitedBy(ctx, []string{"AZE", "FRA", "XXX"}, 2)
+	check(t, "most cited by AZE, none by FRA, XXX no State", most, err, map[string][]uncite.ResolutionCount{
+		"AZE": {{Symbol: r822, Count: 2}, {Symbol: r853, Count: 2}}, "FRA": nil})
+	top, err := s.TopCited(ctx, "", 0, 10)
+	check(t, "top cited", top, err, []uncite.ResolutionCount{{Symbol: r822, Count: 4}, {Symbol: r853, Count: 3}, {Symbol: r874, Count: 3}})
+	top, err = s.TopCited(ctx, uncite.BodySC, 2020, 10)
+	check(t, "top cited in 2020", top, err, []uncite.ResolutionCount{{Symbol: r822, Count: 1}, {Symbol: r853, Count: 1}, {Symbol: r874, Count: 1}})
+	top, err = s.TopCited(ctx, uncite.BodyGA, 0, 10)
+	check(t, "top cited of the GA", top, err, nil)
+	res, n, err := s.Resolutions(ctx, uncite.ResolutionFilter{CitedInSession: "HRC-43"}, uncite.OrderByCitationCount, uncite.Page{Limit: 10})
+	var symbols []string
+	for _, r := range res {
+		symbols = append(symbols, r.Symbol)
+	}
+	check(t, "cited in HRC-43", symbols, err, []string{r822, r853, r874})
+	if n != 3 {
+		t.Errorf("cited in HRC-43: total %d", n)
 	}
 }

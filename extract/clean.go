@@ -7,6 +7,10 @@ import (
 	"unicode/utf8"
 )
 
+// Stage 1, clean: the text as decoded becomes lines (front matter split
+// off, markup and page furniture dropped, cleanLines) and paragraphs, one
+// a line (flow), which every later stage reads.
+
 // frontMatter splits Markdown YAML front matter ("---" lines around
 // "key: value" pairs) from the text. The metadata was written by whatever
 // pipeline produced the file, so it is read as metadata and never scanned as
@@ -528,40 +532,6 @@ var printableASCII = func() (t [256]bool) {
 	return t
 }()
 
-// abbreviations end with a full stop that does not end a sentence.
-var abbreviations = map[string]bool{
-	"para": true, "paras": true, "No": true, "Nos": true, "no": true, "vol": true, "art": true, "arts": true,
-	"chap": true, "sect": true, "Corr": true, "Add": true, "Rev": true, "Mr": true, "Mrs": true, "Ms": true,
-	"Dr": true, "St": true, "p": true, "pp": true, "e.g": true, "i.e": true, "etc": true, "cf": true,
-	"Distr": true, "annex": true, "op": true, "Supp": true, "Inc": true, "Ltd": true, "M": true, "Mme": true,
-	"Sr": true, "Sra": true, "núm": true, "párr": true, "párrs": true, "п": true, "пп": true, "г": true, "см": true,
-	"No.": true, "U.S": true, "a.i": true,
-}
-
-// sentenceBounds returns the bounds of the sentence of paragraph text p
-// that holds [start, end): the span between the nearest sentence ends
-// around it, white space included.
-func sentenceBounds(p string, start, end int) (int, int) {
-	s := 0
-	for j := start - 1; j > 0; j-- {
-		if mayEndSentence[p[j]] && isSentenceEnd(p, j) {
-			s = j + 1
-			break
-		}
-	}
-	e := len(p)
-	for j := end; j < len(p); j++ {
-		if mayEndSentence[p[j]] && isSentenceEnd(p, j) {
-			e = j + 1
-			if p[j] == ' ' {
-				e = j
-			}
-			break
-		}
-	}
-	return s, e
-}
-
 // mayEndSentence marks the bytes isSentenceEnd can be true at: the scans
 // around a citation ask at every byte.
 var mayEndSentence = func() (t [256]bool) {
@@ -570,45 +540,6 @@ var mayEndSentence = func() (t [256]bool) {
 	}
 	return t
 }()
-
-// isSentenceEnd reports whether the byte at j ends a sentence: a full stop,
-// question or exclamation mark or semicolon followed by a space and a capital
-// (or the paragraph end), not after an abbreviation or a lone initial, or a
-// CJK full stop.
-func isSentenceEnd(p string, j int) bool {
-	c := p[j]
-	switch c {
-	case '.', '!', '?', ';':
-	default:
-		if c == 0x82 && j >= 2 && p[j-2:j+1] == "。" {
-			return true
-		}
-		return false
-	}
-	if j+1 < len(p) && p[j+1] != ' ' {
-		return false
-	}
-	if c == ';' {
-		return true
-	}
-	if j+2 < len(p) {
-		r, _ := utf8.DecodeRuneInString(p[j+2:])
-		if !unicode.IsUpper(r) && !unicode.Is(unicode.Arabic, r) {
-			return false
-		}
-	}
-	if c == '.' {
-		w := j
-		for w > 0 && p[w-1] != ' ' && p[w-1] != '(' {
-			w--
-		}
-		word := p[w:j]
-		if abbreviations[word] || utf8.RuneCountInString(word) == 1 {
-			return false
-		}
-	}
-	return true
-}
 
 // isRegexpWordByte is \w of package regexp, which \b tests.
 func isRegexpWordByte(c byte) bool {
