@@ -122,10 +122,12 @@ CALL (d, c, r) { SET c.symbol = r.symbol, c.document = d.id } IN TRANSACTIONS OF
 CALL (d) { SET d.referenceKey = reduce(key = '\n', ref IN d.references | key + ref + '\n') } IN TRANSACTIONS OF 10000 ROWS`}},
 	// The popular resolutions of a graph that was not written through
 	// WriteDocuments (an import, see ImportWriter, or a version before the
-	// co-citation counts) get their counts, as a write would build them.
+	// co-citation counts) get their counts, as a write would build them;
+	// a transaction each, as the pairs of one resolution cited by tens of
+	// thousands of documents take much of a transaction's memory.
 	{"coCited", []string{`MATCH (r:Resolution) WHERE r.partnersKept IS NULL AND COUNT { ()-[:CITES]->(r) } >= $partnersFrom
 CALL (r) {` + indent(buildPartnersOf) + `
-} IN TRANSACTIONS OF 100 ROWS`}},
+} IN TRANSACTIONS OF 1 ROWS`}},
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -90,6 +91,11 @@ func loadInto(ctx context.Context, store loader.Writer, paths []string, syn *syn
 // loadBulk writes the documents as CSV files for neo4j-admin instead of to
 // a store, and says how to import them.
 func loadBulk(ctx context.Context, dir string, paths []string, syn *syntheticFlags, batch int, maxSize int64, stdout, stderr io.Writer) error {
+	// The command printed must work from any folder.
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -104,7 +110,7 @@ func loadBulk(ctx context.Context, dir string, paths []string, syn *syntheticFla
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("writing the import files to %s: %w", dir, err)
 	}
-	fmt.Fprintf(stdout, "import files written to %s; with the database stopped, import them with\n  neo4j-admin database import full neo4j --overwrite-destination %s\nthen start it and run uncite load or serve once against it to create the indexes and counts\n",
+	fmt.Fprintf(stdout, "import files written to %s; with the database stopped, import them with\n  neo4j-admin database import full neo4j --overwrite-destination %s\nthen start it: the first uncite command to open it (serve, or load of more documents) creates the indexes and derives the counts\n",
 		dir, strings.Join(neo4jstore.ImportArgs(dir), " "))
 	return nil
 }
