@@ -19,18 +19,18 @@ import (
 // ImportWriter writes documents as the CSV files of `neo4j-admin database
 // import full`, for the initial load of a corpus too large to write through
 // Cypher in reasonable time. The import builds the store files directly,
-// without transactions; opening the imported database with Open then
-// creates the schema and derives what the writes keep up to date (citation
-// counts, counters, co-citation counts) by its migrations, so that the
-// graph ends as a load of the same documents through WriteDocuments would
-// make it.
+// without transactions. The files hold what the writes derive too (citation
+// counts, counters, co-citation counts), counted here in memory; opening
+// the imported database with Open creates the schema, and the graph is then
+// the one a load of the same documents through WriteDocuments makes.
 //
 // Documents go to the files as they come; what depends on later documents
 // (which document holds a resolution's symbol, the dates of a session, the
-// title of an agenda item, the REFERS_TO links) is kept in memory, or for
-// references in a temporary file, and written by Close. Memory grows with
-// the number of distinct symbols, sessions and agenda items, not with the
-// text of the documents.
+// title of an agenda item, the counts, the REFERS_TO links) is kept in
+// memory, or for references in a temporary file, and written by Close.
+// Memory grows with the number of distinct symbols, sessions and agenda
+// items and with the citations (the distinct symbols each document cites,
+// for the co-citation counts), not with the text of the documents.
 type ImportWriter struct {
 	dir   string
 	files map[string]*csvFile
@@ -46,6 +46,10 @@ type ImportWriter struct {
 	refs    *bufio.Writer             // document ID and reference per line
 	refFile *os.File
 	states  map[string]bool
+	// counts is what the documents add to the counters, as a write of all
+	// of them would; citers is the number of documents citing each symbol.
+	counts deltas
+	citers map[string]int
 }
 
 // pendingDoc is a document that may hold a resolution's symbol: it is
@@ -71,8 +75,9 @@ var importFiles = []struct {
 	{"documents", "nodes", []string{":ID", ":LABEL", "id", "symbol", "title", "type", "date", "languages:string[]", "body",
 		"session:long", "sessionStart", "sessionEnd", "dateYear:long", "author", "file", "sha256", "references:string[]",
 		"referenceKey", "agendaItems:string[]", "agendaTitles:string[]", "words",
-		"number", "year:long", "known:boolean", "resolutionTitle", "resolutionDate"}},
-	{"resolutions", "nodes", []string{":ID", ":LABEL", "symbol", "number", "year:long", "known:boolean", "resolutionTitle", "resolutionDate"}},
+		"number", "year:long", "known:boolean", "resolutionTitle", "resolutionDate", "resolutionBody", "citationCount:long", "partnersKept:boolean"}},
+	{"resolutions", "nodes", []string{":ID", ":LABEL", "symbol", "number", "year:long", "known:boolean", "resolutionTitle", "resolutionDate",
+		"resolutionBody", "citationCount:long", "partnersKept:boolean"}},
 	{"reference", "nodes", []string{":ID", ":LABEL", "code", "name"}},
 	{"sessions", "nodes", []string{":ID", ":LABEL", "key", "body", "number:long", "startDate", "endDate"}},
 	{"agenda", "nodes", []string{":ID", ":LABEL", "key", "number", "title"}},
@@ -81,6 +86,8 @@ var importFiles = []struct {
 	{"mentions", "relationships", []string{":START_ID", ":END_ID", ":TYPE", "count:long"}},
 	{"under", "relationships", []string{":START_ID", ":END_ID", ":TYPE", "title"}},
 	{"links", "relationships", []string{":START_ID", ":END_ID", ":TYPE"}},
+	{"counters", "relationships", []string{":START_ID", ":END_ID", ":TYPE", "year:long", "count:long", "items:string[]", "counts:long[]"}},
+	{"cocited", "relationships", []string{":START_ID", ":END_ID", ":TYPE", "symbol", "partner", "count:long"}},
 }
 
 // ImportArrayDelimiter separates the elements of list properties in the
@@ -97,7 +104,8 @@ func resolutionNode(sym string) string { return "r:" + sym }
 func NewImportWriter(dir string) (*ImportWriter, error) {
 	w := &ImportWriter{dir: dir, files: map[string]*csvFile{}, seen: map[string]bool{}, symbols: map[string][]string{},
 		holders: map[string]*pendingDoc{}, cited: map[string]*citedSymbol{}, session: map[string]map[string]any{},
-		items: map[string]map[string]any{}, bodies: map[[2]string]bool{}, states: map[string]bool{}}
+		items: map[string]map[string]any{}, bodies: map[[2]string]bool{}, states: map[string]bool{},
+		counts: newDeltas(), citers: map[string]int{}}
 	for _, st := range refdata.States() {
 		w.states[st.Code] = true
 	}
@@ -174,6 +182,11 @@ func (w *ImportWriter) add(d *uncite.Document) error {
 		cites = append(cites, c)
 	}
 	w.addSession(p)
+	c := newCounted(d)
+	w.counts.add(c, 1)
+	for _, symbol := range c.cited {
+		w.citers[symbol]++
+	}
 	// Quoted, so that a tab or newline in a value cannot split a line.
 	for _, ref := range toStrings(anyList(props["references"])) {
 		fmt.Fprintf(w.refs, "%s\t%s\n", strconv.Quote(d.ID), strconv.Quote(ref))
@@ -328,11 +341,13 @@ func (w *ImportWriter) Close() error {
 		props := doc.params["props"].(map[string]any)
 		resolution := map[string]any{"number": r["number"], "year": r["year"], "known": r["known"],
 			"resolutionTitle": coalesce(r["title"], props["title"]), "resolutionDate": coalesce(r["date"], props["date"])}
+		bodies := w.bodiesOf(symbol, r["body"])
+		w.derived(symbol, bodies, resolution)
 		held[props["id"].(string)] = resolutionNode(symbol)
 		if err := w.writeDoc(doc, resolutionNode(symbol), resolution); err != nil {
 			return err
 		}
-		if err := w.adoptedBy(symbol, r["body"]); err != nil {
+		if err := w.adoptedBy(symbol, bodies); err != nil {
 			return err
 		}
 	}
@@ -341,13 +356,19 @@ func (w *ImportWriter) Close() error {
 			continue
 		}
 		c := w.cited[symbol].params
-		if err := w.files["resolutions"].write(map[string]any{":ID": resolutionNode(symbol), ":LABEL": "Resolution", "symbol": symbol,
-			"number": c["number"], "year": c["year"], "known": c["known"], "resolutionTitle": c["title"], "resolutionDate": c["date"]}); err != nil {
+		row := map[string]any{":ID": resolutionNode(symbol), ":LABEL": "Resolution", "symbol": symbol,
+			"number": c["number"], "year": c["year"], "known": c["known"], "resolutionTitle": c["title"], "resolutionDate": c["date"]}
+		bodies := w.bodiesOf(symbol, nil)
+		w.derived(symbol, bodies, row)
+		if err := w.files["resolutions"].write(row); err != nil {
 			return err
 		}
-		if err := w.adoptedBy(symbol, nil); err != nil {
+		if err := w.adoptedBy(symbol, bodies); err != nil {
 			return err
 		}
+	}
+	if err := w.counters(); err != nil {
+		return err
 	}
 	ref := w.files["reference"]
 	for _, code := range sortedKeys(uncite.BodyNames) {
@@ -390,26 +411,91 @@ func (w *ImportWriter) Close() error {
 	return nil
 }
 
-// adoptedBy links a Resolution node to the bodies it is adopted by: that of
-// its symbol for a document's, and those its citations give, as the writes
+// bodiesOf gives the bodies a Resolution node is adopted by: that of its
+// symbol for a document's, and those its citations give, as the writes
 // merge an ADOPTED_BY for each. Unknown bodies have no node.
-func (w *ImportWriter) adoptedBy(symbol string, own any) error {
+func (w *ImportWriter) bodiesOf(symbol string, own any) []string {
 	var bodies []string
-	if body, ok := own.(string); ok {
+	if body, ok := own.(string); ok && uncite.BodyNames[body] != "" {
 		bodies = append(bodies, body)
 	}
 	if c := w.cited[symbol]; c != nil {
 		for _, b := range c.bodies {
-			if !slices.Contains(bodies, b) {
+			if uncite.BodyNames[b] != "" && !slices.Contains(bodies, b) {
 				bodies = append(bodies, b)
 			}
 		}
 	}
+	return bodies
+}
+
+// derived adds to a Resolution node's properties those the writes derive
+// from its citing documents (see refreshResolutions and cocited.go); the
+// body kept on it is the first it is adopted by, as the counters migration
+// takes.
+func (w *ImportWriter) derived(symbol string, bodies []string, props map[string]any) {
+	props["citationCount"] = w.citers[symbol]
+	if len(bodies) > 0 {
+		props["resolutionBody"] = bodies[0]
+	}
+	if w.citers[symbol] >= partnersFrom {
+		props["partnersKept"] = true
+	}
+}
+
+func (w *ImportWriter) adoptedBy(symbol string, bodies []string) error {
 	for _, body := range bodies {
-		if uncite.BodyNames[body] == "" {
-			continue
-		}
 		if err := w.files["links"].write(map[string]any{":START_ID": resolutionNode(symbol), ":END_ID": "b:" + body, ":TYPE": "ADOPTED_BY"}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// counters writes the counters of every resolution (see counters.go) and
+// the co-citation counts of those cited by partnersFrom documents or more.
+func (w *ImportWriter) counters() error {
+	f := w.files["counters"]
+	for k, n := range w.counts.years {
+		if err := f.write(map[string]any{":START_ID": resolutionNode(k.symbol), ":END_ID": resolutionNode(k.symbol),
+			":TYPE": "CITED_IN_YEAR", "year": k.year, "count": n}); err != nil {
+			return err
+		}
+	}
+	for k, n := range w.counts.states {
+		if err := f.write(map[string]any{":START_ID": resolutionNode(k.symbol), ":END_ID": "s:" + k.state,
+			":TYPE": "CITED_BY_STATE", "count": n}); err != nil {
+			return err
+		}
+	}
+	for k, items := range w.counts.sessions {
+		numbers := sortedKeys(items)
+		counts := make([]int, len(numbers))
+		for i, item := range numbers {
+			counts[i] = items[item]
+		}
+		if err := f.write(map[string]any{":START_ID": resolutionNode(k.symbol), ":END_ID": "S:" + k.session,
+			":TYPE": "CITED_IN_SESSION", "items": numbers, "counts": counts}); err != nil {
+			return err
+		}
+	}
+	type pair struct{ symbol, partner string }
+	pairs := map[pair]int{}
+	for _, c := range *w.counts.cited {
+		for _, a := range c.symbols {
+			if w.citers[a] < partnersFrom {
+				continue
+			}
+			for _, b := range c.symbols {
+				if b != a {
+					pairs[pair{a, b}]++
+				}
+			}
+		}
+	}
+	for p, n := range pairs {
+		if err := w.files["cocited"].write(map[string]any{":START_ID": resolutionNode(p.symbol), ":END_ID": resolutionNode(p.symbol),
+			":TYPE": "CO_CITED", "symbol": p.symbol, "partner": p.partner, "count": n}); err != nil {
 			return err
 		}
 	}
@@ -533,6 +619,13 @@ func (c *csvFile) write(row map[string]any) error {
 			quote(c.out, strings.Join(v, string(ImportArrayDelimiter)))
 		case int:
 			c.out.WriteString(strconv.Itoa(v))
+		case []int:
+			for i, n := range v {
+				if i > 0 {
+					c.out.WriteRune(ImportArrayDelimiter)
+				}
+				c.out.WriteString(strconv.Itoa(n))
+			}
 		case bool:
 			c.out.WriteString(strconv.FormatBool(v))
 		default:

@@ -44,10 +44,7 @@ RETURN symbol, r.partnersKept IS NOT NULL AS kept, COUNT { ()-[:CITES]->(r) } AS
 // distinct document, so rows are documents.
 const buildPartners = `
 UNWIND $symbols AS symbol
-MATCH (r:Resolution {symbol: symbol})` + buildPartnersOf
-
-// buildPartnersOf builds the counts of the resolution r.
-const buildPartnersOf = `
+MATCH (r:Resolution {symbol: symbol})
 SET r.partnersKept = true
 WITH r
 CALL (r) {

@@ -120,14 +120,12 @@ CALL (d, c, r) { SET c.symbol = r.symbol, c.document = d.id } IN TRANSACTIONS OF
 	// Writes keep the references of documents in referenceKey since.
 	{"referenceKey", []string{`MATCH (d:Document) WHERE d.references IS NOT NULL AND d.referenceKey IS NULL
 CALL (d) { SET d.referenceKey = reduce(key = '\n', ref IN d.references | key + ref + '\n') } IN TRANSACTIONS OF 10000 ROWS`}},
-	// The popular resolutions of a graph that was not written through
-	// WriteDocuments (an import, see ImportWriter, or a version before the
-	// co-citation counts) get their counts, as a write would build them;
-	// a transaction each, as the pairs of one resolution cited by tens of
-	// thousands of documents take much of a transaction's memory.
-	{"coCited", []string{`MATCH (r:Resolution) WHERE r.partnersKept IS NULL AND COUNT { ()-[:CITES]->(r) } >= $partnersFrom
-CALL (r) {` + indent(buildPartnersOf) + `
-} IN TRANSACTIONS OF 1 ROWS`}},
+	// The import files cannot hold a list of one empty string (neo4j-admin
+	// reads it as no value): the session counts of documents under no
+	// agenda item (items [""], see counters.go) come without items, and
+	// get them here. Writes never leave a session count without items.
+	{"importedSessionItems", []string{`MATCH ()-[c:CITED_IN_SESSION]->() WHERE c.items IS NULL
+CALL (c) { SET c.items = [''] } IN TRANSACTIONS OF 10000 ROWS`}},
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -141,7 +139,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			continue
 		}
 		for _, stmt := range m.stmts {
-			if err := s.autoCommit(ctx, stmt, map[string]any{"partnersFrom": partnersFrom}); err != nil {
+			if err := s.autoCommit(ctx, stmt); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
 		}
@@ -166,7 +164,7 @@ var deleteAll = []string{
 func (s *Store) Reset(ctx context.Context) error {
 	s = s.patient()
 	for _, stmt := range deleteAll {
-		if err := s.autoCommit(ctx, stmt, nil); err != nil {
+		if err := s.autoCommit(ctx, stmt); err != nil {
 			return fmt.Errorf("neo4j: emptying the database: %w", err)
 		}
 	}
@@ -175,12 +173,12 @@ func (s *Store) Reset(ctx context.Context) error {
 
 // autoCommit runs a statement in an auto-commit transaction, the only kind
 // CALL IN TRANSACTIONS runs in.
-func (s *Store) autoCommit(ctx context.Context, cypher string, params map[string]any) error {
+func (s *Store) autoCommit(ctx context.Context, cypher string) error {
 	ctx, cancel, timeout := s.bound(ctx)
 	defer cancel()
 	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
 	defer session.Close(context.Background())
-	res, err := session.Run(ctx, cypher, params, timeout)
+	res, err := session.Run(ctx, cypher, nil, timeout)
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}

@@ -193,7 +193,6 @@ type writer struct {
 	batch *batch
 
 	changed     []string        // IDs of the documents to (re)write
-	replaced    []string        // those of changed that are stored
 	resolutions map[string]bool // symbols whose Resolution node may move or vanish
 	// sessions and items lost a document: their values are derived afresh
 	// and they may vanish. The others the batch adds documents to only
@@ -253,12 +252,9 @@ func (w *writer) findChanged(ctx context.Context) error {
 		stored[get[string](r, "id")] = state{get[string](r, "sha256"), get[bool](r, "searchable")}
 	}
 	for _, id := range w.batch.ids {
-		old, ok := stored[id]
+		old := stored[id]
 		if sha := w.batch.sha[id]; sha == "" || old.sha != sha || w.batch.hasWords[id] && !old.searchable {
 			w.changed = append(w.changed, id)
-			if ok {
-				w.replaced = append(w.replaced, id)
-			}
 		}
 	}
 	return nil
@@ -288,7 +284,9 @@ RETURN c.symbol AS symbol, r:Resolution AND r.symbol = c.symbol AS held`
 // lock takes the locks of the symbols the new versions of the changed
 // documents cite or are. Those of the old versions are taken by detach,
 // which writes to their holders. Symbols are locked in order, so that
-// concurrent writers wait for each other rather than deadlock.
+// concurrent writers wait for each other rather than deadlock. It runs
+// first, so that a writer of the same documents as a concurrent one, once
+// it has waited, detaches and counts what the other committed.
 func (w *writer) lock(ctx context.Context) error {
 	// A node created here takes its properties from the first citation of
 	// its symbol, as in createResolutions.
@@ -346,10 +344,7 @@ CALL (d) {
 RETURN cited, sessions, items, itemNumbers, author, d.dateYear AS year, CASE WHEN d:Resolution THEN d.symbol END AS held`
 
 func (w *writer) detach(ctx context.Context) error {
-	if len(w.replaced) == 0 {
-		return nil
-	}
-	recs, err := run(ctx, w.tx, detachDocuments, map[string]any{"ids": w.replaced})
+	recs, err := run(ctx, w.tx, detachDocuments, map[string]any{"ids": w.changed})
 	if err != nil {
 		return err
 	}
