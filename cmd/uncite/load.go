@@ -110,7 +110,7 @@ func loadBulk(ctx context.Context, dir string, paths []string, syn *syntheticFla
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("writing the import files to %s: %w", dir, err)
 	}
-	fmt.Fprintf(stdout, "import files written to %s; with the database stopped, import them with\n  neo4j-admin database import full neo4j --overwrite-destination %s\nthen start it: the first uncite command to open it (serve, or load of more documents) creates the indexes and derives the counts\n",
+	fmt.Fprintf(stdout, "import files written to %s; with the database stopped, import them with\n  neo4j-admin database import full neo4j --overwrite-destination %s\nthen start it: the first uncite command to open it (serve, or load of more documents) creates the indexes\n",
 		dir, strings.Join(neo4jstore.ImportArgs(dir), " "))
 	return nil
 }
