@@ -111,9 +111,10 @@ type Resolution struct {
 	Known         bool // listed in the bundled reference tables
 	CitationCount int  // number of distinct documents citing it
 
-	// CitedBy is a page of the documents citing it, by id, filled by a
-	// store only on a citation's Resolution when a DocumentQuery asks for
-	// it (see CitedQuery); nil otherwise.
+	// CitedBy is a page of the documents citing it when a read fetched
+	// it with the resolution: a store's, by id, on a citation's
+	// Resolution when a DocumentQuery asks (see CitedQuery), or the
+	// GraphQL resolver's for its citedBy field; nil otherwise.
 	CitedBy *DocumentPage
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/uncite/uncite/graph/model"
 	"github.com/uncite/uncite/internal/nullable"
 	"github.com/uncite/uncite/refdata"
+	"golang.org/x/sync/errgroup"
 )
 
 // Title is the resolver for the title field.
@@ -238,7 +239,31 @@ func (r *queryResolver) Resolution(ctx context.Context, symbol string) (*uncite.
 	if err != nil {
 		return nil, err
 	}
-	return found(r.Store.Resolution(ctx, c.Symbol))
+	f, ok := onlyCitedBy(ctx)
+	if !ok {
+		return found(r.Store.Resolution(ctx, c.Symbol))
+	}
+	q, ok := citedByQuery(ctx, f, c.Symbol)
+	if !ok {
+		return found(r.Store.Resolution(ctx, c.Symbol))
+	}
+	// The documents citing it are read at the same time as the
+	// resolution, and carried on it for its citedBy field.
+	var pages []uncite.DocumentPage
+	var g errgroup.Group
+	g.Go(func() (err error) {
+		pages, err = r.Store.DocumentPages(ctx, []uncite.DocumentQuery{q})
+		return err
+	})
+	res, err := found(r.Store.Resolution(ctx, c.Symbol))
+	if werr := g.Wait(); err == nil {
+		err = werr
+	}
+	if err != nil || res == nil {
+		return nil, err
+	}
+	res.CitedBy = &pages[0]
+	return res, nil
 }
 
 // Resolutions is the resolver for the resolutions field.

@@ -64,17 +64,39 @@ func documentRead(ctx context.Context, sel ast.SelectionSet) (omit uncite.Docume
 // citingIDs asks cited to carry the page of the citedBy field f when it
 // shows the ids of the documents alone.
 func citingIDs(ctx context.Context, f graphql.CollectedField, cited uncite.CitedQuery) uncite.CitedQuery {
+	q, ok := citedByQuery(ctx, f, "")
+	if !ok || q.Omit != uncite.AllParts {
+		return cited
+	}
+	cited.CitingIDs, cited.Citing, cited.CitingTotal = true, q.Page, !q.NoTotal
+	return cited
+}
+
+// citedByQuery is the listing that the citedBy field f of the resolution
+// symbol asks for; not ok when its arguments are wrong, which the field's
+// own resolver reports.
+func citedByQuery(ctx context.Context, f graphql.CollectedField, symbol string) (q uncite.DocumentQuery, ok bool) {
 	args := f.ArgumentMap(graphql.GetOperationContext(ctx).Variables)
 	p, err := page(intArg(args, "first"), stringArg(args, "after"), 20)
 	if err != nil {
-		return cited // the field's own resolver reports it
+		return q, false
 	}
-	q := connectionQuery(ctx, f.Selections, uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: "-"}, Page: p})
-	if q.Omit != uncite.AllParts {
-		return cited
+	return connectionQuery(ctx, f.Selections, uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: symbol}, Page: p}), true
+}
+
+// onlyCitedBy is the citedBy field selected on the Resolution being
+// resolved, when there is exactly one.
+func onlyCitedBy(ctx context.Context) (graphql.CollectedField, bool) {
+	var found []graphql.CollectedField
+	for _, f := range collect(ctx, selection(ctx), "Resolution") {
+		if f.Name == "citedBy" {
+			found = append(found, f)
+		}
 	}
-	cited.CitingIDs, cited.Citing, cited.CitingTotal = true, p, !q.NoTotal
-	return cited
+	if len(found) != 1 {
+		return graphql.CollectedField{}, false
+	}
+	return found[0], true
 }
 
 // connectionQuery shapes the query of a DocumentConnection selected as
@@ -164,7 +186,6 @@ func prefetchCitations(ctx context.Context, cs []uncite.Citation) error {
 		symbols[i] = cs[i].Symbol
 	}
 	l := loadersFrom(ctx)
-	vars := graphql.GetOperationContext(ctx).Variables
 	var g errgroup.Group
 	for _, f := range collect(ctx, selection(ctx), "Citation") {
 		if f.Name != "resolution" {
@@ -178,14 +199,12 @@ func prefetchCitations(ctx context.Context, cs []uncite.Citation) error {
 			if c.Name != "citedBy" {
 				continue
 			}
-			args := c.ArgumentMap(vars)
-			p, err := page(intArg(args, "first"), stringArg(args, "after"), 20)
-			if err != nil {
+			if _, ok := citedByQuery(ctx, c, ""); !ok {
 				continue // the field's own resolver reports it
 			}
 			keys := make([]uncite.DocumentQuery, len(symbols))
 			for i, symbol := range symbols {
-				keys[i] = connectionQuery(ctx, c.Selections, uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: symbol}, Page: p})
+				keys[i], _ = citedByQuery(ctx, c, symbol)
 			}
 			g.Go(func() error { return prime(ctx, l.documentPages, keys) })
 		}
