@@ -89,8 +89,9 @@ type Citation struct {
 	Verbs     []string // clause verbs that introduce it ("Recalling"), where the text has them
 	Operative bool     // true when any occurrence is in an operative paragraph
 
-	// Resolution is the cited resolution, filled by a store only when a
-	// DocumentQuery asks for it (see CitedQuery); nil otherwise.
+	// Resolution is the cited resolution when a read carried it with the
+	// citation (a store's when a DocumentQuery asks, see CitedQuery, or
+	// the GraphQL resolvers' symbol alone); nil otherwise.
 	Resolution *Resolution
 }
 

@@ -163,6 +163,11 @@ func (r *documentResolver) Mentions(ctx context.Context, obj *uncite.Document) (
 // Citations is the resolver for the citations field.
 func (r *documentResolver) Citations(ctx context.Context, obj *uncite.Document) ([]*uncite.Citation, error) {
 	cs := capped(obj.Citations, MaxCitations)
+	if len(cs) > 0 && cs[0].Resolution == nil && symbolsOnly(ctx) {
+		// Copies: the document's own citations may be shown by an alias
+		// that reads more of their resolutions.
+		cs = withSymbolsOnly(cs)
+	}
 	out := make([]*uncite.Citation, len(cs))
 	for i := range cs {
 		out[i] = &cs[i]
@@ -292,7 +297,12 @@ func (r *queryResolver) Resolutions(ctx context.Context, filter *model.Resolutio
 
 // State is the resolver for the state field.
 func (r *queryResolver) State(ctx context.Context, code string) (*uncite.State, error) {
-	return found(r.Store.State(ctx, strings.ToUpper(strings.TrimSpace(code))))
+	// Every State of the reference tables exists in every store (see
+	// uncite.Store): the tables answer without a round trip.
+	if _, ok := refdata.StateByCode(code); !ok {
+		return nil, nil
+	}
+	return state(strings.ToUpper(strings.TrimSpace(code))), nil
 }
 
 // States is the resolver for the states field.

@@ -157,6 +157,33 @@ func selects(ctx context.Context, typ, name string) bool {
 	return false
 }
 
+// symbolsOnly tells whether the citations being resolved show of their
+// resolutions the symbols alone (and show them).
+func symbolsOnly(ctx context.Context) bool {
+	shown := false
+	for _, f := range collect(ctx, selection(ctx), "Citation") {
+		if f.Name == "resolution" {
+			if !onlySymbol(collect(ctx, f.Selections, "Resolution")) {
+				return false
+			}
+			shown = true
+		}
+	}
+	return shown
+}
+
+// withSymbolsOnly copies cs, each carrying a resolution that is its
+// symbol alone: asked once for a document's citations rather than once
+// per citation.
+func withSymbolsOnly(cs []uncite.Citation) []uncite.Citation {
+	out := make([]uncite.Citation, len(cs))
+	for i, c := range cs {
+		c.Resolution = &uncite.Resolution{Symbol: c.Symbol}
+		out[i] = c
+	}
+	return out
+}
+
 // symbolOnly tells whether the Resolution being resolved is read for its
 // symbol alone, which its citing parent already holds.
 func symbolOnly(ctx context.Context) bool {
