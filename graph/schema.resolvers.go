@@ -33,14 +33,6 @@ func (r *agendaItemResolver) Documents(ctx context.Context, obj *uncite.SessionA
 	return r.documents(ctx, uncite.DocumentFilter{Body: obj.Body, Session: obj.Session, AgendaItem: obj.Number}, first, after)
 }
 
-// Resolution is the resolver for the resolution field.
-func (r *citationResolver) Resolution(ctx context.Context, obj *uncite.Citation) (*uncite.Resolution, error) {
-	if obj.Resolution != nil {
-		return obj.Resolution, nil
-	}
-	return r.resolution(ctx, obj.Symbol)
-}
-
 // Contexts is the resolver for the contexts field.
 func (r *citationResolver) Contexts(ctx context.Context, obj *uncite.Citation) ([]string, error) {
 	return capped(obj.Contexts, MaxContexts), nil
@@ -162,21 +154,13 @@ func (r *documentResolver) Mentions(ctx context.Context, obj *uncite.Document) (
 
 // Citations is the resolver for the citations field.
 func (r *documentResolver) Citations(ctx context.Context, obj *uncite.Document) ([]*uncite.Citation, error) {
-	cs := capped(obj.Citations, MaxCitations)
-	if len(cs) > 0 && cs[0].Resolution == nil && symbolsOnly(ctx) {
-		// Copies: the document's own citations may be shown by an alias
-		// that reads more of their resolutions.
-		cs = withSymbolsOnly(cs)
+	cs, err := withResolutions(ctx, capped(obj.Citations, MaxCitations))
+	if err != nil {
+		return nil, err
 	}
 	out := make([]*uncite.Citation, len(cs))
 	for i := range cs {
 		out[i] = &cs[i]
-	}
-	if !underList(ctx) {
-		// Under a list the documents' citations share batches instead.
-		if err := prefetchCitations(ctx, cs); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -157,33 +158,6 @@ func selects(ctx context.Context, typ, name string) bool {
 	return false
 }
 
-// symbolsOnly tells whether the citations being resolved show of their
-// resolutions the symbols alone (and show them).
-func symbolsOnly(ctx context.Context) bool {
-	shown := false
-	for _, f := range collect(ctx, selection(ctx), "Citation") {
-		if f.Name == "resolution" {
-			if !onlySymbol(collect(ctx, f.Selections, "Resolution")) {
-				return false
-			}
-			shown = true
-		}
-	}
-	return shown
-}
-
-// withSymbolsOnly copies cs, each carrying a resolution that is its
-// symbol alone: asked once for a document's citations rather than once
-// per citation.
-func withSymbolsOnly(cs []uncite.Citation) []uncite.Citation {
-	out := make([]uncite.Citation, len(cs))
-	for i, c := range cs {
-		c.Resolution = &uncite.Resolution{Symbol: c.Symbol}
-		out[i] = c
-	}
-	return out
-}
-
 // symbolOnly tells whether the Resolution being resolved is read for its
 // symbol alone, which its citing parent already holds.
 func symbolOnly(ctx context.Context) bool {
@@ -199,14 +173,35 @@ func onlySymbol(fields []graphql.CollectedField) bool {
 	return true
 }
 
-// prefetchCitations loads, for the citations of one document, the
-// resolutions and the citedBy listings that the selection on them reads
-// and the store did not carry on them (see CitedQuery), all at once, so
-// that the citations' resolvers find them cached instead of waiting a
-// batch per level.
-func prefetchCitations(ctx context.Context, cs []uncite.Citation) error {
-	if len(cs) == 0 || cs[0].Resolution != nil && cs[0].Resolution.CitedBy != nil {
-		return nil
+// withResolutions gives the citations of one document the resolutions
+// that the selection on them shows, which gqlgen then reads as a plain
+// field: carried by the store (see uncite.CitedQuery), the symbols alone,
+// or else loaded, in one batch with the other documents' under a list.
+// Outside a list, the citedBy listings selected on them are fetched at the
+// same time, so that their resolvers find them cached instead of waiting
+// a batch per level. The citations are copies: the document's own may be
+// shown by an alias that reads more of their resolutions.
+func withResolutions(ctx context.Context, cs []uncite.Citation) ([]uncite.Citation, error) {
+	var shown []graphql.CollectedField
+	for _, f := range collect(ctx, selection(ctx), "Citation") {
+		if f.Name == "resolution" {
+			shown = append(shown, f)
+		}
+	}
+	if len(cs) == 0 || len(shown) == 0 || cs[0].Resolution != nil && cs[0].Resolution.CitedBy != nil {
+		return cs, nil
+	}
+	symbolsOnly := cs[0].Resolution == nil
+	for _, f := range shown {
+		symbolsOnly = symbolsOnly && onlySymbol(collect(ctx, f.Selections, "Resolution"))
+	}
+	out := make([]uncite.Citation, len(cs))
+	copy(out, cs)
+	if symbolsOnly {
+		for i := range out {
+			out[i].Resolution = &uncite.Resolution{Symbol: out[i].Symbol}
+		}
+		return out, nil
 	}
 	symbols := make([]string, len(cs))
 	for i := range cs {
@@ -214,29 +209,44 @@ func prefetchCitations(ctx context.Context, cs []uncite.Citation) error {
 	}
 	l := loadersFrom(ctx)
 	var g errgroup.Group
-	for _, f := range collect(ctx, selection(ctx), "Citation") {
-		if f.Name != "resolution" {
-			continue
-		}
-		fields := collect(ctx, f.Selections, "Resolution")
-		if !onlySymbol(fields) && cs[0].Resolution == nil {
-			g.Go(func() error { return prime(ctx, l.resolutions, symbols) })
-		}
-		for _, c := range fields {
-			if c.Name != "citedBy" {
-				continue
-			}
-			if _, ok := citedByQuery(ctx, c, ""); !ok {
-				continue // the field's own resolver reports it
-			}
-			keys := make([]uncite.DocumentQuery, len(symbols))
-			for i, symbol := range symbols {
-				keys[i], _ = citedByQuery(ctx, c, symbol)
-			}
-			g.Go(func() error { return prime(ctx, l.documentPages, keys) })
+	if !underList(ctx) {
+		// Under a list the documents' citations share batches instead.
+		for _, f := range shown {
+			primeCitedBy(ctx, &g, f, symbols)
 		}
 	}
-	return g.Wait()
+	if cs[0].Resolution == nil {
+		rs, err := loadAll(ctx, l.resolutions, symbols)
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range rs {
+			if r == nil {
+				return nil, fmt.Errorf("resolution %q is cited but not in the store", symbols[i])
+			}
+			out[i].Resolution = r
+		}
+	}
+	return out, g.Wait()
+}
+
+// primeCitedBy fetches in g the citedBy listings that the resolution field
+// f selects for each of symbols, and caches them for their resolvers.
+func primeCitedBy(ctx context.Context, g *errgroup.Group, f graphql.CollectedField, symbols []string) {
+	l := loadersFrom(ctx)
+	for _, c := range collect(ctx, f.Selections, "Resolution") {
+		if c.Name != "citedBy" {
+			continue
+		}
+		if _, ok := citedByQuery(ctx, c, ""); !ok {
+			continue // the field's own resolver reports it
+		}
+		keys := make([]uncite.DocumentQuery, len(symbols))
+		for i, symbol := range symbols {
+			keys[i], _ = citedByQuery(ctx, c, symbol)
+		}
+		g.Go(func() error { return prime(ctx, l.documentPages, keys) })
+	}
 }
 
 // underList tells whether the field being resolved is resolved for each
