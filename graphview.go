@@ -1,6 +1,10 @@
 package uncite
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // Node kinds of the graph views (neighbourhoods, paths, exports). Bodies
 // are left out of these views: every resolution and session hangs off one
@@ -31,6 +35,33 @@ const (
 	MaxPaths             = 10
 )
 
+// ValidateNeighborhood rejects a neighbourhood's depth or node limit past
+// the limits above; every store calls it so that all answer alike.
+func ValidateNeighborhood(depth, limit int) error {
+	if depth < 0 || depth > MaxNeighborhoodDepth || limit < 1 || limit > MaxNeighborhoodLimit {
+		return Errorf(EINVALID, "depth %d, limit %d: the depth must be between 0 and %d and the limit between 1 and %d",
+			depth, limit, MaxNeighborhoodDepth, MaxNeighborhoodLimit)
+	}
+	return nil
+}
+
+// ValidateSubgraphLimit rejects a limit outside 1 to MaxNeighborhoodLimit:
+// a filter subgraph's documents, or an export's nodes or documents.
+func ValidateSubgraphLimit(limit int) error {
+	if limit < 1 || limit > MaxNeighborhoodLimit {
+		return Errorf(EINVALID, "limit must be between 1 and %d, got %d", MaxNeighborhoodLimit, limit)
+	}
+	return nil
+}
+
+// ValidatePathHops rejects a path search's maxHops outside 0 to MaxPathHops.
+func ValidatePathHops(maxHops int) error {
+	if maxHops < 0 || maxHops > MaxPathHops {
+		return Errorf(EINVALID, "maxHops %d: must be between 0 and %d", maxHops, MaxPathHops)
+	}
+	return nil
+}
+
 // NodeID builds the global ID of a node of the graph views: "Kind:key"
 // (keys match exactly: "State:aze" is not "State:AZE"),
 // where key is a Document id, Resolution symbol, State code, Session key
@@ -52,6 +83,20 @@ func SplitNodeID(id string) (kind, key string, err error) {
 // AgendaItemKey builds the key of an agenda item of a session.
 func AgendaItemKey(body string, session int, number string) string {
 	return SessionKey(body, session) + "-" + number
+}
+
+// NodeLabel is the Label of a node of kind with key and the properties
+// listed under Node: a State's name, a Document's symbol (its id when it
+// has none), the key of the others.
+func NodeLabel(kind, key string, properties map[string]any) string {
+	var label string
+	switch kind {
+	case KindState:
+		label, _ = properties["name"].(string)
+	case KindDocument:
+		label, _ = properties["symbol"].(string)
+	}
+	return cmp.Or(label, key)
 }
 
 // Node is a node of a graph view. Properties hold only set values, with the
@@ -78,6 +123,24 @@ type Edge struct {
 	Properties map[string]any
 }
 
+// NewEdge builds the edge of type typ from source to target; CITES and
+// MENTIONS carry count, the other types nothing.
+func NewEdge(source, target, typ string, count int) Edge {
+	e := Edge{Source: source, Target: target, Type: typ, Properties: map[string]any{}}
+	if typ == RelCites || typ == RelMentions {
+		e.Properties["count"] = count
+	}
+	return e
+}
+
+// SortEdges puts the edges of a Subgraph in its order: by source, type and
+// target.
+func SortEdges(edges []Edge) {
+	slices.SortFunc(edges, func(a, b Edge) int {
+		return cmp.Or(strings.Compare(a.Source, b.Source), strings.Compare(a.Type, b.Type), strings.Compare(a.Target, b.Target))
+	})
+}
+
 // ID names the edge by its ends and type, "Document:X -CITES-> Resolution:Y":
 // unique in any view (parallel relationships differ in type) and the same
 // in every view, so that a front end merging two neighbourhoods keeps one
@@ -99,6 +162,42 @@ type Subgraph struct {
 type Path struct {
 	Nodes []Node
 	Edges []Edge
+}
+
+// PathsAlong lists the paths through nodes, one for each choice of edge at
+// each hop (hops[i] holds the edges between nodes[i] and nodes[i+1]), at
+// most max of them, in the order Path promises: each hop's edges sorted by
+// type, then source (in place), the last hop's choice changing first;
+// none when a hop has no edge.
+func PathsAlong(nodes []Node, hops [][]Edge, max int) []Path {
+	for _, h := range hops {
+		if len(h) == 0 {
+			return nil
+		}
+		slices.SortFunc(h, func(a, b Edge) int {
+			return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.Source, b.Source))
+		})
+	}
+	var paths []Path
+	choice := make([]int, len(hops))
+	for len(paths) < max {
+		edges := make([]Edge, len(hops))
+		for i, c := range choice {
+			edges[i] = hops[i][c]
+		}
+		paths = append(paths, Path{Nodes: nodes, Edges: edges})
+		i := len(choice) - 1
+		for ; i >= 0; i-- {
+			if choice[i]++; choice[i] < len(hops[i]) {
+				break
+			}
+			choice[i] = 0
+		}
+		if i < 0 {
+			break
+		}
+	}
+	return paths
 }
 
 // CoCitation is a resolution cited in the same documents as another.

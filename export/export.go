@@ -19,6 +19,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -117,12 +118,15 @@ const (
 	typeBoolean = "boolean"
 )
 
-// attr is a property column: the property's key, the column's name and
-// the type all its values share.
+// attr is a property column: the property's key, the column's name, the
+// type all its values share, and its id in the XML formats: "n0", "n1", …
+// for nodes, "e0", … for edges. Not GraphML's usual "d0", "d1", …: Gephi
+// reads keys "d3" and "d7" as the node and edge labels of old yEd files.
 type attr struct {
 	Key  string
 	Name string
 	Type string
+	ID   string
 }
 
 // Fixed columns, before the properties.
@@ -150,10 +154,18 @@ func attrs(props []map[string]any, fixed []string) []attr {
 		if slices.ContainsFunc(fixed, func(c string) bool { return strings.EqualFold(c, key) }) {
 			name = "property_" + key
 		}
-		out = append(out, attr{key, name, t})
+		out = append(out, attr{Key: key, Name: name, Type: t})
 	}
 	slices.SortFunc(out, func(a, b attr) int { return strings.Compare(a.Key, b.Key) })
 	return out
+}
+
+// numbered gives the columns their ids, prefix followed by their number.
+func numbered(columns []attr, prefix string) []attr {
+	for i := range columns {
+		columns[i].ID = prefix + strconv.Itoa(i)
+	}
+	return columns
 }
 
 func valueType(v any) string {
@@ -181,12 +193,25 @@ func format(v any, present bool) (s string, ok bool) {
 	return fmt.Sprint(v), true
 }
 
+// setValues yields the properties of props that values sets, in order,
+// each with its value formatted.
+func setValues(props []attr, values map[string]any) iter.Seq2[attr, string] {
+	return func(yield func(attr, string) bool) {
+		for _, a := range props {
+			v, present := values[a.Key]
+			if s, ok := format(v, present); ok && !yield(a, s) {
+				return
+			}
+		}
+	}
+}
+
 func nodeProps(g *uncite.Subgraph) []attr {
 	props := make([]map[string]any, len(g.Nodes))
 	for i, n := range g.Nodes {
 		props[i] = n.Properties
 	}
-	return attrs(props, nodeColumns)
+	return numbered(attrs(props, nodeColumns), "n")
 }
 
 func edgeProps(g *uncite.Subgraph) []attr {
@@ -194,7 +219,7 @@ func edgeProps(g *uncite.Subgraph) []attr {
 	for i, e := range g.Edges {
 		props[i] = e.Properties
 	}
-	return attrs(props, edgeColumns)
+	return numbered(attrs(props, edgeColumns), "e")
 }
 
 func edgeID(i int) string { return "e" + strconv.Itoa(i) }

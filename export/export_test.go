@@ -57,13 +57,13 @@ func TestParseFormat(t *testing.T) {
 
 func TestAttrTypes(t *testing.T) {
 	got := nodeProps(sample())
-	want := []attr{{"code", "code", "string"}, {"id", "property_id", "string"}, {"known", "known", "boolean"}, {"name", "name", "string"},
+	want := []attr{{"code", "code", "string", "n0"}, {"id", "property_id", "string", "n1"}, {"known", "known", "boolean", "n2"}, {"name", "name", "string", "n3"},
 		// an int on sessions and a string on resolutions, hence a string
-		{"number", "number", "string"}, {"symbol", "symbol", "string"}, {"title", "title", "string"}, {"year", "year", "int"}}
+		{"number", "number", "string", "n4"}, {"symbol", "symbol", "string", "n5"}, {"title", "title", "string", "n6"}, {"year", "year", "int", "n7"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("node attributes = %v\nwant %v", got, want)
 	}
-	if got := edgeProps(sample()); !reflect.DeepEqual(got, []attr{{"count", "count", "int"}}) {
+	if got := edgeProps(sample()); !reflect.DeepEqual(got, []attr{{"count", "count", "int", "e0"}}) {
 		t.Errorf("edge attributes = %v", got)
 	}
 }

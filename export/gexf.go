@@ -3,7 +3,6 @@ package export
 import (
 	"encoding/xml"
 	"io"
-	"strconv"
 
 	"github.com/uncite/uncite"
 )
@@ -70,20 +69,9 @@ var gexfTypes = map[string]string{typeString: "string", typeInt: "integer", type
 
 func writeGEXF(w io.Writer, g *uncite.Subgraph) error {
 	np, ep := nodeProps(g), edgeProps(g)
-	// Node attribute ids are "kind" then "n0", "n1", …; edge ones "e0", …
-	// — GEXF keeps separate id spaces per class.
-	nodeAttrs := gexfAttributes{Class: "node", Attributes: []gexfAttribute{{"kind", "kind", "string"}}}
-	nodeIDs := make([]string, len(np))
-	for i, a := range np {
-		nodeIDs[i] = "n" + strconv.Itoa(i)
-		nodeAttrs.Attributes = append(nodeAttrs.Attributes, gexfAttribute{nodeIDs[i], a.Name, gexfTypes[a.Type]})
-	}
-	edgeAttrs := gexfAttributes{Class: "edge"}
-	edgeIDs := make([]string, len(ep))
-	for i, a := range ep {
-		edgeIDs[i] = "e" + strconv.Itoa(i)
-		edgeAttrs.Attributes = append(edgeAttrs.Attributes, gexfAttribute{edgeIDs[i], a.Name, gexfTypes[a.Type]})
-	}
+	// Node attribute ids are "kind" then those of the properties.
+	nodeAttrs := gexfAttributes{Class: "node", Attributes: append([]gexfAttribute{{"kind", "kind", "string"}}, gexfAttrs(np)...)}
+	edgeAttrs := gexfAttributes{Class: "edge", Attributes: gexfAttrs(ep)}
 
 	doc := gexf{
 		Version: "1.3",
@@ -99,22 +87,26 @@ func writeGEXF(w io.Writer, g *uncite.Subgraph) error {
 		doc.Meta.Description = "truncated: the node limit cut the expansion short"
 	}
 	for i, n := range g.Nodes {
-		vals := []gexfAttValue{{"kind", n.Kind}}
-		doc.Graph.Nodes[i] = gexfNode{ID: n.ID, Label: n.Label, AttValues: appendAttValues(vals, nodeIDs, np, n.Properties)}
+		doc.Graph.Nodes[i] = gexfNode{ID: n.ID, Label: n.Label, AttValues: attValues([]gexfAttValue{{"kind", n.Kind}}, np, n.Properties)}
 	}
 	for i, e := range g.Edges {
 		doc.Graph.Edges[i] = gexfEdge{ID: edgeID(i), Source: e.Source, Target: e.Target, Label: e.Type, Kind: e.Type,
-			AttValues: appendAttValues(nil, edgeIDs, ep, e.Properties)}
+			AttValues: attValues(nil, ep, e.Properties)}
 	}
 	return encodeXML(w, doc)
 }
 
-func appendAttValues(vals []gexfAttValue, ids []string, props []attr, values map[string]any) []gexfAttValue {
-	for i, a := range props {
-		v, present := values[a.Key]
-		if s, ok := format(v, present); ok {
-			vals = append(vals, gexfAttValue{ids[i], s})
-		}
+func gexfAttrs(props []attr) []gexfAttribute {
+	var out []gexfAttribute
+	for _, a := range props {
+		out = append(out, gexfAttribute{a.ID, a.Name, gexfTypes[a.Type]})
+	}
+	return out
+}
+
+func attValues(vals []gexfAttValue, props []attr, values map[string]any) []gexfAttValue {
+	for a, s := range setValues(props, values) {
+		vals = append(vals, gexfAttValue{a.ID, s})
 	}
 	return vals
 }

@@ -50,7 +50,7 @@ type graphMLData struct {
 	Value string `xml:",chardata"`
 }
 
-// Ids of the fixed GraphML keys; property keys are numbered (see declare).
+// Ids of the fixed GraphML keys; property keys are numbered (see attr).
 const (
 	keyKind      = "kind"
 	keyLabel     = "label"
@@ -74,39 +74,25 @@ func writeGraphML(w io.Writer, g *uncite.Subgraph) error {
 			Edges: make([]graphMLEdge, len(g.Edges)),
 		},
 	}
-	nodeKeys := declare(&doc, "node", np)
-	edgeKeys := declare(&doc, "edge", ep)
+	for _, a := range np {
+		doc.Keys = append(doc.Keys, graphMLKey{a.ID, "node", a.Name, a.Type})
+	}
+	for _, a := range ep {
+		doc.Keys = append(doc.Keys, graphMLKey{a.ID, "edge", a.Name, a.Type})
+	}
 	for i, n := range g.Nodes {
-		data := []graphMLData{{keyKind, n.Kind}, {keyLabel, n.Label}}
-		doc.Graph.Nodes[i] = graphMLNode{ID: n.ID, Data: appendData(data, nodeKeys, np, n.Properties)}
+		doc.Graph.Nodes[i] = graphMLNode{ID: n.ID, Data: appendData([]graphMLData{{keyKind, n.Kind}, {keyLabel, n.Label}}, np, n.Properties)}
 	}
 	for i, e := range g.Edges {
-		data := []graphMLData{{keyType, e.Type}}
 		doc.Graph.Edges[i] = graphMLEdge{ID: edgeID(i), Source: e.Source, Target: e.Target,
-			Data: appendData(data, edgeKeys, ep, e.Properties)}
+			Data: appendData([]graphMLData{{keyType, e.Type}}, ep, e.Properties)}
 	}
 	return encodeXML(w, doc)
 }
 
-// declare adds a key per property and returns their ids: "n0", "n1", …
-// for nodes, "e0", … for edges, as in GEXF. Not the usual "d0", "d1", …:
-// Gephi reads keys "d3" and "d7" as the node and edge labels of old yEd
-// files.
-func declare(doc *graphML, kind string, props []attr) []string {
-	ids := make([]string, len(props))
-	for i, a := range props {
-		ids[i] = kind[:1] + strconv.Itoa(i)
-		doc.Keys = append(doc.Keys, graphMLKey{ids[i], kind, a.Name, a.Type})
-	}
-	return ids
-}
-
-func appendData(data []graphMLData, ids []string, props []attr, values map[string]any) []graphMLData {
-	for i, a := range props {
-		v, present := values[a.Key]
-		if s, ok := format(v, present); ok {
-			data = append(data, graphMLData{ids[i], s})
-		}
+func appendData(data []graphMLData, props []attr, values map[string]any) []graphMLData {
+	for a, s := range setValues(props, values) {
+		data = append(data, graphMLData{a.ID, s})
 	}
 	return data
 }

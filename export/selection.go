@@ -29,8 +29,8 @@ type Selection struct {
 // Subgraph validates s and fetches its subgraph from store. Input errors
 // are *uncite.Error with code EINVALID; an unknown node is ENOTFOUND.
 func (s Selection) Subgraph(ctx context.Context, store uncite.Store) (*uncite.Subgraph, error) {
-	if s.Limit < 1 || s.Limit > uncite.MaxNeighborhoodLimit {
-		return nil, uncite.Errorf(uncite.EINVALID, "limit must be between 1 and %d, got %d", uncite.MaxNeighborhoodLimit, s.Limit)
+	if err := uncite.ValidateSubgraphLimit(s.Limit); err != nil {
+		return nil, err
 	}
 	if len(s.IDs) == 0 {
 		f, err := s.Filter.Normalize()

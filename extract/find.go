@@ -26,7 +26,7 @@ var (
 	// Citations in an appendix of another document ("A/56/1026, annex II,
 	// resolution 14/221", "chap. I, resolution 1") are that document's
 	// resolutions (a regional organisation's, a conference's), not the UN's.
-	reLocatorBefore = regexp.MustCompile(`(?:annex(?:es)?(?: [IVX]+)?|chap\. [IVX]+|chapter [IVX]+|sect\. [IVX]+),\s?$`)
+	reLocatorBefore = regexp.MustCompile(`(?:` + alternation(func(v *vocabulary) string { return v.locatorRe }) + `),\s?$`)
 	// Further numbers of the same list after a descriptive clause ("1514 (XV)
 	// of 14 December 1960, containing the Declaration ..., 1541 (XV) of ...").
 	// Only forms that cannot be anything but a resolution qualify.

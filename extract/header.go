@@ -236,8 +236,12 @@ var (
 	// The adoption line may wrap ("Resolution adopted by the General
 	// Assembly\non 22 December 2023"), and the closing line may read
 	// "50th (resumed) plenary meeting".
-	reAdoptedOn     = prefilter.MustCompile(`(?i)` + alternation(func(v *vocabulary) string { return v.adoptedOnRe }))
-	reMeetingDate   = regexp.MustCompile(`\d{1,3}(?:st|nd|rd|th|e|re)? (?:\((?:resumed|reprise|continuación)\) )?(?:plenary )?(?:meeting|séance(?: plénière)?)\.?\s+`)
+	reAdoptedOn   = prefilter.MustCompile(`(?i)` + alternation(func(v *vocabulary) string { return v.adoptedOnRe }))
+	reMeetingDate = regexp.MustCompile(`\d{1,3}(?:` + alternation(func(v *vocabulary) string { return v.meeting.ordinalRe }) +
+		`)? (?:\((?:` + nameAlternation(func(v *vocabulary) string { return v.meeting.resumed }) +
+		`)\) )?(?:` + alternation(func(v *vocabulary) string { return v.meeting.plenaryRe }) +
+		`)?(?:` + alternation(func(v *vocabulary) string { return v.meeting.wordRe }) + `)\.?\s+`)
+	meetingWords    = wordList(func(v *vocabulary) []string { return nonEmpty(v.meeting.word) })
 	reOrdinalDigits = regexp.MustCompile(`^(\d{1,3})`)
 )
 
@@ -258,7 +262,7 @@ func documentDate(typ string, cv *cover, flowed, metaDate string) string {
 			}
 		}
 		date := ""
-		prefilter.EachAround(flowed, []string{"meeting", "séance"}, 24, 32, reMeetingDate, func(m []int) bool {
+		prefilter.EachAround(flowed, meetingWords, 24, 32, reMeetingDate, func(m []int) bool {
 			if d, end := findDate(flowed[m[1]:min(len(flowed), m[1]+30)]); d != "" && end > 0 {
 				date = d
 				return false

@@ -33,6 +33,7 @@ var spanish = vocabulary{
 	corrigendum:       "Corrección",
 	addendum:          "Adición",
 	adoptedOnRe:       `aprobada por la [\p{L}\s]{3,40}?\sel\s`,
+	meeting:           meetingLine{resumed: "continuación"},
 	session:           &sessionRule{regexp.MustCompile(`\b(?:(\d{1,3})\s?[º°o]\.?|([A-Z][\p{L}]+(?:\s[a-z][\p{L}]+)?))\s+período de sesiones`), "período de sesiones", 2, 0},
 	agendaItemRe:      `Temas? `,
 	agendaAnd:         "y",

@@ -34,6 +34,7 @@ var french = vocabulary{
 	corrigendum:       "Rectificatif",
 	addendum:          "Additif",
 	adoptedOnRe:       `adoptée par l['’][\p{L}\s]{3,40}?\sle\s`,
+	meeting:           meetingLine{ordinalRe: `e|re`, resumed: "reprise", wordRe: `séance(?: plénière)?`, word: "séance"},
 	session:           &sessionRule{regexp.MustCompile(`\b([A-ZÉ][\p{L}]+(?:-(?:et-)?[\p{L}]+)*|\d{1,3}e)\s+session\b`), "session", 1, 8},
 	agendaItemRe:      `Points? `,
 	agendaAnd:         "et",

@@ -13,8 +13,9 @@ import (
 // phrases they look for, as that language writes them. Each language has
 // one value, in its own file (lang_en.go, lang_fr.go, …); the header,
 // citation and list parsers derive their patterns and word sets from all
-// of them (the variables after this type), so a new language is one more
-// file and one more entry in languages.
+// of them (with alternation, nameAlternation, wordList, wordSet and
+// valueMap below, beside the rules that use them), so a new language is
+// one more file and one more entry in languages.
 //
 // Fields named …Re hold regular-expression syntax (a fragment that is one
 // alternative or an alternation); the others hold plain words. An empty
@@ -46,7 +47,10 @@ type vocabulary struct {
 	// adoptedOnRe leads to the adoption date ("adopted by the General
 	// Assembly on"), case ignored.
 	adoptedOnRe string
-	// session reads the session number from the cover.
+	// meeting is the closing line of a resolution that leads to its date
+	// ("50th (resumed) plenary meeting").
+	meeting meetingLine
+	// session finds the session number on the cover.
 	session *sessionRule
 
 	// Agenda items: the word before the numbers ("Agenda item"), the word
@@ -60,6 +64,10 @@ type vocabulary struct {
 	// by a nationality adjective.
 	authorRe, authorAfterStateRe, sponsorsEndRe, stateReportRe string
 	ministryAdjective                                          *adjectiveRule
+
+	// locatorRe points into another document ("annex II", "chap. I"),
+	// before a comma and the word "resolution".
+	locatorRe string
 
 	// The word "resolution".
 	resolution resolutionWord
@@ -107,6 +115,14 @@ type resolutionWord struct {
 	cores    []string
 	back     []int
 	attached bool
+}
+
+// meetingLine is how a language writes the meeting that adopted a
+// resolution: the ordinal suffix of its number (ordinalRe), the word for a
+// resumed meeting, the words before and of "meeting" (plenaryRe, wordRe),
+// and word, the literal every line holds.
+type meetingLine struct {
+	ordinalRe, resumed, plenaryRe, wordRe, word string
 }
 
 // languages are the vocabularies, in the order their phrases are tried

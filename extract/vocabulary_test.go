@@ -24,7 +24,8 @@ func TestVocabularies(t *testing.T) {
 			"adoptedDecRe": v.adoptedDecRe, "letterRe": v.letterRe, "reportRe": v.reportRe, "titleStartRe": v.titleStartRe,
 			"adoptedOnRe": v.adoptedOnRe, "agendaItemRe": v.agendaItemRe, "agendaOfRe": v.agendaOfRe,
 			"authorRe": v.authorRe, "authorAfterStateRe": v.authorAfterStateRe, "sponsorsEndRe": v.sponsorsEndRe,
-			"stateReportRe": v.stateReportRe, "resolution.re": v.resolution.re,
+			"stateReportRe": v.stateReportRe, "resolution.re": v.resolution.re, "locatorRe": v.locatorRe,
+			"meeting.ordinalRe": v.meeting.ordinalRe, "meeting.plenaryRe": v.meeting.plenaryRe, "meeting.wordRe": v.meeting.wordRe,
 		} {
 			if _, err := regexp.Compile(expr); err != nil {
 				t.Errorf("%s.%s: %v", v.code, field, err)

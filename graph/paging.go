@@ -7,6 +7,7 @@ import (
 
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/graph/model"
+	"github.com/uncite/uncite/internal/nullable"
 )
 
 const cursorPrefix = "offset:"
@@ -46,35 +47,28 @@ func pageInfo(p uncite.Page, n, total int) *model.PageInfo {
 	return info
 }
 
+// edges lists the Relay edges of a page of nodes, each with its cursor.
+func edges[T, E any](nodes []T, p uncite.Page, edge func(cursor string, node T) E) []E {
+	out := make([]E, len(nodes))
+	for i, n := range nodes {
+		out[i] = edge(cursor(p.Offset+i), n)
+	}
+	return out
+}
+
 func documentConnection(docs []*uncite.Document, total int, p uncite.Page) *model.DocumentConnection {
-	c := &model.DocumentConnection{TotalCount: total, Nodes: docs, Edges: []*model.DocumentEdge{}, PageInfo: pageInfo(p, len(docs), total)}
-	if c.Nodes == nil {
-		c.Nodes = []*uncite.Document{}
-	}
-	for i, d := range docs {
-		c.Edges = append(c.Edges, &model.DocumentEdge{Cursor: cursor(p.Offset + i), Node: d})
-	}
-	return c
+	return &model.DocumentConnection{TotalCount: total, Nodes: nullable.List(docs), PageInfo: pageInfo(p, len(docs), total),
+		Edges: edges(docs, p, func(c string, d *uncite.Document) *model.DocumentEdge { return &model.DocumentEdge{Cursor: c, Node: d} })}
 }
 
 func resolutionConnection(rs []*uncite.Resolution, total int, p uncite.Page) *model.ResolutionConnection {
-	c := &model.ResolutionConnection{TotalCount: total, Nodes: rs, Edges: []*model.ResolutionEdge{}, PageInfo: pageInfo(p, len(rs), total)}
-	if c.Nodes == nil {
-		c.Nodes = []*uncite.Resolution{}
-	}
-	for i, r := range rs {
-		c.Edges = append(c.Edges, &model.ResolutionEdge{Cursor: cursor(p.Offset + i), Node: r})
-	}
-	return c
+	return &model.ResolutionConnection{TotalCount: total, Nodes: nullable.List(rs), PageInfo: pageInfo(p, len(rs), total),
+		Edges: edges(rs, p, func(c string, r *uncite.Resolution) *model.ResolutionEdge {
+			return &model.ResolutionEdge{Cursor: c, Node: r}
+		})}
 }
 
 func stateConnection(ss []*uncite.State, total int, p uncite.Page) *model.StateConnection {
-	c := &model.StateConnection{TotalCount: total, Nodes: ss, Edges: []*model.StateEdge{}, PageInfo: pageInfo(p, len(ss), total)}
-	if c.Nodes == nil {
-		c.Nodes = []*uncite.State{}
-	}
-	for i, s := range ss {
-		c.Edges = append(c.Edges, &model.StateEdge{Cursor: cursor(p.Offset + i), Node: s})
-	}
-	return c
+	return &model.StateConnection{TotalCount: total, Nodes: nullable.List(ss), PageInfo: pageInfo(p, len(ss), total),
+		Edges: edges(ss, p, func(c string, s *uncite.State) *model.StateEdge { return &model.StateEdge{Cursor: c, Node: s} })}
 }

@@ -13,24 +13,16 @@ import (
 // CoCited implements uncite.Store from each resolution's co-citation
 // ranking, built on first use after a change to its citing documents.
 func (s *Store) CoCited(ctx context.Context, symbols []string, limit, evidence int) (map[string][]uncite.CoCitation, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	if err := uncite.ValidateRanking(limit, evidence); err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make(map[string][]uncite.CoCitation, len(symbols))
-	for _, symbol := range symbols {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	return batch(ctx, s, symbols, func(symbol string) ([]uncite.CoCitation, bool) {
+		r := s.resolution(symbol)
+		if r == nil {
+			return nil, false
 		}
-		if r := s.resolution(symbol); r != nil {
-			out[symbol] = s.coCited(r, limit, evidence)
-		}
-	}
-	return out, nil
+		return s.coCited(r, limit, evidence), true
+	})
 }
 
 func (s *Store) coCited(r *resolution, limit, evidence int) []uncite.CoCitation {
@@ -115,24 +107,16 @@ func (s *Store) countPartners(r *resolution) (counts []int32, touched []int32) {
 
 // Coupled implements uncite.Store.
 func (s *Store) Coupled(ctx context.Context, ids []string, limit, evidence int) (map[string][]uncite.Coupling, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	if err := uncite.ValidateRanking(limit, evidence); err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make(map[string][]uncite.Coupling, len(ids))
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	return batch(ctx, s, ids, func(id string) ([]uncite.Coupling, bool) {
+		d := s.docs[id]
+		if d == nil {
+			return nil, false
 		}
-		if d := s.docs[id]; d != nil {
-			out[id] = s.coupled(d, limit, evidence)
-		}
-	}
-	return out, nil
+		return s.coupled(d, limit, evidence), true
+	})
 }
 
 // coupled counts shared resolutions per document in a flat array indexed
@@ -189,21 +173,13 @@ func sharedCites(a, b *doc, n int) []string {
 // ResolutionFacets implements uncite.Store from the counters that writes
 // keep on each resolution, sorted on first use after a change.
 func (s *Store) ResolutionFacets(ctx context.Context, symbols []string) (map[string]*uncite.Facets, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make(map[string]*uncite.Facets, len(symbols))
-	for _, symbol := range symbols {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	return batch(ctx, s, symbols, func(symbol string) (*uncite.Facets, bool) {
+		r := s.resolution(symbol)
+		if r == nil {
+			return nil, false
 		}
-		if r := s.resolution(symbol); r != nil {
-			out[symbol] = cachedFacets(r)
-		}
-	}
-	return out, nil
+		return cachedFacets(r), true
+	})
 }
 
 func cachedFacets(r *resolution) *uncite.Facets {
@@ -273,14 +249,11 @@ func (s *Store) MostCitedBy(ctx context.Context, states []string, limit int) (ma
 
 // TopCited implements uncite.Store.
 func (s *Store) TopCited(ctx context.Context, body string, year, limit int) ([]uncite.ResolutionCount, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, uncite.ValidateRanking(limit, 0))
+	if err != nil {
 		return nil, err
 	}
-	if err := uncite.ValidateRanking(limit, 0); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	top := topN[uncite.ResolutionCount]{n: limit, cmp: byCountThenSymbol}
 	for _, r := range s.resByIdx {
 		if body != "" && r.Body != body {

@@ -62,33 +62,30 @@ func (s *Store) nodeDoc(n nid) *doc {
 
 // key is the key of n within its kind (see uncite.NodeID).
 func (s *Store) key(n nid) string {
-	switch i := n.index(); n.kind() {
-	case kindItem:
-		return s.items.keys[i]
-	case kindDoc:
-		return s.slots[i].ID
-	case kindRes:
-		return s.resByIdx[i].Symbol
-	case kindSession:
-		return s.sessions.keys[i]
-	default:
-		return states().keys[i]
-	}
+	key, _ := s.names(n)
+	return key
 }
 
-// id is the global ID of n, built once per node on write.
+// id is the global ID of n.
 func (s *Store) id(n nid) string {
+	_, id := s.names(n)
+	return id
+}
+
+// names are the key and the global ID of n, both built once per node on
+// write.
+func (s *Store) names(n nid) (key, id string) {
 	switch i := n.index(); n.kind() {
 	case kindItem:
-		return s.items.nodeIDs[i]
+		return s.items.keys[i], s.items.nodeIDs[i]
 	case kindDoc:
-		return s.slots[i].nodeID
+		return s.slots[i].ID, s.slots[i].nodeID
 	case kindRes:
-		return s.resByIdx[i].nodeID
+		return s.resByIdx[i].Symbol, s.resByIdx[i].nodeID
 	case kindSession:
-		return s.sessions.nodeIDs[i]
+		return s.sessions.keys[i], s.sessions.nodeIDs[i]
 	default:
-		return states().nodeIDs[i]
+		return states().keys[i], states().nodeIDs[i]
 	}
 }
 
@@ -99,12 +96,11 @@ func (s *Store) compareNodes(a, b nid) int {
 }
 
 // link is a relationship out of a document; count is set for the types
-// that carry one.
+// that carry one (see uncite.NewEdge).
 type link struct {
-	typ     string
-	to      nid
-	count   int
-	counted bool
+	typ   string
+	to    nid
+	count int
 }
 
 // lookupNode finds a node by global ID. Keys match exactly, as stored. The
@@ -157,7 +153,7 @@ func (s *Store) links(n nid) iter.Seq[link] {
 			return
 		}
 		for i, m := range d.mentions {
-			if !yield(link{uncite.RelMentions, d.mentionNodes[i], m.Count, true}) {
+			if !yield(link{uncite.RelMentions, d.mentionNodes[i], m.Count}) {
 				return
 			}
 		}
@@ -170,7 +166,7 @@ func (s *Store) links(n nid) iter.Seq[link] {
 			}
 		}
 		for _, c := range d.cites {
-			if !yield(link{uncite.RelCites, makeNode(kindRes, c.idx), c.count, true}) {
+			if !yield(link{uncite.RelCites, makeNode(kindRes, c.idx), c.count}) {
 				return
 			}
 		}
@@ -184,14 +180,9 @@ func (s *Store) links(n nid) iter.Seq[link] {
 	}
 }
 
-// edge builds the view of the link l out of n. Properties are never nil:
-// the GraphQL field is non-null.
+// edge builds the view of the link l out of n.
 func (s *Store) edge(n nid, l link) uncite.Edge {
-	p := map[string]any{}
-	if l.counted {
-		p["count"] = l.count
-	}
-	return uncite.Edge{Source: s.id(n), Target: s.id(l.to), Type: l.typ, Properties: p}
+	return uncite.NewEdge(s.id(n), s.id(l.to), l.typ, l.count)
 }
 
 // adjacent hands over the neighbours of n, over relationships in either
@@ -243,7 +234,6 @@ func (s *Store) neighbours(n nid, visit func(nid)) {
 func (s *Store) view(n nid) uncite.Node {
 	p := props{}
 	key := s.key(n)
-	label := key
 	switch n.kind() {
 	case kindDoc:
 		d := s.nodeDoc(n)
@@ -253,7 +243,6 @@ func (s *Store) view(n nid) uncite.Node {
 		p.set("type", d.Type)
 		p.set("date", d.Date)
 		p.set("body", d.Body)
-		label = cmp.Or(d.symbol, d.ID)
 	case kindRes:
 		res := s.resByIdx[n.index()]
 		r := s.resolutionView(res)
@@ -271,7 +260,6 @@ func (s *Store) view(n nid) uncite.Node {
 		st := refdata.States()[n.index()]
 		p.set("code", st.Code)
 		p.set("name", st.Name)
-		label = st.Name
 	case kindSession:
 		ses := s.session(key)
 		p.set("body", ses.Body)
@@ -294,7 +282,8 @@ func (s *Store) view(n nid) uncite.Node {
 		p.set("number", number)
 		p.set("title", title)
 	}
-	return uncite.Node{ID: s.id(n), Kind: kindNames[n.kind()], Label: label, Properties: p}
+	kind := kindNames[n.kind()]
+	return uncite.Node{ID: s.id(n), Kind: kind, Label: uncite.NodeLabel(kind, key, p), Properties: p}
 }
 
 // props are node properties, holding only set values.
@@ -338,25 +327,17 @@ func (s *Store) subgraph(sel *selection, truncated bool) *uncite.Subgraph {
 			}
 		}
 	}
-	slices.SortFunc(g.Edges, compareEdges)
+	uncite.SortEdges(g.Edges)
 	return g
-}
-
-func compareEdges(a, b uncite.Edge) int {
-	return cmp.Or(strings.Compare(a.Source, b.Source), strings.Compare(a.Type, b.Type), strings.Compare(a.Target, b.Target))
 }
 
 // Neighborhood implements uncite.Store.
 func (s *Store) Neighborhood(ctx context.Context, id string, depth, limit int) (*uncite.Subgraph, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, uncite.ValidateNeighborhood(depth, limit))
+	if err != nil {
 		return nil, err
 	}
-	if depth < 0 || depth > uncite.MaxNeighborhoodDepth || limit < 1 || limit > uncite.MaxNeighborhoodLimit {
-		return nil, uncite.Errorf(uncite.EINVALID, "depth %d, limit %d: the depth must be between 0 and %d and the limit between 1 and %d",
-			depth, limit, uncite.MaxNeighborhoodDepth, uncite.MaxNeighborhoodLimit)
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	start, err := s.lookupNode(id)
 	if err != nil {
 		return nil, err
@@ -490,14 +471,11 @@ func (h *docHeap) Pop() any {
 // FilterSubgraph implements uncite.Store: the matched documents in ID
 // order, then all their neighbours in ID order.
 func (s *Store) FilterSubgraph(ctx context.Context, f uncite.DocumentFilter, limit int) (*uncite.Subgraph, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, uncite.ValidateSubgraphLimit(limit))
+	if err != nil {
 		return nil, err
 	}
-	if limit < 1 || limit > uncite.MaxNeighborhoodLimit {
-		return nil, uncite.Errorf(uncite.EINVALID, "limit %d: must be between 1 and %d", limit, uncite.MaxNeighborhoodLimit)
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	matched, truncated := s.matching(f, limit)
 	sel := newSelection()
 	for _, d := range matched {

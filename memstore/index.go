@@ -353,25 +353,9 @@ func (s *Store) newDoc(d *uncite.Document) *doc {
 // index adds d to every index; words are its distinct search words.
 func (s *Store) index(d *doc, words []string) {
 	s.all.add(d)
-	addIf(s.bySymbol, d.symbol, d)
+	s.keyed(d, func(x index, key string) { x.add(key, d) })
 	if r := d.res; r != nil && (r.host == nil || d.ID < r.host.ID) {
 		r.host = d
-	}
-	addIf(s.byBody, d.Body, d)
-	addIf(s.byType, d.Type, d)
-	for _, l := range sortedUnique(slices.Clone(d.Languages)) {
-		s.byLanguage.add(l, d)
-	}
-	addIf(s.byAuthor, d.Author, d)
-	for _, m := range d.mentions {
-		s.byMention.add(m.State, d)
-	}
-	addIf(s.bySession, d.session, d)
-	for _, k := range d.items {
-		s.byItem.add(k, d)
-	}
-	for _, r := range d.refs {
-		s.byRef.add(r, d)
 	}
 	d.words = d.words[:0]
 	for _, w := range words {
@@ -413,7 +397,7 @@ func (s *Store) index(d *doc, words []string) {
 // unindex removes d from every index, undoing index exactly.
 func (s *Store) unindex(d *doc) {
 	s.all.remove(d)
-	removeIf(s.bySymbol, d.symbol, d)
+	s.keyed(d, func(x index, key string) { x.remove(key, d) })
 	if r := d.res; r != nil && r.host == d {
 		r.host = nil
 		if set := s.bySymbol[d.symbol]; set != nil {
@@ -423,22 +407,6 @@ func (s *Store) unindex(d *doc) {
 				}
 			}
 		}
-	}
-	removeIf(s.byBody, d.Body, d)
-	removeIf(s.byType, d.Type, d)
-	for _, l := range d.Languages {
-		s.byLanguage.remove(l, d)
-	}
-	removeIf(s.byAuthor, d.Author, d)
-	for _, m := range d.mentions {
-		s.byMention.remove(m.State, d)
-	}
-	removeIf(s.bySession, d.session, d)
-	for _, k := range d.items {
-		s.byItem.remove(k, d)
-	}
-	for _, r := range d.refs {
-		s.byRef.remove(r, d)
 	}
 	for _, w := range d.words {
 		s.postings[w].remove(d)
@@ -509,15 +477,30 @@ func stateNode(code string) (nid, bool) {
 	return makeNode(kindState, i), ok
 }
 
-func addIf(x index, key string, d *doc) {
-	if key != "" {
-		x.add(key, d)
+// keyed visits each index d belongs in with its key there, the same
+// for index and unindex; empty values are not keys.
+func (s *Store) keyed(d *doc, visit func(x index, key string)) {
+	one := func(x index, key string) {
+		if key != "" {
+			visit(x, key)
+		}
 	}
-}
-
-func removeIf(x index, key string, d *doc) {
-	if key != "" {
-		x.remove(key, d)
+	one(s.bySymbol, d.symbol)
+	one(s.byBody, d.Body)
+	one(s.byType, d.Type)
+	for _, l := range sortedUnique(slices.Clone(d.Languages)) {
+		visit(s.byLanguage, l)
+	}
+	one(s.byAuthor, d.Author)
+	for _, m := range d.mentions {
+		visit(s.byMention, m.State)
+	}
+	one(s.bySession, d.session)
+	for _, k := range d.items {
+		visit(s.byItem, k)
+	}
+	for _, r := range d.refs {
+		visit(s.byRef, r)
 	}
 }
 

@@ -108,11 +108,11 @@ func clone(d *uncite.Document) *uncite.Document {
 
 // Document implements uncite.Store.
 func (s *Store) Document(ctx context.Context, id string) (*uncite.Document, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, nil)
+	if err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	d, ok := s.docs[id]
 	if !ok {
 		return nil, uncite.Errorf(uncite.ENOTFOUND, "no document with id %q", id)
@@ -122,15 +122,43 @@ func (s *Store) Document(ctx context.Context, id string) (*uncite.Document, erro
 
 // DocumentsByID implements uncite.Store.
 func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*uncite.Document, error) {
-	if err := ctx.Err(); err != nil {
+	return batch(ctx, s, ids, func(id string) (*uncite.Document, bool) {
+		d, ok := s.docs[id]
+		if !ok {
+			return nil, false
+		}
+		return clone(d.Document), true
+	})
+}
+
+// rlock starts a read: it fails on a done context or a failed argument
+// check (nil when there is none), else takes the read lock, which the
+// caller releases with the returned function.
+func (s *Store) rlock(ctx context.Context, check error) (unlock func(), err error) {
+	if err := cmp.Or(ctx.Err(), check); err != nil {
 		return nil, err
 	}
 	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make(map[string]*uncite.Document, len(ids))
-	for _, id := range ids {
-		if d, ok := s.docs[id]; ok {
-			out[id] = clone(d.Document)
+	return s.mu.RUnlock, nil
+}
+
+// batch answers a lookup of many keys under one read lock: each key that
+// find reports present maps to its value, the others are left out. The
+// context is checked between keys, so that a long batch stops when the
+// request is cancelled.
+func batch[V any](ctx context.Context, s *Store, keys []string, find func(key string) (V, bool)) (map[string]V, error) {
+	unlock, err := s.rlock(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	out := make(map[string]V, len(keys))
+	for _, k := range keys {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if v, ok := find(k); ok {
+			out[k] = v
 		}
 	}
 	return out, nil
@@ -374,11 +402,11 @@ func matches(d *doc, f uncite.DocumentFilter) bool {
 
 // Resolution implements uncite.Store.
 func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, nil)
+	if err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	r := s.resolution(symbol)
 	if r == nil {
 		return nil, uncite.Errorf(uncite.ENOTFOUND, "no resolution %q in the graph", symbol)
@@ -388,18 +416,13 @@ func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resoluti
 
 // ResolutionsBySymbol implements uncite.Store.
 func (s *Store) ResolutionsBySymbol(ctx context.Context, symbols []string) (map[string]*uncite.Resolution, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make(map[string]*uncite.Resolution, len(symbols))
-	for _, sym := range symbols {
-		if r := s.resolution(sym); r != nil {
-			out[sym] = s.resolutionView(r)
+	return batch(ctx, s, symbols, func(symbol string) (*uncite.Resolution, bool) {
+		r := s.resolution(symbol)
+		if r == nil {
+			return nil, false
 		}
-	}
-	return out, nil
+		return s.resolutionView(r), true
+	})
 }
 
 // resolution returns the entry of an existing resolution, nil if none.
@@ -535,11 +558,11 @@ func (s *Store) States(ctx context.Context, p uncite.Page) ([]*uncite.State, int
 
 // Session implements uncite.Store.
 func (s *Store) Session(ctx context.Context, body string, number int) (*uncite.Session, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, nil)
+	if err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	ses := s.session(uncite.SessionKey(body, number))
 	if ses == nil {
 		return nil, uncite.Errorf(uncite.ENOTFOUND, "no documents of %s session %d in the graph", body, number)
@@ -549,18 +572,10 @@ func (s *Store) Session(ctx context.Context, body string, number int) (*uncite.S
 
 // SessionsByKey implements uncite.Store.
 func (s *Store) SessionsByKey(ctx context.Context, keys []string) (map[string]*uncite.Session, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make(map[string]*uncite.Session, len(keys))
-	for _, k := range keys {
-		if ses := s.session(k); ses != nil {
-			out[k] = ses
-		}
-	}
-	return out, nil
+	return batch(ctx, s, keys, func(k string) (*uncite.Session, bool) {
+		ses := s.session(k)
+		return ses, ses != nil
+	})
 }
 
 // session derives a session from its documents, nil when it has none.
@@ -594,19 +609,11 @@ func (s *Store) session(key string) *uncite.Session {
 
 // AgendaItemsBySession implements uncite.Store.
 func (s *Store) AgendaItemsBySession(ctx context.Context, keys []string) (map[string][]uncite.AgendaItem, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	out := make(map[string][]uncite.AgendaItem, len(keys))
-	for _, k := range keys {
+	return batch(ctx, s, keys, func(k string) ([]uncite.AgendaItem, bool) {
 		// A session exists while a document is in it.
-		if docs := s.list(s.bySession[k]); len(docs) > 0 {
-			out[k] = agendaItems(docs)
-		}
-	}
-	return out, nil
+		docs := s.list(s.bySession[k])
+		return agendaItems(docs), len(docs) > 0
+	})
 }
 
 // agendaItems gathers the distinct agenda items of a session's documents,

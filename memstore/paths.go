@@ -1,10 +1,8 @@
 package memstore
 
 import (
-	"cmp"
 	"context"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/uncite/uncite"
@@ -24,14 +22,11 @@ import (
 // the walk chooses between are sorted, and only the paths returned are
 // built as views.
 func (s *Store) Paths(ctx context.Context, from, to string, maxHops int) ([]uncite.Path, error) {
-	if err := ctx.Err(); err != nil {
+	unlock, err := s.rlock(ctx, uncite.ValidatePathHops(maxHops))
+	if err != nil {
 		return nil, err
 	}
-	if maxHops < 0 || maxHops > uncite.MaxPathHops {
-		return nil, uncite.Errorf(uncite.EINVALID, "maxHops %d: must be between 0 and %d", maxHops, uncite.MaxPathHops)
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	defer unlock()
 	a, err := s.lookupNode(from)
 	if err != nil {
 		return nil, err
@@ -266,25 +261,7 @@ func (ps *pathSearch) emit(seq []nid) {
 	for i := range hops {
 		hops[i] = ps.between(seq[i], seq[i+1])
 	}
-	choice := make([]int, len(hops))
-	for len(ps.paths) < uncite.MaxPaths {
-		edges := make([]uncite.Edge, len(hops))
-		for i, c := range choice {
-			edges[i] = hops[i][c]
-		}
-		ps.paths = append(ps.paths, uncite.Path{Nodes: nodes, Edges: edges})
-		// Advance the last hop first, so that the choices come in order.
-		i := len(choice) - 1
-		for ; i >= 0; i-- {
-			if choice[i]++; choice[i] < len(hops[i]) {
-				break
-			}
-			choice[i] = 0
-		}
-		if i < 0 {
-			return
-		}
-	}
+	ps.paths = append(ps.paths, uncite.PathsAlong(nodes, hops, uncite.MaxPaths-len(ps.paths))...)
 }
 
 // between lists the relationships linking u and v in either direction.
@@ -297,8 +274,5 @@ func (ps *pathSearch) between(u, v nid) []uncite.Edge {
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b uncite.Edge) int {
-		return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.Source, b.Source))
-	})
 	return out
 }

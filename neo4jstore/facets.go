@@ -73,27 +73,22 @@ CALL (r) {
   RETURN collect([symbol, n, COLLECT { UNWIND docs AS id RETURN id ORDER BY id LIMIT $evidence }]) AS counted
 }
 RETURN key, ranking + counted AS ranking`
-	recs, err := s.lookup(ctx, cypher, symbols, map[string]any{"limit": limit, "evidence": evidence})
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: co-citations of %d resolutions: %w", len(symbols), err)
-	}
-	return rankings(recs, func(row []any) uncite.CoCitation {
-		return uncite.CoCitation{Symbol: row[0].(string), Count: int(row[1].(int64)), Documents: toStrings(row[2])}
-	}), nil
+	return readByKey(ctx, s, "co-citations", cypher, symbols, map[string]any{"limit": limit, "evidence": evidence},
+		ranking(func(row []any) uncite.CoCitation {
+			return uncite.CoCitation{Symbol: row[0].(string), Count: int(row[1].(int64)), Documents: toStrings(row[2])}
+		}))
 }
 
-// rankings reads the ranking column of a batch read by its key, one entry
-// per row of the ranking.
-func rankings[T any](recs []*neo4j.Record, entry func(row []any) T) map[string][]T {
-	out := make(map[string][]T, len(recs))
-	for _, r := range recs {
-		var ranking []T
+// ranking reads the ranking column of a batch read, one entry per row of
+// the ranking.
+func ranking[T any](entry func(row []any) T) func(*neo4j.Record) []T {
+	return func(r *neo4j.Record) []T {
+		var out []T
 		for _, x := range get[[]any](r, "ranking") {
-			ranking = append(ranking, entry(x.([]any)))
+			out = append(out, entry(x.([]any)))
 		}
-		out[get[string](r, "key")] = ranking
+		return out
 	}
-	return out
 }
 
 // Coupled returns the documents sharing citations with each document of
@@ -117,13 +112,10 @@ CALL (d) {
   RETURN collect([id, n, COLLECT { UNWIND shared AS symbol RETURN symbol ORDER BY symbol LIMIT $evidence }]) AS ranking
 }
 RETURN key, ranking`
-	recs, err := s.lookup(ctx, cypher, ids, map[string]any{"limit": limit, "evidence": evidence})
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: documents coupled with %d documents: %w", len(ids), err)
-	}
-	return rankings(recs, func(row []any) uncite.Coupling {
-		return uncite.Coupling{DocumentID: row[0].(string), Count: int(row[1].(int64)), Shared: toStrings(row[2])}
-	}), nil
+	return readByKey(ctx, s, "coupled documents", cypher, ids, map[string]any{"limit": limit, "evidence": evidence},
+		ranking(func(row []any) uncite.Coupling {
+			return uncite.Coupling{DocumentID: row[0].(string), Count: int(row[1].(int64)), Shared: toStrings(row[2])}
+		}))
 }
 
 // resolutionFacets reads the counters of each resolution (see counters.go).
@@ -153,15 +145,7 @@ RETURN key, byYear, byState, bySession`
 // ResolutionFacets breaks down the documents citing each of symbols, in one
 // query.
 func (s *Store) ResolutionFacets(ctx context.Context, symbols []string) (map[string]*uncite.Facets, error) {
-	recs, err := s.lookup(ctx, resolutionFacets, symbols, nil)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: facets of %d resolutions: %w", len(symbols), err)
-	}
-	out := make(map[string]*uncite.Facets, len(recs))
-	for _, r := range recs {
-		out[get[string](r, "key")] = toFacets(r)
-	}
-	return out, nil
+	return readByKey(ctx, s, "facets", resolutionFacets, symbols, nil, toFacets)
 }
 
 func toFacets(r *neo4j.Record) *uncite.Facets {
@@ -201,13 +185,10 @@ CALL (s) {
   RETURN collect([symbol, n]) AS ranking
 }
 RETURN key, ranking`
-	recs, err := s.lookup(ctx, cypher, states, map[string]any{"limit": limit})
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: resolutions most cited by %d States: %w", len(states), err)
-	}
-	return rankings(recs, func(row []any) uncite.ResolutionCount {
-		return uncite.ResolutionCount{Symbol: row[0].(string), Count: int(row[1].(int64))}
-	}), nil
+	return readByKey(ctx, s, "resolutions most cited by States", cypher, states, map[string]any{"limit": limit},
+		ranking(func(row []any) uncite.ResolutionCount {
+			return uncite.ResolutionCount{Symbol: row[0].(string), Count: int(row[1].(int64))}
+		}))
 }
 
 // topCited holds the TopCited query for each combination of filters,

@@ -1,10 +1,8 @@
 package neo4jstore
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -81,9 +79,8 @@ func nodePattern(v, kind, param string) string {
 // in one read transaction. Nodes are passed between levels by element ID,
 // which is stable within the transaction.
 func (s *Store) Neighborhood(ctx context.Context, id string, depth, limit int) (*uncite.Subgraph, error) {
-	if depth < 0 || depth > uncite.MaxNeighborhoodDepth || limit < 1 || limit > uncite.MaxNeighborhoodLimit {
-		return nil, uncite.Errorf(uncite.EINVALID, "depth %d, limit %d: the depth must be between 0 and %d and the limit between 1 and %d",
-			depth, limit, uncite.MaxNeighborhoodDepth, uncite.MaxNeighborhoodLimit)
+	if err := uncite.ValidateNeighborhood(depth, limit); err != nil {
+		return nil, err
 	}
 	kind, key, err := uncite.SplitNodeID(id)
 	if err != nil {
@@ -171,8 +168,8 @@ func neighborhood(ctx context.Context, tx neo4j.ManagedTransaction, id, kind, ke
 }
 
 // elementEdges converts projections of edgeAB, naming their ends by the
-// node IDs that ids gives for their element IDs, in sortEdges order; none
-// is nil, as in the embedded store.
+// node IDs that ids gives for their element IDs, in the order of
+// uncite.SortEdges.
 func elementEdges(edges []any, ids map[string]string) []uncite.Edge {
 	var out []uncite.Edge
 	for _, x := range edges {
@@ -180,15 +177,15 @@ func elementEdges(edges []any, ids map[string]string) []uncite.Edge {
 		m["source"], m["target"] = ids[m["source"].(string)], ids[m["target"].(string)]
 		out = append(out, toEdge(m))
 	}
-	sortEdges(out)
+	uncite.SortEdges(out)
 	return out
 }
 
 // FilterSubgraph draws the first limit documents matching f and their
 // direct neighbours, in one query.
 func (s *Store) FilterSubgraph(ctx context.Context, f uncite.DocumentFilter, limit int) (*uncite.Subgraph, error) {
-	if limit < 1 || limit > uncite.MaxNeighborhoodLimit {
-		return nil, uncite.Errorf(uncite.EINVALID, "limit %d: must be between 1 and %d", limit, uncite.MaxNeighborhoodLimit)
+	if err := uncite.ValidateSubgraphLimit(limit); err != nil {
+		return nil, err
 	}
 	match, order, params := documentMatch(f, dollar)
 	params["limit"] = limit
@@ -237,7 +234,7 @@ RETURN [n IN selected | [elementId(n), ` + nodeN + `]] AS nodes, edges, truncate
 func toNode(m map[string]any) uncite.Node {
 	id := m["id"].(string)
 	kind, key, _ := strings.Cut(id, ":")
-	n := uncite.Node{ID: id, Kind: kind, Label: key, Properties: map[string]any{}}
+	n := uncite.Node{ID: id, Kind: kind, Properties: map[string]any{}}
 	for k, v := range m["props"].(map[string]any) {
 		switch v := v.(type) {
 		case nil:
@@ -247,27 +244,14 @@ func toNode(m map[string]any) uncite.Node {
 			n.Properties[k] = v
 		}
 	}
-	switch kind {
-	case uncite.KindState:
-		n.Label, _ = n.Properties["name"].(string)
-	case uncite.KindDocument:
-		if symbol, ok := n.Properties["symbol"].(string); ok {
-			n.Label = symbol
-		}
-	}
+	n.Label = uncite.NodeLabel(kind, key, n.Properties)
 	return n
 }
 
-// toEdge converts a projection of an edge; only CITES and MENTIONS carry a
-// count. Properties are never nil: the GraphQL field is non-null.
+// toEdge converts a projection of an edge.
 func toEdge(m map[string]any) uncite.Edge {
-	e := uncite.Edge{Source: m["source"].(string), Target: m["target"].(string), Type: m["type"].(string),
-		Properties: map[string]any{}}
-	if e.Type == uncite.RelCites || e.Type == uncite.RelMentions {
-		n, _ := m["count"].(int64)
-		e.Properties["count"] = int(n)
-	}
-	return e
+	count, _ := m["count"].(int64)
+	return uncite.NewEdge(m["source"].(string), m["target"].(string), m["type"].(string), int(count))
 }
 
 // exists reports whether the node of kind with key exists.
@@ -281,10 +265,4 @@ func (s *Store) exists(ctx context.Context, kind, key string) (bool, error) {
 
 func notFound(id string) error {
 	return uncite.Errorf(uncite.ENOTFOUND, "no node %q in the graph", id)
-}
-
-func sortEdges(edges []uncite.Edge) {
-	slices.SortFunc(edges, func(x, y uncite.Edge) int {
-		return cmp.Or(strings.Compare(x.Source, y.Source), strings.Compare(x.Type, y.Type), strings.Compare(x.Target, y.Target))
-	})
 }

@@ -1,7 +1,6 @@
 package neo4jstore
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -46,8 +45,8 @@ import (
 // of relationships; and because no layer is grown through a hub unless it
 // is cheaper than the tests.
 func (s *Store) Paths(ctx context.Context, from, to string, maxHops int) ([]uncite.Path, error) {
-	if maxHops < 0 || maxHops > uncite.MaxPathHops {
-		return nil, uncite.Errorf(uncite.EINVALID, "maxHops %d: must be between 0 and %d", maxHops, uncite.MaxPathHops)
+	if err := uncite.ValidatePathHops(maxHops); err != nil {
+		return nil, err
 	}
 	fromKind, fromKey, err := uncite.SplitNodeID(from)
 	if err != nil {
@@ -86,7 +85,7 @@ func (s *Store) Paths(ctx context.Context, from, to string, maxHops int) ([]unci
 
 // walkedPaths builds the paths along the node sequences of the walk, named
 // by element ID, one per choice of relationship at each hop, in order of
-// those relationships (by type, then source), up to MaxPaths.
+// those relationships (see uncite.PathsAlong), up to MaxPaths.
 func walkedPaths(seqs, nodes, rels []any) []uncite.Path {
 	views := make(map[string]uncite.Node, len(nodes))
 	for _, x := range nodes {
@@ -102,11 +101,6 @@ func walkedPaths(seqs, nodes, rels []any) []uncite.Path {
 		m["source"], m["target"] = views[m["source"].(string)].ID, views[m["target"].(string)].ID
 		between[ends] = append(between[ends], toEdge(m))
 	}
-	for _, edges := range between {
-		slices.SortFunc(edges, func(a, b uncite.Edge) int {
-			return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.Source, b.Source))
-		})
-	}
 	var paths []uncite.Path
 	for _, x := range seqs {
 		seq := toStrings(x)
@@ -118,25 +112,7 @@ func walkedPaths(seqs, nodes, rels []any) []uncite.Path {
 				hops[i-1] = between[[2]string{seq[i-1], eid}]
 			}
 		}
-		choice := make([]int, len(hops))
-		for len(paths) < uncite.MaxPaths {
-			edges := make([]uncite.Edge, len(hops))
-			for i, c := range choice {
-				edges[i] = hops[i][c]
-			}
-			paths = append(paths, uncite.Path{Nodes: along, Edges: edges})
-			// Advance the last hop first, so that the choices come in order.
-			i := len(choice) - 1
-			for ; i >= 0; i-- {
-				if choice[i]++; choice[i] < len(hops[i]) {
-					break
-				}
-				choice[i] = 0
-			}
-			if i < 0 {
-				break
-			}
-		}
+		paths = append(paths, uncite.PathsAlong(along, hops, uncite.MaxPaths-len(paths))...)
 	}
 	return paths
 }

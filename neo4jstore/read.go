@@ -112,15 +112,22 @@ const resolutionProjection = `{
 
 // Document returns one document by ID.
 func (s *Store) Document(ctx context.Context, id string) (*uncite.Document, error) {
-	recs, err := s.query(ctx, "MATCH (d:Document {id: $id}) RETURN "+documentProjection+" AS doc",
-		map[string]any{"id": id}, neo4j.Read)
+	return readOne(ctx, s, fmt.Sprintf("document %q", id), "MATCH (d:Document {id: $id}) RETURN "+documentProjection+" AS doc",
+		map[string]any{"id": id}, func(r *neo4j.Record) *uncite.Document { return toDocument(get[map[string]any](r, "doc")) })
+}
+
+// readOne runs a read of one node: what names it in the errors, and none
+// found is ENOTFOUND; value reads the record.
+func readOne[V any](ctx context.Context, s *Store, what, cypher string, params map[string]any, value func(*neo4j.Record) V) (V, error) {
+	var none V
+	recs, err := s.query(ctx, cypher, params, neo4j.Read)
 	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading document %q: %w", id, err)
+		return none, fmt.Errorf("neo4j: reading %s: %w", what, err)
 	}
 	if len(recs) == 0 {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "document %q not found", id)
+		return none, uncite.Errorf(uncite.ENOTFOUND, "%s not found", what)
 	}
-	return toDocument(get[map[string]any](recs[0], "doc")), nil
+	return value(recs[0]), nil
 }
 
 // Documents returns one page of the documents matching f, ordered by ID,
@@ -340,15 +347,8 @@ func documentMatch(f uncite.DocumentFilter, ref param) (match, order string, val
 
 // Resolution returns one resolution by canonical symbol.
 func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
-	recs, err := s.query(ctx, "MATCH (r:Resolution {symbol: $symbol}) RETURN "+resolutionProjection+" AS r",
-		map[string]any{"symbol": symbol}, neo4j.Read)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading resolution %q: %w", symbol, err)
-	}
-	if len(recs) == 0 {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "resolution %q not found", symbol)
-	}
-	return toResolution(get[map[string]any](recs[0], "r")), nil
+	return readOne(ctx, s, fmt.Sprintf("resolution %q", symbol), "MATCH (r:Resolution {symbol: $symbol}) RETURN "+resolutionProjection+" AS r",
+		map[string]any{"symbol": symbol}, func(r *neo4j.Record) *uncite.Resolution { return toResolution(get[map[string]any](r, "r")) })
 }
 
 var resolutionOrders = map[uncite.ResolutionOrder]string{
@@ -410,74 +410,49 @@ func (s *Store) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o un
 
 // DocumentsByID reads many documents in one query.
 func (s *Store) DocumentsByID(ctx context.Context, ids []string) (map[string]*uncite.Document, error) {
-	out := map[string]*uncite.Document{}
-	recs, err := s.lookup(ctx, "MATCH (d:Document {id: key}) RETURN key, "+documentProjection+" AS value", ids, nil)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading %d documents: %w", len(ids), err)
-	}
-	for _, r := range recs {
-		out[get[string](r, "key")] = toDocument(get[map[string]any](r, "value"))
-	}
-	return out, nil
+	return readByKey(ctx, s, "reading documents", "MATCH (d:Document {id: key}) RETURN key, "+documentProjection+" AS value", ids, nil,
+		func(r *neo4j.Record) *uncite.Document { return toDocument(get[map[string]any](r, "value")) })
 }
 
 // ResolutionsBySymbol reads many resolutions in one query.
 func (s *Store) ResolutionsBySymbol(ctx context.Context, symbols []string) (map[string]*uncite.Resolution, error) {
-	out := map[string]*uncite.Resolution{}
-	recs, err := s.lookup(ctx, "MATCH (r:Resolution {symbol: key}) RETURN key, "+resolutionProjection+" AS value", symbols, nil)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading %d resolutions: %w", len(symbols), err)
-	}
-	for _, r := range recs {
-		out[get[string](r, "key")] = toResolution(get[map[string]any](r, "value"))
-	}
-	return out, nil
+	return readByKey(ctx, s, "reading resolutions", "MATCH (r:Resolution {symbol: key}) RETURN key, "+resolutionProjection+" AS value", symbols, nil,
+		func(r *neo4j.Record) *uncite.Resolution { return toResolution(get[map[string]any](r, "value")) })
 }
 
 // SessionsByKey reads many sessions, keyed "HRC-43", in one query.
 func (s *Store) SessionsByKey(ctx context.Context, keys []string) (map[string]*uncite.Session, error) {
-	out := map[string]*uncite.Session{}
-	recs, err := s.lookup(ctx, `MATCH (s:Session {key: key})
-RETURN key, {body: s.body, number: s.number, start: s.startDate, end: s.endDate} AS value`, keys, nil)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading %d sessions: %w", len(keys), err)
-	}
-	for _, r := range recs {
-		m := get[map[string]any](r, "value")
-		out[get[string](r, "key")] = &uncite.Session{
-			Body:      mapGet[string](m, "body"),
-			Number:    int(mapGet[int64](m, "number")),
-			StartDate: mapGet[string](m, "start"),
-			EndDate:   mapGet[string](m, "end"),
-		}
-	}
-	return out, nil
+	return readByKey(ctx, s, "reading sessions", "MATCH (s:Session {key: key}) RETURN key, "+sessionProjection+" AS value", keys, nil, toSession)
 }
 
-// lookup runs a batch read: match, which binds each of keys as key and
-// may use params besides, returns one record per key found. A key asked
-// twice is looked up once.
-func (s *Store) lookup(ctx context.Context, match string, keys []string, params map[string]any) ([]*neo4j.Record, error) {
+// readByKey runs a batch read: match, which binds each of keys as key and
+// may use params besides, returns one record per key found, which value
+// reads into the answer for its key. A key asked twice is looked up once.
+// what names the read in an error.
+func readByKey[V any](ctx context.Context, s *Store, what, match string, keys []string, params map[string]any, value func(*neo4j.Record) V) (map[string]V, error) {
 	if len(keys) == 0 {
-		return nil, nil
+		return map[string]V{}, nil
 	}
 	all := map[string]any{"keys": keys}
 	maps.Copy(all, params)
-	return s.query(ctx, "UNWIND $keys AS key WITH DISTINCT key "+match, all, neo4j.Read)
+	recs, err := s.query(ctx, "UNWIND $keys AS key WITH DISTINCT key "+match, all, neo4j.Read)
+	if err != nil {
+		return nil, fmt.Errorf("neo4j: %s, %d keys: %w", what, len(keys), err)
+	}
+	out := make(map[string]V, len(recs))
+	for _, r := range recs {
+		out[get[string](r, "key")] = value(r)
+	}
+	return out, nil
 }
 
 // State returns one State by alpha-3 code, written in any case.
 func (s *Store) State(ctx context.Context, code string) (*uncite.State, error) {
 	code = strings.ToUpper(strings.TrimSpace(code))
-	recs, err := s.query(ctx, "MATCH (s:State {code: $code}) RETURN s.code AS code, s.name AS name",
-		map[string]any{"code": code}, neo4j.Read)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading state %q: %w", code, err)
-	}
-	if len(recs) == 0 {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "state %q not found", code)
-	}
-	return &uncite.State{Code: get[string](recs[0], "code"), Name: get[string](recs[0], "name")}, nil
+	return readOne(ctx, s, fmt.Sprintf("state %q", code), "MATCH (s:State {code: $code}) RETURN s.code AS code, s.name AS name",
+		map[string]any{"code": code}, func(r *neo4j.Record) *uncite.State {
+			return &uncite.State{Code: get[string](r, "code"), Name: get[string](r, "name")}
+		})
 }
 
 // States returns one page of the States ordered by code, and their number.
@@ -507,24 +482,22 @@ RETURN total, page`
 
 // Session returns one session of a body.
 func (s *Store) Session(ctx context.Context, body string, number int) (*uncite.Session, error) {
-	const cypher = `
-MATCH (s:Session {key: $key})
-RETURN s.body AS body, s.number AS number, s.startDate AS start, s.endDate AS end`
-	key := uncite.SessionKey(body, number)
-	recs, err := s.query(ctx, cypher, map[string]any{"key": key}, neo4j.Read)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading session %s: %w", key, err)
-	}
-	if len(recs) == 0 {
-		return nil, uncite.Errorf(uncite.ENOTFOUND, "session %d of %s not found", number, body)
-	}
-	r := recs[0]
+	return readOne(ctx, s, fmt.Sprintf("session %d of %s", number, body), "MATCH (s:Session {key: $key}) RETURN "+sessionProjection+" AS value",
+		map[string]any{"key": uncite.SessionKey(body, number)}, toSession)
+}
+
+// sessionProjection is the map of a session that toSession reads, bound
+// to s.
+const sessionProjection = `{body: s.body, number: s.number, start: s.startDate, end: s.endDate}`
+
+func toSession(r *neo4j.Record) *uncite.Session {
+	m := get[map[string]any](r, "value")
 	return &uncite.Session{
-		Body:      get[string](r, "body"),
-		Number:    int(get[int64](r, "number")),
-		StartDate: get[string](r, "start"),
-		EndDate:   get[string](r, "end"),
-	}, nil
+		Body:      mapGet[string](m, "body"),
+		Number:    int(mapGet[int64](m, "number")),
+		StartDate: mapGet[string](m, "start"),
+		EndDate:   mapGet[string](m, "end"),
+	}
 }
 
 // AgendaItemsBySession lists the agenda items of sessions ordered by
@@ -537,21 +510,15 @@ RETURN key, COLLECT {
   WITH a ORDER BY a.number
   RETURN [a.number, a.title]
 } AS items`
-	recs, err := s.lookup(ctx, match, keys, nil)
-	if err != nil {
-		return nil, fmt.Errorf("neo4j: reading the agendas of %d sessions: %w", len(keys), err)
-	}
-	out := make(map[string][]uncite.AgendaItem, len(recs))
-	for _, r := range recs {
+	return readByKey(ctx, s, "reading the agendas of sessions", match, keys, nil, func(r *neo4j.Record) []uncite.AgendaItem {
 		var items []uncite.AgendaItem
 		for _, x := range get[[]any](r, "items") {
 			row := x.([]any)
 			title, _ := row[1].(string)
 			items = append(items, uncite.AgendaItem{Number: row[0].(string), Title: title})
 		}
-		out[get[string](r, "key")] = items
-	}
-	return out, nil
+		return items
+	})
 }
 
 // resolutionPage counts the resolutions matching where and lists a page

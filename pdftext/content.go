@@ -337,6 +337,24 @@ type textState struct {
 	rise           float64
 }
 
+// setParam sets the text state parameter of a one-operand operator (PDF
+// 32000-1, 9.3): character and word spacing, horizontal scaling (given in
+// percent), leading and rise.
+func (st *textState) setParam(op string, v float64) {
+	switch op {
+	case "Tc":
+		st.charSp = v
+	case "Tw":
+		st.wordSp = v
+	case "Tz":
+		st.scale = v / 100
+	case "TL":
+		st.leading = v
+	case "Ts":
+		st.rise = v
+	}
+}
+
 // readPage interprets a page's content streams into glyphs; fonts holds
 // the fonts read on the pages before.
 func readPage(v pdf.Value, g *guard, fonts map[string]*font) *page {
@@ -428,25 +446,9 @@ func (in *interp) run(strm, res pdf.Value, ctm matrix, depth int) {
 				st.font = fontKey(args[0].Name())
 				st.size = args[1].Float64()
 			}
-		case "Tc":
+		case "Tc", "Tw", "Tz", "TL", "Ts":
 			if len(args) == 1 {
-				st.charSp = args[0].Float64()
-			}
-		case "Tw":
-			if len(args) == 1 {
-				st.wordSp = args[0].Float64()
-			}
-		case "Tz":
-			if len(args) == 1 {
-				st.scale = args[0].Float64() / 100
-			}
-		case "TL":
-			if len(args) == 1 {
-				st.leading = args[0].Float64()
-			}
-		case "Ts":
-			if len(args) == 1 {
-				st.rise = args[0].Float64()
+				st.setParam(op, args[0].Float64())
 			}
 		case "Td", "TD":
 			if len(args) == 2 {

@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/server"
 )
 
@@ -24,7 +23,7 @@ import (
 // over the store open returns, loaded with the sample corpus: each request
 // is refused or answered within the deadline, and the heap stays under a
 // ceiling throughout.
-func RunHostile(t *testing.T, open func(t *testing.T) uncite.Store) {
+func RunHostile(t *testing.T, open Opener) {
 	const ceiling = 256 << 20
 	store := loaded(context.Background(), t, open(t))
 	srv := httptest.NewServer(server.Handler(store, server.Config{Logger: slog.New(slog.DiscardHandler)}))

@@ -396,14 +396,16 @@ func (p *Regexp) FindAllStringSubmatchIndex(s string) [][]int {
 	return out
 }
 
-// each calls fn with the successive matches of s (submatch offsets into s)
+// Each calls fn with the successive matches of s (submatch offsets into s)
 // until fn returns false. A match found at a candidate is the leftmost one
 // from there: the pattern does not look behind its start.
 func (p *Regexp) Each(s string, fn func(m []int) bool) {
 	p.EachAt(s, nil, fn)
 }
 
-// eachAt is each with the candidates of s already found (nil: not yet).
+// EachAt is Each with the candidates of s already found (nil: not yet):
+// the offsets where one of p's literals starts, in order, as a Set's Scan
+// gives them.
 func (p *Regexp) EachAt(s string, cands []int, fn func(m []int) bool) {
 	if p.fold && hasExoticFold(s) {
 		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
