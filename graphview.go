@@ -244,7 +244,8 @@ type SessionItemCount struct {
 // Facets break down the documents citing one resolution. Counts are of
 // distinct documents: ByYear by the year of their date (undated ones left
 // out), ascending; ByState by author (authorless left out), most first;
-// BySession by session and agenda item, most first. Ties sort by key.
+// BySession by session and agenda item, most first, ties as
+// CompareSessionItemCounts orders them. Other ties sort by key.
 type Facets struct {
 	ByYear    []YearCount
 	ByState   []StateCount

@@ -247,7 +247,8 @@ type Store interface {
 
 	Session(ctx context.Context, body string, number int) (*Session, error)
 	// AgendaItemsBySession lists the agenda items of sessions, keyed as by
-	// SessionKey, each ordered by number; a session that exists but has no
+	// SessionKey, each ordered by number as read, not as text (3 < 10 < 68 <
+	// 68 (a); see CompareAgendaNumbers); a session that exists but has no
 	// agenda item maps to none (nil).
 	AgendaItemsBySession(ctx context.Context, sessionKeys []string) (map[string][]AgendaItem, error)
 

@@ -29,9 +29,15 @@ const (
 	DefaultMaxFileSize = 64 << 20
 )
 
+// Writer is what a Loader writes to: a Store, or the files of a bulk
+// import (neo4jstore.ImportWriter).
+type Writer interface {
+	WriteDocuments(ctx context.Context, docs []*uncite.Document) (written int, err error)
+}
+
 // Loader feeds documents to a Store.
 type Loader struct {
-	Store       uncite.Store
+	Store       Writer
 	BatchSize   int                   // documents per store transaction
 	MaxFileSize int64                 // larger files are refused with an error
 	Progress    func(done, total int) // called after each batch, if set

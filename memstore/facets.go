@@ -207,10 +207,7 @@ func facets(r *resolution) *uncite.Facets {
 	for k, n := range r.bySession {
 		f.BySession = append(f.BySession, uncite.SessionItemCount{Body: k.body, Session: k.session, AgendaItem: k.item, Count: n})
 	}
-	slices.SortFunc(f.BySession, func(a, b uncite.SessionItemCount) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Body, b.Body),
-			cmp.Compare(a.Session, b.Session), strings.Compare(a.AgendaItem, b.AgendaItem))
-	})
+	slices.SortFunc(f.BySession, uncite.CompareSessionItemCounts)
 	return f
 }
 

@@ -629,7 +629,7 @@ func agendaItems(docs []*doc) []uncite.AgendaItem {
 	for n, t := range titles {
 		out = append(out, uncite.AgendaItem{Number: n, Title: t})
 	}
-	slices.SortFunc(out, func(a, b uncite.AgendaItem) int { return strings.Compare(a.Number, b.Number) })
+	slices.SortFunc(out, func(a, b uncite.AgendaItem) int { return uncite.CompareAgendaNumbers(a.Number, b.Number) })
 	return out
 }
 

@@ -2,11 +2,13 @@ package neo4jstore
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"testing"
 	"time"
 
 	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/internal/neo4jtest"
 	"github.com/uncite/uncite/refdata"
 	"github.com/uncite/uncite/storetest"
 	"github.com/uncite/uncite/synth"
@@ -127,3 +129,69 @@ func BenchmarkWriteDocuments(b *testing.B) {
 		})
 	}
 }
+
+// loadDocs is the size of the corpus BenchmarkLoad loads.
+var loadDocs = flag.Int("load-docs", 10_000, "synthetic documents BenchmarkLoad loads")
+
+// BenchmarkLoad loads -load-docs synthetic documents into an empty graph,
+// through WriteDocuments in batches of loadBatch (writes) and through the
+// CSV files of ImportWriter imported by neo4j-admin into a throwaway server
+// and opened (import: the files, the import, the start of the server, the
+// indexes and the counts Open derives). It reports the CITES relationships
+// in the graph per second and the documents per second; one iteration is a
+// whole load, so run it with -benchtime 1x.
+func BenchmarkLoad(b *testing.B) {
+	docs := synth.Corpus(*loadDocs, 1)
+	ctx := context.Background()
+	report := func(b *testing.B, s *Store) {
+		cites := count(b, s, "MATCH ()-[c:CITES]->() RETURN count(c) AS n", nil)
+		secs := b.Elapsed().Seconds() / float64(b.N)
+		b.ReportMetric(float64(cites)/secs, "cites/s")
+		b.ReportMetric(float64(len(docs))/secs, "docs/s")
+	}
+	b.Run(fmt.Sprintf("writes/docs=%d", len(docs)), func(b *testing.B) {
+		s := fresh(b)
+		for b.Loop() {
+			b.StopTimer()
+			fresh(b)
+			b.StartTimer()
+			for i := 0; i < len(docs); i += loadBatch {
+				if _, err := s.WriteDocuments(ctx, docs[i:min(i+loadBatch, len(docs))]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		report(b, s)
+	})
+	b.Run(fmt.Sprintf("import/docs=%d", len(docs)), func(b *testing.B) {
+		srv := neo4jtest.Throwaway(b)
+		cfg := testConfig()
+		cfg.URI = srv.URI
+		var s *Store
+		for b.Loop() {
+			dir := b.TempDir()
+			w, err := NewImportWriter(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := w.WriteDocuments(ctx, docs); err != nil {
+				b.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				b.Fatal(err)
+			}
+			srv.Import(b, ImportArgs(dir)...)
+			opened, err := Open(ctx, cfg)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { opened.Close(ctx) })
+			s = opened
+		}
+		report(b, s)
+	})
+}
+
+// loadBatch is the batch of BenchmarkLoad's writes, that of the benchmark
+// corpus's load.
+const loadBatch = benchBatch

@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/uncite/uncite"
@@ -164,6 +165,9 @@ func toFacets(r *neo4j.Record) *uncite.Facets {
 			Body: row[0].(string), Session: int(row[1].(int64)), AgendaItem: row[2].(string), Count: int(row[3].(int64)),
 		})
 	}
+	// Cypher orders items as text; the one rule for agenda numbers is
+	// uncite.CompareAgendaNumbers.
+	slices.SortFunc(f.BySession, uncite.CompareSessionItemCounts)
 	return f
 }
 

@@ -25,9 +25,8 @@ var scanOperators = []string{"NodeByLabelScan", "AllNodesScan", "RelationshipTyp
 
 // scansAllowed are the queries that may scan, each with the reason.
 var scansAllowed = map[string]string{
-	"linkReferrers": "list elements are not indexed: a write reads every document's references once per batch",
-	"seedStates":    "runs once at start-up over the ~200 States",
-	"States":        "the ~200 State nodes of the reference tables",
+	"seedStates": "runs once at start-up over the ~200 States",
+	"States":     "the ~200 State nodes of the reference tables",
 }
 
 // boundBy completes a query that reads a variable bound by the statement

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -501,13 +502,12 @@ func toSession(r *neo4j.Record) *uncite.Session {
 }
 
 // AgendaItemsBySession lists the agenda items of sessions ordered by
-// number, in one query.
+// number (uncite.CompareAgendaNumbers), in one query.
 func (s *Store) AgendaItemsBySession(ctx context.Context, keys []string) (map[string][]uncite.AgendaItem, error) {
 	const match = `
 MATCH (s:Session {key: key})
 RETURN key, COLLECT {
   MATCH (a:AgendaItem)-[:IN_SESSION]->(s)
-  WITH a ORDER BY a.number
   RETURN [a.number, a.title]
 } AS items`
 	return readByKey(ctx, s, "reading the agendas of sessions", match, keys, nil, func(r *neo4j.Record) []uncite.AgendaItem {
@@ -517,6 +517,9 @@ RETURN key, COLLECT {
 			title, _ := row[1].(string)
 			items = append(items, uncite.AgendaItem{Number: row[0].(string), Title: title})
 		}
+		// A session has tens of items: sorting them here keeps the one rule
+		// (uncite.CompareAgendaNumbers) in one place.
+		slices.SortFunc(items, func(a, b uncite.AgendaItem) int { return uncite.CompareAgendaNumbers(a.Number, b.Number) })
 		return items
 	})
 }

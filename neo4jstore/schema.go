@@ -31,6 +31,8 @@ var schema = []string{
 	// Document symbols are not unique (language versions share one), but
 	// REFERS_TO links and resolution documents are found by symbol.
 	"CREATE INDEX document_symbol IF NOT EXISTS FOR (n:Document) ON (n.symbol)",
+	// The documents referring to a symbol (see linkReferrers).
+	"CREATE TEXT INDEX document_references IF NOT EXISTS FOR (n:Document) ON (n.referenceKey)",
 	// Date ranges (listings, TopCited of a year), body and author filters.
 	"CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)",
 	"CREATE INDEX document_body IF NOT EXISTS FOR (n:Document) ON (n.body)",
@@ -121,6 +123,15 @@ var migrations = []struct {
 	// Writes give CITES the symbol and document id of cites_in_order since.
 	{"citesInOrder", []string{`MATCH (d:Document)-[c:CITES]->(r:Resolution) WHERE c.document IS NULL
 CALL (d, c, r) { SET c.symbol = r.symbol, c.document = d.id } IN TRANSACTIONS OF 10000 ROWS`}},
+	// Writes keep the references of documents in referenceKey since.
+	{"referenceKey", []string{`MATCH (d:Document) WHERE d.references IS NOT NULL AND d.referenceKey IS NULL
+CALL (d) { SET d.referenceKey = reduce(key = '\n', ref IN d.references | key + ref + '\n') } IN TRANSACTIONS OF 10000 ROWS`}},
+	// The import files cannot hold a list of one empty string (neo4j-admin
+	// reads it as no value): the session counts of documents under no
+	// agenda item (items [""], see counters.go) come without items, and
+	// get them here. Writes never leave a session count without items.
+	{"importedSessionItems", []string{`MATCH ()-[c:CITED_IN_SESSION]->() WHERE c.items IS NULL
+CALL (c) { SET c.items = [''] } IN TRANSACTIONS OF 10000 ROWS`}},
 }
 
 func (s *Store) migrate(ctx context.Context) error {

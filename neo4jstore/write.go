@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"github.com/uncite/uncite"
@@ -120,6 +121,10 @@ func docParams(d *uncite.Document, words string) map[string]any {
 		"file":       str(d.File),
 		"sha256":     str(d.SHA256),
 		"references": list(d.References),
+		// The references again, each between newlines, for the text
+		// index that finds the documents referring to a symbol (see
+		// linkReferrers): list elements are not indexed.
+		"referenceKey": referenceKey(d.References),
 		// Agenda items are kept on the document as two parallel lists, in
 		// the document's order: documents without a session have items too,
 		// and there is no AgendaItem node to link those to.
@@ -208,6 +213,7 @@ func (w *writer) write(ctx context.Context) error {
 		return err
 	}
 	for _, step := range []func(context.Context) error{
+		w.lock,
 		w.detach,
 		w.upsert,
 		w.placeResolutions,
@@ -249,6 +255,66 @@ func (w *writer) findChanged(ctx context.Context) error {
 		old := stored[id]
 		if sha := w.batch.sha[id]; sha == "" || old.sha != sha || w.batch.hasWords[id] && !old.searchable {
 			w.changed = append(w.changed, id)
+		}
+	}
+	return nil
+}
+
+// lockResolutions takes, for each symbol, the lock of the node holding it,
+// creating a Resolution node for it when none does; the uniqueness
+// constraint makes two transactions creating one wait for each other. A
+// transaction deciding which node holds a symbol, or linking citations to
+// it, must hold that lock first: otherwise it decides from what it read
+// before a concurrent writer committed another holder, and links to a node
+// that no longer holds the symbol or makes a second holder. The node found
+// may have stopped holding the symbol while this one waited for its lock
+// (held is then false), and the lock is taken again on the new holder.
+// A node created here that no document needs is deleted by
+// refreshResolutions, and one a document should hold is replaced by it in
+// placeResolutions.
+const lockResolutions = `
+UNWIND $resolutions AS c
+MERGE (r:Resolution {symbol: c.symbol})
+  ON CREATE SET r.number = c.number, r.year = c.year, r.known = c.known,
+                r.resolutionTitle = c.title, r.resolutionDate = c.date
+SET r.locked = true
+REMOVE r.locked
+RETURN c.symbol AS symbol, r:Resolution AND r.symbol = c.symbol AS held`
+
+// lock takes the locks of the symbols the new versions of the changed
+// documents cite or are. Those of the old versions are taken by detach,
+// which writes to their holders. Symbols are locked in order, so that
+// concurrent writers wait for each other rather than deadlock. It runs
+// first, so that a writer of the same documents as a concurrent one, once
+// it has waited, detaches and counts what the other committed.
+func (w *writer) lock(ctx context.Context) error {
+	// A node created here takes its properties from the first citation of
+	// its symbol, as in createResolutions.
+	params := map[string]map[string]any{}
+	for _, id := range w.changed {
+		for _, c := range w.batch.cites[id] {
+			if symbol := c["symbol"].(string); params[symbol] == nil {
+				params[symbol] = c
+			}
+		}
+		if symbol, ok := w.batch.docs[id]["resolution"].(string); ok && params[symbol] == nil {
+			params[symbol] = resolutionParams(uncite.Citation{Symbol: symbol})
+		}
+	}
+	for symbols := sortedKeys(params); len(symbols) > 0; {
+		rows := make([]map[string]any, len(symbols))
+		for i, symbol := range symbols {
+			rows[i] = params[symbol]
+		}
+		recs, err := run(ctx, w.tx, lockResolutions, map[string]any{"resolutions": rows})
+		if err != nil {
+			return err
+		}
+		symbols = symbols[:0]
+		for _, r := range recs {
+			if !get[bool](r, "held") {
+				symbols = append(symbols, get[string](r, "symbol"))
+			}
 		}
 	}
 	return nil
@@ -519,19 +585,24 @@ CALL (d, doc) {
 }`
 
 // linkReferrers re-creates the REFERS_TO links into the changed documents
-// from every document that refers to their symbols, in one scan of the
-// documents: list elements are not indexed. The references of a document
-// are tested in one expression (against a set built once from $symbols),
-// and only those of the few documents that match become rows.
+// from every document that refers to their symbols. The text index on
+// referenceKey finds the documents whose references hold the symbol as a
+// substring, and the list tells the exact ones.
 const linkReferrers = `
+UNWIND $symbols AS ref
 MATCH (src:Document)
-WHERE any(ref IN src.references WHERE ref IN $symbols)
-UNWIND src.references AS ref
-WITH src, ref
-WHERE ref IN $symbols
+WHERE src.referenceKey CONTAINS '\n' + ref + '\n' AND ref IN src.references
 MATCH (t:Document {symbol: ref})
 WHERE t <> src
 MERGE (src)-[:REFERS_TO]->(t)`
+
+// referenceKey is the value of the referenceKey property.
+func referenceKey(refs []string) any {
+	if len(refs) == 0 {
+		return nil
+	}
+	return "\n" + strings.Join(refs, "\n") + "\n"
+}
 
 func (w *writer) link(ctx context.Context) error {
 	var cites, docs []map[string]any

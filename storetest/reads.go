@@ -21,6 +21,7 @@ func RunReads(t *testing.T, open Opener) {
 		{"pagination", pagination},
 		{"resolution filters", resolutionFilters},
 		{"batch lookups", batchLookups},
+		{"agenda items in reading order", agendaOrder},
 		{"a document without ID fails the batch", writeRejectsDocumentWithoutID},
 	})
 }
@@ -72,6 +73,38 @@ func roundTrip(t *testing.T, open Opener) {
 	if _, err := s.State(ctx, "XXX"); uncite.ErrorCode(err) != uncite.ENOTFOUND {
 		t.Errorf("absent State: error %v, want not found", err)
 	}
+}
+
+// agendaOrder checks that agenda items are listed by number as a reader
+// expects (uncite.CompareAgendaNumbers), not as text, where "10" would
+// come before "3".
+func agendaOrder(t *testing.T, open Opener) {
+	s := open(t)
+	ctx := context.Background()
+	const x = "A/HRC/RES/40/1"
+	numbers := []string{"10", "68 (b)", "3", "68", "A", "68 (a)", "2"}
+	var docs []*uncite.Document
+	for i, n := range numbers {
+		docs = append(docs, &uncite.Document{ID: fmt.Sprintf("item%d.txt", i), Body: uncite.BodyHRC, Session: 40,
+			AgendaItems: []uncite.AgendaItem{{Number: n}}, Citations: []uncite.Citation{cite(x, 1)}})
+	}
+	write(t, s, docs...)
+	ordered := []string{"2", "3", "10", "68", "68 (a)", "68 (b)", "A"}
+
+	items, err := s.AgendaItemsBySession(ctx, []string{"HRC-40"})
+	var got []string
+	for _, a := range items["HRC-40"] {
+		got = append(got, a.Number)
+	}
+	check(t, "agenda items of HRC-40", got, err, ordered)
+
+	// Facets tie on the count, so the item number decides.
+	facets, err := s.ResolutionFacets(ctx, []string{x})
+	got = nil
+	for _, c := range facets[x].BySession {
+		got = append(got, c.AgendaItem)
+	}
+	check(t, "facets by session of "+x, got, err, ordered)
 }
 
 func documentFilters(t *testing.T, open Opener) {

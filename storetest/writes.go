@@ -455,9 +455,9 @@ func derivedFromDocuments(t *testing.T, open Opener) {
 	ses, err := s.Session(ctx, uncite.BodyHRC, 43)
 	check(t, "session of three", ses, err, &uncite.Session{Body: uncite.BodyHRC, Number: 43, StartDate: "2020-02-24", EndDate: "2020-03-20"})
 	items, err := s.AgendaItemsBySession(ctx, []string{hrc43})
-	// Ordered by number as text: numbers are strings ("4", "4(a)").
+	// Ordered by number as read (uncite.CompareAgendaNumbers), not as text.
 	check(t, "agenda items of three", items, err, map[string][]uncite.AgendaItem{hrc43: {
-		{Number: "10", Title: "Technical assistance"}, {Number: "3"}, {Number: "4", Title: "Human rights situations"}}})
+		{Number: "3"}, {Number: "4", Title: "Human rights situations"}, {Number: "10", Title: "Technical assistance"}}})
 
 	b.Session, b.SHA256 = 0, "b2"
 	c.AgendaItems, c.SHA256 = nil, "c2"

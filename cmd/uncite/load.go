@@ -5,9 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/uncite/uncite/loader"
+	"github.com/uncite/uncite/neo4jstore"
 )
 
 // loadRetryTime is the default --neo4j-retry-time of load: concurrent loads
@@ -21,11 +25,15 @@ func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	maxSize := fs.Int64("max-file-size", loader.DefaultMaxFileSize>>20, "refuse files larger than this many MB")
 	sf := bindStore(fs, loadRetryTime)
 	syn := bindSynthetic(fs)
+	bulk := fs.String("bulk-csv", "", "write the CSV files of `neo4j-admin database import full` to this folder instead of to a store (see README, Bulk import)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 && syn.n <= 0 {
 		return errors.New("load needs at least one file or folder, or --synthetic N")
+	}
+	if *bulk != "" {
+		return loadBulk(ctx, *bulk, fs.Args(), syn, *batch, *maxSize, stdout, stderr)
 	}
 	_, b, err := sf.backend()
 	if err != nil {
@@ -40,20 +48,25 @@ func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer store.Close(context.Background())
+	return loadInto(ctx, store, fs.Args(), syn, *batch, *maxSize, stdout, stderr)
+}
+
+// loadInto writes the synthetic corpus, if any, then the documents of paths.
+func loadInto(ctx context.Context, store loader.Writer, paths []string, syn *syntheticFlags, batch int, maxSize int64, stdout, stderr io.Writer) error {
 	if syn.n > 0 {
-		rep, err := writeSynthetic(ctx, store, syn, *batch, stderr)
+		rep, err := writeSynthetic(ctx, store, syn, batch, stderr)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, rep)
-		if fs.NArg() == 0 {
+		if len(paths) == 0 {
 			return nil
 		}
 	}
 
-	l := &loader.Loader{Store: store, BatchSize: *batch, MaxFileSize: *maxSize << 20,
+	l := &loader.Loader{Store: store, BatchSize: batch, MaxFileSize: maxSize << 20,
 		Progress: func(done, total int) { fmt.Fprintf(stderr, "\rstored %d/%d documents", done, total) }}
-	rep, err := l.Load(ctx, fs.Args()...)
+	rep, err := l.Load(ctx, paths...)
 	fmt.Fprintln(stderr)
 	if err != nil {
 		if rep != nil {
@@ -72,5 +85,32 @@ func load(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(rep.Failed) > 0 {
 		return fmt.Errorf("%d of %d files failed", len(rep.Failed), rep.Files)
 	}
+	return nil
+}
+
+// loadBulk writes the documents as CSV files for neo4j-admin instead of to
+// a store, and says how to import them.
+func loadBulk(ctx context.Context, dir string, paths []string, syn *syntheticFlags, batch int, maxSize int64, stdout, stderr io.Writer) error {
+	// The command printed must work from any folder.
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	w, err := neo4jstore.NewImportWriter(dir)
+	if err != nil {
+		return err
+	}
+	if err := loadInto(ctx, w, paths, syn, batch, maxSize, stdout, stderr); err != nil {
+		w.Close()
+		return fmt.Errorf("%w\nthe files in %s are incomplete: do not import them", err, dir)
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("writing the import files to %s: %w", dir, err)
+	}
+	fmt.Fprintf(stdout, "import files written to %s; with the database stopped, import them with\n  neo4j-admin database import full neo4j --overwrite-destination %s\nthen start it: the first uncite command to open it (serve, or load of more documents) creates the indexes\n",
+		dir, strings.Join(neo4jstore.ImportArgs(dir), " "))
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -158,5 +159,36 @@ func TestVersion(t *testing.T) {
 	// Test binaries carry the module's build information too.
 	if !strings.HasPrefix(out.String(), "uncite ") || !strings.Contains(out.String(), "go1.") {
 		t.Errorf("version: %q", out.String())
+	}
+}
+
+// TestLoadBulkCSV writes the import files of the sample corpus without any
+// Neo4j, and prints the import command naming them.
+func TestLoadBulkCSV(t *testing.T) {
+	t.Setenv("NEO4J_URI", "")
+	dir := filepath.Join(t.TempDir(), "csv")
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"load", "--bulk-csv", dir, "../../sample/docs"}, &out, &errOut); err != nil {
+		t.Fatalf("%v\n%s", err, errOut.String())
+	}
+	for _, want := range []string{"neo4j-admin database import full neo4j", "--nodes=" + filepath.Join(dir, "documents.csv"),
+		"--relationships=" + filepath.Join(dir, "cites.csv")} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	f, err := os.Open(filepath.Join(dir, "documents.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A header and a row per document of the sample.
+	files, _ := filepath.Glob("../../sample/docs/*.*")
+	if len(rows) != len(files)+1 || rows[0][0] != ":ID" {
+		t.Errorf("documents.csv has %d rows, want a header and %d documents", len(rows), len(files))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/uncite/uncite"
+	"github.com/uncite/uncite/loader"
 	"github.com/uncite/uncite/synth"
 )
 
@@ -39,7 +40,7 @@ func (r syntheticReport) String() string {
 
 // writeSynthetic writes the corpus in batches of batch documents,
 // reporting progress to stderr when it is not nil.
-func writeSynthetic(ctx context.Context, store uncite.Store, s *syntheticFlags, batch int, stderr io.Writer) (syntheticReport, error) {
+func writeSynthetic(ctx context.Context, store loader.Writer, s *syntheticFlags, batch int, stderr io.Writer) (syntheticReport, error) {
 	rep := syntheticReport{}
 	start := time.Now()
 	var docs []*uncite.Document

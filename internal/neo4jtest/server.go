@@ -21,6 +21,7 @@ type Server struct {
 	URI  string
 	env  []string
 	dir  string // NEO4J_STATE_DIR, where the script keeps the JVM's pid
+	data string // NEO4J_DATA_DIR, the server's home
 }
 
 // FaultPortEnv names the port of throwaway servers; by default the port
@@ -42,11 +43,11 @@ func Throwaway(t testing.TB) *Server {
 		p = port(URI()) + 1
 	}
 	dir := t.TempDir()
-	s := &Server{Port: p, URI: "bolt://127.0.0.1:" + strconv.Itoa(p), dir: filepath.Join(dir, "state")}
+	s := &Server{Port: p, URI: "bolt://127.0.0.1:" + strconv.Itoa(p), dir: filepath.Join(dir, "state"), data: filepath.Join(dir, "data")}
 	s.env = append(os.Environ(),
 		"NEO4J_PORT="+strconv.Itoa(p),
 		"NEO4J_STATE_DIR="+s.dir,
-		"NEO4J_DATA_DIR="+filepath.Join(dir, "data"),
+		"NEO4J_DATA_DIR="+s.data,
 		"NEO4J_HEAP=512m", "NEO4J_PAGECACHE=128m")
 	t.Cleanup(func() {
 		s.signal(t, syscall.SIGCONT) // a paused JVM cannot shut down
@@ -61,6 +62,28 @@ func Throwaway(t testing.TB) *Server {
 func (s *Server) Start(t testing.TB) {
 	t.Helper()
 	s.script(t, "start")
+}
+
+// Import stops the server, replaces its database by one imported from CSV
+// files with `neo4j-admin database import full neo4j args...`, run from the
+// jars scripts/neo4j.sh fetched (neo4j-import-tool is among them), and
+// starts the server again.
+func (s *Server) Import(t testing.TB, args ...string) {
+	t.Helper()
+	s.script(t, "stop")
+	conf := t.TempDir()
+	if err := os.WriteFile(filepath.Join(conf, "neo4j.conf"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := exec.Command("java", append([]string{"-Xmx512m", "-cp", filepath.Join(root(), "scripts", "neo4j", "target", "lib", "*"),
+		"org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j",
+		"--overwrite-destination=true", "--max-off-heap-memory=256m", "--threads=2",
+		"--report-file=" + filepath.Join(conf, "import.report")}, args...)...)
+	c.Env = append(os.Environ(), "NEO4J_HOME="+s.data, "NEO4J_CONF="+conf)
+	if out, err := c.CombinedOutput(); err != nil {
+		t.Fatalf("neo4j-admin database import full: %v\n%s", err, out)
+	}
+	s.Start(t)
 }
 
 // Kill kills the JVM at once, as a crash or the OOM killer would.
