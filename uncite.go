@@ -89,8 +89,9 @@ type Citation struct {
 	Verbs     []string // clause verbs that introduce it ("Recalling"), where the text has them
 	Operative bool     // true when any occurrence is in an operative paragraph
 
-	// Resolution is the cited resolution, filled by a store only when a
-	// DocumentQuery asks for it (see CitedQuery); nil otherwise.
+	// Resolution is the cited resolution when a read carried it with the
+	// citation (a store's when a DocumentQuery asks, see CitedQuery, or
+	// the GraphQL resolvers' symbol alone); nil otherwise.
 	Resolution *Resolution
 }
 
@@ -111,9 +112,10 @@ type Resolution struct {
 	Known         bool // listed in the bundled reference tables
 	CitationCount int  // number of distinct documents citing it
 
-	// CitedBy is a page of the documents citing it, by id, filled by a
-	// store only on a citation's Resolution when a DocumentQuery asks for
-	// it (see CitedQuery); nil otherwise.
+	// CitedBy is a page of the documents citing it when a read fetched
+	// it with the resolution: a store's, by id, on a citation's
+	// Resolution when a DocumentQuery asks (see CitedQuery), or the
+	// GraphQL resolver's for its citedBy field; nil otherwise.
 	CitedBy *DocumentPage
 }
 

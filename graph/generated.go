@@ -250,8 +250,6 @@ type AgendaItemResolver interface {
 	Documents(ctx context.Context, obj *uncite.SessionAgendaItem, first *int, after *string) (*model.DocumentConnection, error)
 }
 type CitationResolver interface {
-	Resolution(ctx context.Context, obj *uncite.Citation) (*uncite.Resolution, error)
-
 	Contexts(ctx context.Context, obj *uncite.Citation) ([]string, error)
 	Verbs(ctx context.Context, obj *uncite.Citation) ([]string, error)
 }
@@ -2737,7 +2735,7 @@ func (ec *executionContext) _Citation_resolution(ctx context.Context, field grap
 			return ec.fieldContext_Citation_resolution(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Citation().Resolution(ctx, obj)
+			return obj.Resolution, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *uncite.Resolution) graphql.Marshaler {
@@ -2751,8 +2749,8 @@ func (ec *executionContext) fieldContext_Citation_resolution(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "Citation",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Resolution(ctx, field)
 		},
@@ -7451,11 +7449,10 @@ func (ec *executionContext) _Citation(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Citation")
 		case "resolution":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Citation_resolution(ctx, field, obj)
-				})
+			out.Values[i] = ec._Citation_resolution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "count":
 			out.Values[i] = ec._Citation_count(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -15,6 +15,7 @@ import (
 	"github.com/uncite/uncite/graph/model"
 	"github.com/uncite/uncite/internal/nullable"
 	"github.com/uncite/uncite/refdata"
+	"golang.org/x/sync/errgroup"
 )
 
 // Title is the resolver for the title field.
@@ -30,14 +31,6 @@ func (r *agendaItemResolver) Session(ctx context.Context, obj *uncite.SessionAge
 // Documents is the resolver for the documents field.
 func (r *agendaItemResolver) Documents(ctx context.Context, obj *uncite.SessionAgendaItem, first *int, after *string) (*model.DocumentConnection, error) {
 	return r.documents(ctx, uncite.DocumentFilter{Body: obj.Body, Session: obj.Session, AgendaItem: obj.Number}, first, after)
-}
-
-// Resolution is the resolver for the resolution field.
-func (r *citationResolver) Resolution(ctx context.Context, obj *uncite.Citation) (*uncite.Resolution, error) {
-	if obj.Resolution != nil {
-		return obj.Resolution, nil
-	}
-	return r.resolution(ctx, obj.Symbol)
 }
 
 // Contexts is the resolver for the contexts field.
@@ -161,16 +154,13 @@ func (r *documentResolver) Mentions(ctx context.Context, obj *uncite.Document) (
 
 // Citations is the resolver for the citations field.
 func (r *documentResolver) Citations(ctx context.Context, obj *uncite.Document) ([]*uncite.Citation, error) {
-	cs := capped(obj.Citations, MaxCitations)
+	cs, err := withResolutions(ctx, capped(obj.Citations, MaxCitations))
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*uncite.Citation, len(cs))
 	for i := range cs {
 		out[i] = &cs[i]
-	}
-	if !underList(ctx) {
-		// Under a list the documents' citations share batches instead.
-		if err := prefetchCitations(ctx, cs); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }
@@ -238,7 +228,31 @@ func (r *queryResolver) Resolution(ctx context.Context, symbol string) (*uncite.
 	if err != nil {
 		return nil, err
 	}
-	return found(r.Store.Resolution(ctx, c.Symbol))
+	f, ok := onlyCitedBy(ctx)
+	if !ok {
+		return found(r.Store.Resolution(ctx, c.Symbol))
+	}
+	q, ok := citedByQuery(ctx, f, c.Symbol)
+	if !ok {
+		return found(r.Store.Resolution(ctx, c.Symbol))
+	}
+	// The documents citing it are read at the same time as the
+	// resolution, and carried on it for its citedBy field.
+	var pages []uncite.DocumentPage
+	var g errgroup.Group
+	g.Go(func() (err error) {
+		pages, err = r.Store.DocumentPages(ctx, []uncite.DocumentQuery{q})
+		return err
+	})
+	res, err := found(r.Store.Resolution(ctx, c.Symbol))
+	if werr := g.Wait(); err == nil {
+		err = werr
+	}
+	if err != nil || res == nil {
+		return nil, err
+	}
+	res.CitedBy = &pages[0]
+	return res, nil
 }
 
 // Resolutions is the resolver for the resolutions field.
@@ -267,7 +281,12 @@ func (r *queryResolver) Resolutions(ctx context.Context, filter *model.Resolutio
 
 // State is the resolver for the state field.
 func (r *queryResolver) State(ctx context.Context, code string) (*uncite.State, error) {
-	return found(r.Store.State(ctx, strings.ToUpper(strings.TrimSpace(code))))
+	// Every State of the reference tables exists in every store (see
+	// uncite.Store): the tables answer without a round trip.
+	if _, ok := refdata.StateByCode(code); !ok {
+		return nil, nil
+	}
+	return state(strings.ToUpper(strings.TrimSpace(code))), nil
 }
 
 // States is the resolver for the states field.

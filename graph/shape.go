@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -64,17 +65,39 @@ func documentRead(ctx context.Context, sel ast.SelectionSet) (omit uncite.Docume
 // citingIDs asks cited to carry the page of the citedBy field f when it
 // shows the ids of the documents alone.
 func citingIDs(ctx context.Context, f graphql.CollectedField, cited uncite.CitedQuery) uncite.CitedQuery {
+	q, ok := citedByQuery(ctx, f, "")
+	if !ok || q.Omit != uncite.AllParts {
+		return cited
+	}
+	cited.CitingIDs, cited.Citing, cited.CitingTotal = true, q.Page, !q.NoTotal
+	return cited
+}
+
+// citedByQuery is the listing that the citedBy field f of the resolution
+// symbol asks for; not ok when its arguments are wrong, which the field's
+// own resolver reports.
+func citedByQuery(ctx context.Context, f graphql.CollectedField, symbol string) (q uncite.DocumentQuery, ok bool) {
 	args := f.ArgumentMap(graphql.GetOperationContext(ctx).Variables)
 	p, err := page(intArg(args, "first"), stringArg(args, "after"), 20)
 	if err != nil {
-		return cited // the field's own resolver reports it
+		return q, false
 	}
-	q := connectionQuery(ctx, f.Selections, uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: "-"}, Page: p})
-	if q.Omit != uncite.AllParts {
-		return cited
+	return connectionQuery(ctx, f.Selections, uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: symbol}, Page: p}), true
+}
+
+// onlyCitedBy is the citedBy field selected on the Resolution being
+// resolved, when there is exactly one.
+func onlyCitedBy(ctx context.Context) (graphql.CollectedField, bool) {
+	var found []graphql.CollectedField
+	for _, f := range collect(ctx, selection(ctx), "Resolution") {
+		if f.Name == "citedBy" {
+			found = append(found, f)
+		}
 	}
-	cited.CitingIDs, cited.Citing, cited.CitingTotal = true, p, !q.NoTotal
-	return cited
+	if len(found) != 1 {
+		return graphql.CollectedField{}, false
+	}
+	return found[0], true
 }
 
 // connectionQuery shapes the query of a DocumentConnection selected as
@@ -150,47 +173,80 @@ func onlySymbol(fields []graphql.CollectedField) bool {
 	return true
 }
 
-// prefetchCitations loads, for the citations of one document, the
-// resolutions and the citedBy listings that the selection on them reads
-// and the store did not carry on them (see CitedQuery), all at once, so
-// that the citations' resolvers find them cached instead of waiting a
-// batch per level.
-func prefetchCitations(ctx context.Context, cs []uncite.Citation) error {
-	if len(cs) == 0 || cs[0].Resolution != nil && cs[0].Resolution.CitedBy != nil {
-		return nil
+// withResolutions gives the citations of one document the resolutions
+// that the selection on them shows, which gqlgen then reads as a plain
+// field: carried by the store (see uncite.CitedQuery), the symbols alone,
+// or else loaded, in one batch with the other documents' under a list.
+// Outside a list, the citedBy listings selected on them are fetched at the
+// same time, so that their resolvers find them cached instead of waiting
+// a batch per level. The citations are copies: the document's own may be
+// shown by an alias that reads more of their resolutions.
+func withResolutions(ctx context.Context, cs []uncite.Citation) ([]uncite.Citation, error) {
+	var shown []graphql.CollectedField
+	for _, f := range collect(ctx, selection(ctx), "Citation") {
+		if f.Name == "resolution" {
+			shown = append(shown, f)
+		}
+	}
+	if len(cs) == 0 || len(shown) == 0 || cs[0].Resolution != nil && cs[0].Resolution.CitedBy != nil {
+		return cs, nil
+	}
+	symbolsOnly := cs[0].Resolution == nil
+	for _, f := range shown {
+		symbolsOnly = symbolsOnly && onlySymbol(collect(ctx, f.Selections, "Resolution"))
+	}
+	out := make([]uncite.Citation, len(cs))
+	copy(out, cs)
+	if symbolsOnly {
+		for i := range out {
+			out[i].Resolution = &uncite.Resolution{Symbol: out[i].Symbol}
+		}
+		return out, nil
 	}
 	symbols := make([]string, len(cs))
 	for i := range cs {
 		symbols[i] = cs[i].Symbol
 	}
 	l := loadersFrom(ctx)
-	vars := graphql.GetOperationContext(ctx).Variables
 	var g errgroup.Group
-	for _, f := range collect(ctx, selection(ctx), "Citation") {
-		if f.Name != "resolution" {
-			continue
-		}
-		fields := collect(ctx, f.Selections, "Resolution")
-		if !onlySymbol(fields) && cs[0].Resolution == nil {
-			g.Go(func() error { return prime(ctx, l.resolutions, symbols) })
-		}
-		for _, c := range fields {
-			if c.Name != "citedBy" {
-				continue
-			}
-			args := c.ArgumentMap(vars)
-			p, err := page(intArg(args, "first"), stringArg(args, "after"), 20)
-			if err != nil {
-				continue // the field's own resolver reports it
-			}
-			keys := make([]uncite.DocumentQuery, len(symbols))
-			for i, symbol := range symbols {
-				keys[i] = connectionQuery(ctx, c.Selections, uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: symbol}, Page: p})
-			}
-			g.Go(func() error { return prime(ctx, l.documentPages, keys) })
+	if !underList(ctx) {
+		// Under a list the documents' citations share batches instead.
+		for _, f := range shown {
+			primeCitedBy(ctx, &g, f, symbols)
 		}
 	}
-	return g.Wait()
+	if cs[0].Resolution == nil {
+		rs, err := loadAll(ctx, l.resolutions, symbols)
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range rs {
+			if r == nil {
+				return nil, fmt.Errorf("resolution %q is cited but not in the store", symbols[i])
+			}
+			out[i].Resolution = r
+		}
+	}
+	return out, g.Wait()
+}
+
+// primeCitedBy fetches in g the citedBy listings that the resolution field
+// f selects for each of symbols, and caches them for their resolvers.
+func primeCitedBy(ctx context.Context, g *errgroup.Group, f graphql.CollectedField, symbols []string) {
+	l := loadersFrom(ctx)
+	for _, c := range collect(ctx, f.Selections, "Resolution") {
+		if c.Name != "citedBy" {
+			continue
+		}
+		if _, ok := citedByQuery(ctx, c, ""); !ok {
+			continue // the field's own resolver reports it
+		}
+		keys := make([]uncite.DocumentQuery, len(symbols))
+		for i, symbol := range symbols {
+			keys[i], _ = citedByQuery(ctx, c, symbol)
+		}
+		g.Go(func() error { return prime(ctx, l.documentPages, keys) })
+	}
 }
 
 // underList tells whether the field being resolved is resolved for each

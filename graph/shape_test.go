@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -134,4 +136,52 @@ func TestDocumentWithWhatItCitesIsOneStoreCall(t *testing.T) {
 		w.Resolution.CitedBy = pageOf(t, mem, uncite.DocumentFilter{Cites: c.Resolution.Symbol}, 2)
 		return w
 	}, func(c cited) bool { return c.Resolution.CitedBy.TotalCount > 2 && len(c.Resolution.CitedBy.Nodes) == 2 })
+}
+
+// meetingStore answers Resolution only once DocumentPages has been asked,
+// and fails it after a while otherwise.
+type meetingStore struct {
+	uncite.Store
+	asked chan struct{}
+	once  sync.Once
+}
+
+func (m *meetingStore) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([]uncite.DocumentPage, error) {
+	m.once.Do(func() { close(m.asked) })
+	return m.Store.DocumentPages(ctx, qs)
+}
+
+func (m *meetingStore) Resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
+	select {
+	case <-m.asked:
+		return m.Store.Resolution(ctx, symbol)
+	case <-time.After(10 * time.Second):
+		return nil, errors.New("the citing documents were not asked at the same time")
+	}
+}
+
+// A resolution and the documents citing it are asked of the store at the
+// same time, not one after the other.
+func TestResolutionAndItsCitingDocumentsAreReadTogether(t *testing.T) {
+	_, mem, _ := sampleServer(t)
+	for _, q := range []string{
+		`{ resolution(symbol: "S/RES/822 (1993)") { symbol citationCount citedBy(first: 2) { totalCount nodes { id date author { code } } } } }`,
+		`{ resolution(symbol: "S/RES/822 (1993)") { citedBy(first: 1, after: "b2Zmc2V0OjA=") { pageInfo { hasNextPage } nodes { id } } } }`,
+	} {
+		srv := httptest.NewServer(server.Handler(&meetingStore{Store: mem, asked: make(chan struct{})}, server.Config{}))
+		got := post(t, srv.URL, q)
+		srv.Close()
+		want := post(t, sampleURL(t, mem), q)
+		if got != want || !strings.Contains(got, `"nodes":[{"id":`) {
+			t.Errorf("%s\n got: %s\nwant: %s", q, got, want)
+		}
+	}
+}
+
+// sampleURL serves mem as it is, for the answers to compare with.
+func sampleURL(t *testing.T, mem uncite.Store) string {
+	t.Helper()
+	srv := httptest.NewServer(server.Handler(mem, server.Config{}))
+	t.Cleanup(srv.Close)
+	return srv.URL
 }

@@ -59,6 +59,10 @@ func TestQueryPlans(t *testing.T) {
 			queries["documentPages "+strings.TrimSpace(g.match)] = documentPages(g.match, g.order, g.total, g.omit, g.cited)
 		}
 	}
+	// The resolutions, unfiltered, in the orders an index gives.
+	for _, o := range []uncite.ResolutionOrder{uncite.OrderBySymbol, uncite.OrderByCitationCount} {
+		queries["Resolutions by "+string(o)] = resolutionPage("", whereClause([]string{inOrderOf[o]}), resolutionOrders[o])
+	}
 	// A document with what it cites, the citing pages counted or not.
 	for _, cited := range []uncite.CitedQuery{{Resolutions: true}, {Resolutions: true, CitingIDs: true},
 		{Resolutions: true, CitingIDs: true, CitingTotal: true}} {

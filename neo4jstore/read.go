@@ -359,6 +359,16 @@ var resolutionOrders = map[uncite.ResolutionOrder]string{
 	uncite.OrderByYear:          "coalesce(r.year, 0) DESC, r.symbol",
 }
 
+// inOrderOf lets a page of resolutions be read in the order of an index
+// and stop at its end, instead of reading and sorting every resolution: a
+// property that every Resolution has (the symbol; the citation count,
+// stored even when 0, see refreshResolutions) said to be there.
+var inOrderOf = map[uncite.ResolutionOrder]string{
+	"":                          "r.symbol IS NOT NULL",
+	uncite.OrderBySymbol:        "r.symbol IS NOT NULL",
+	uncite.OrderByCitationCount: "r.citationCount IS NOT NULL",
+}
+
 // Resolutions returns one page of the resolutions matching f in order o,
 // and the number of all matches.
 func (s *Store) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o uncite.ResolutionOrder, p uncite.Page) ([]*uncite.Resolution, int, error) {
@@ -384,15 +394,11 @@ func (s *Store) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o un
 	add(f.CitedInSession != "", "EXISTS { (:Session {key: $citedInSession})<-[:IN_SESSION]-(:Document)-[:CITES]->(r) }",
 		"citedInSession", f.CitedInSession)
 	where := whereClause(conds)
-	cypher := `
-CALL () { MATCH (r:Resolution) ` + where + ` RETURN count(r) AS total }
-CALL () {
-  MATCH (r:Resolution) ` + where + `
-  WITH r ORDER BY ` + order + ` SKIP $offset LIMIT $limit
-  RETURN collect(` + resolutionProjection + `) AS page
-}
-RETURN total, page`
-	recs, err := s.query(ctx, cypher, params, neo4j.Read)
+	inOrder := where
+	if hint := inOrderOf[o]; hint != "" {
+		inOrder = whereClause(append(conds, hint))
+	}
+	recs, err := s.query(ctx, resolutionPage(where, inOrder, order), params, neo4j.Read)
 	if err != nil {
 		return nil, 0, fmt.Errorf("neo4j: listing resolutions: %w", err)
 	}
@@ -516,6 +522,19 @@ RETURN key, COLLECT {
 		slices.SortFunc(items, func(a, b uncite.AgendaItem) int { return uncite.CompareAgendaNumbers(a.Number, b.Number) })
 		return items
 	})
+}
+
+// resolutionPage counts the resolutions matching where and lists a page
+// of them in order, matched by inOrder (where and an index hint).
+func resolutionPage(where, inOrder, order string) string {
+	return `
+CALL () { MATCH (r:Resolution) ` + where + ` RETURN count(r) AS total }
+CALL () {
+  MATCH (r:Resolution) ` + inOrder + `
+  WITH r ORDER BY ` + order + ` SKIP $offset LIMIT $limit
+  RETURN collect(` + resolutionProjection + `) AS page
+}
+RETURN total, page`
 }
 
 func whereClause(conds []string) string {

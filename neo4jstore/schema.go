@@ -36,7 +36,13 @@ var schema = []string{
 	// Date ranges (listings, TopCited of a year), body and author filters.
 	"CREATE INDEX document_date IF NOT EXISTS FOR (n:Document) ON (n.date)",
 	"CREATE INDEX document_body IF NOT EXISTS FOR (n:Document) ON (n.body)",
-	"CREATE INDEX document_author IF NOT EXISTS FOR (n:Document) ON (n.author)",
+	// A State's documents, and a body's in a period, come from these
+	// indexes with their ids: the count and the page's order read the
+	// index alone, no document (the author index of earlier versions is
+	// the first half of the new one).
+	"DROP INDEX document_author IF EXISTS",
+	"CREATE INDEX document_author_id IF NOT EXISTS FOR (n:Document) ON (n.author, n.id)",
+	"CREATE INDEX document_body_date_id IF NOT EXISTS FOR (n:Document) ON (n.body, n.date, n.id)",
 	"CREATE INDEX document_type IF NOT EXISTS FOR (n:Document) ON (n.type)",
 	// Rankings by citation count read resolutions in the order of this
 	// index and stop at the page's end instead of sorting them all.

@@ -202,14 +202,14 @@ func TestNotGraphQLOverHTTP(t *testing.T) {
 
 func TestMetrics(t *testing.T) {
 	srv := newServer(t, server.Config{})
-	post(t, srv.URL, `{"query":"{ state(code: \"ARM\") { name } document(id: \"nope\") { id } }"}`)
+	post(t, srv.URL, `{"query":"{ resolution(symbol: \"S/RES/822 (1993)\") { symbol } document(id: \"nope\") { id } }"}`)
 	post(t, srv.URL, `{"query":"{ bogus }"}`)
 	_, body := do(t, mustReq(http.MethodGet, srv.URL+"/metrics"))
 	for _, want := range []string{
 		`uncite_graphql_requests_total{operation="multiple",outcome="ok"} 1`,
 		`uncite_graphql_requests_total{operation="none",outcome="rejected"} 1`,
 		`uncite_http_requests_total{code="200",route="/graphql"} 2`,
-		`uncite_store_call_duration_seconds_count{method="State",outcome="ok"} 1`,
+		`uncite_store_call_duration_seconds_count{method="Resolution",outcome="ok"} 1`,
 		`uncite_graphql_request_duration_seconds_count{operation="multiple"} 1`,
 		"process_resident_memory_bytes",
 	} {
