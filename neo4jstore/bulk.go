@@ -102,6 +102,9 @@ func resolutionNode(sym string) string { return "r:" + sym }
 
 // NewImportWriter creates the CSV files in dir, which must exist.
 func NewImportWriter(dir string) (*ImportWriter, error) {
+	if strings.ContainsAny(dir, "=,") {
+		return nil, uncite.Errorf(uncite.EINVALID, "import folder %q: neo4j-admin cannot read files from a path holding '=' or ','", dir)
+	}
 	w := &ImportWriter{dir: dir, files: map[string]*csvFile{}, seen: map[string]bool{}, symbols: map[string][]string{},
 		holders: map[string]*pendingDoc{}, cited: map[string]*citedSymbol{}, session: map[string]map[string]any{},
 		items: map[string]map[string]any{}, bodies: map[[2]string]bool{}, states: map[string]bool{},
@@ -127,7 +130,9 @@ func NewImportWriter(dir string) (*ImportWriter, error) {
 }
 
 // ImportArgs gives the arguments of `neo4j-admin database import full` that
-// read the files written to dir, after the database name.
+// read the files written to dir, after the database name. neo4j-admin reads
+// a "=" in them as the end of a label and a "," as a list of files, so
+// NewImportWriter refuses a dir holding either.
 func ImportArgs(dir string) []string {
 	args := []string{"--array-delimiter=U+001F", "--multiline-fields=true"}
 	for _, f := range importFiles {

@@ -110,3 +110,15 @@ func TestImportRefusesTheArrayDelimiter(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestImportRefusesAFolderNeo4jAdminMisreads(t *testing.T) {
+	for _, name := range []string{"docs=10", "a,b"} {
+		dir := filepath.Join(t.TempDir(), name)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := NewImportWriter(dir); uncite.ErrorCode(err) != uncite.EINVALID {
+			t.Errorf("%s: %v, want an invalid-input error", name, err)
+		}
+	}
+}
