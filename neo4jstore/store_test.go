@@ -118,19 +118,8 @@ func TestReloadIsIdempotent(t *testing.T) {
 // gives; storetest.RunWrites checks the answers.
 func TestChangedDocumentReplacesOld(t *testing.T) {
 	s := fresh(t)
-	other := &uncite.Document{ID: "other.txt", SHA256: "o1", Body: uncite.BodyHRC, Session: 43, SessionStart: "2020-02-20",
-		AgendaItems: []uncite.AgendaItem{{Number: "4", Title: "Another title"}},
-		Citations:   []uncite.Citation{{Symbol: "A/RES/60/251", Count: 1}}}
+	other, changed := storetest.ReplacedLetter()
 	write(t, s, storetest.Letter(), other)
-
-	changed := storetest.Letter()
-	changed.SHA256 = "v2"
-	changed.Title = ""
-	changed.Citations = changed.Citations[2:] // drops A/HRC/RES/7/1 (orphaned) and A/RES/60/251 (still cited by other)
-	changed.Mentions = changed.Mentions[:1]
-	changed.AgendaItems = nil
-	changed.Author = "AZE"
-	changed.SessionEnd = ""
 	write(t, s, changed)
 	replaced := dump(t, s)
 	s = fresh(t)

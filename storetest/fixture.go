@@ -251,3 +251,22 @@ func run(t *testing.T, open Opener, cases []namedCase) {
 		t.Run(c.name, func(t *testing.T) { c.run(t, open) })
 	}
 }
+
+// ReplacedLetter is the pair of documents of the replacement cases: another
+// document sharing Letter's session, agenda item and one citation, and a
+// second version of Letter that drops that shared citation, an orphaned one,
+// a mention, its agenda items and its session end, and changes its author.
+func ReplacedLetter() (other, changed *uncite.Document) {
+	other = &uncite.Document{ID: "other.txt", SHA256: "o1", Body: uncite.BodyHRC, Session: 43, SessionStart: "2020-02-20",
+		AgendaItems: []uncite.AgendaItem{{Number: "4", Title: "Another title"}},
+		Citations:   []uncite.Citation{{Symbol: "A/RES/60/251", Count: 1}}}
+	changed = Letter()
+	changed.SHA256 = "v2"
+	changed.Title = ""
+	changed.Citations = changed.Citations[2:] // drops A/HRC/RES/7/1 (orphaned) and A/RES/60/251 (still cited by other)
+	changed.Mentions = changed.Mentions[:1]
+	changed.AgendaItems = nil
+	changed.Author = "AZE"
+	changed.SessionEnd = ""
+	return other, changed
+}
