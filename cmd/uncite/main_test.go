@@ -101,21 +101,14 @@ func TestLoadIntoNeo4j(t *testing.T) {
 	uri := neo4jtest.URI()
 	t.Setenv("NEO4J_URI", uri)
 	ctx := context.Background()
-	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: uri})
-	if err != nil {
-		neo4jtest.Unavailable(t, err)
-	}
-	defer store.Close(ctx)
-	if err := store.Reset(ctx); err != nil {
-		t.Fatal(err)
-	}
+	store := emptyNeo4j(t, uri)
 
 	dir := t.TempDir()
 	b, _ := os.ReadFile(seed)
 	os.WriteFile(filepath.Join(dir, filepath.Base(seed)), b, 0o644)
 	os.WriteFile(filepath.Join(dir, "binary.txt"), []byte{0, 1, 2, 3, 0xff}, 0o644)
 	var out, errOut bytes.Buffer
-	err = run(ctx, []string{"load", dir}, &out, &errOut)
+	err := run(ctx, []string{"load", dir}, &out, &errOut)
 	if err == nil || !strings.Contains(err.Error(), "1 of 2 files failed") || !strings.Contains(errOut.String(), "binary.txt: binary file") {
 		t.Errorf("load: err %v, stderr %q; want a failure naming binary.txt", err, errOut.String())
 	}
@@ -191,4 +184,19 @@ func TestLoadBulkCSV(t *testing.T) {
 	if len(rows) != len(files)+1 || rows[0][0] != ":ID" {
 		t.Errorf("documents.csv has %d rows, want a header and %d documents", len(rows), len(files))
 	}
+}
+
+// emptyNeo4j opens the test Neo4j at uri, cleared, closed when t ends.
+func emptyNeo4j(t *testing.T, uri string) *neo4jstore.Store {
+	t.Helper()
+	ctx := context.Background()
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: uri})
+	if err != nil {
+		neo4jtest.Unavailable(t, err)
+	}
+	t.Cleanup(func() { store.Close(ctx) })
+	if err := store.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return store
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/uncite/uncite"
 	"github.com/uncite/uncite/internal/neo4jtest"
 	"github.com/uncite/uncite/memstore"
-	"github.com/uncite/uncite/neo4jstore"
 )
 
 // storeFlagsOf parses args as a command binding the store flags would.
@@ -113,14 +112,7 @@ func TestOpenStore(t *testing.T) {
 func TestServeStoreFromFlag(t *testing.T) {
 	uri := neo4jtest.URI()
 	ctx := context.Background()
-	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: uri})
-	if err != nil {
-		neo4jtest.Unavailable(t, err)
-	}
-	defer store.Close(ctx)
-	if err := store.Reset(ctx); err != nil {
-		t.Fatal(err)
-	}
+	emptyNeo4j(t, uri)
 	t.Setenv("NEO4J_URI", "")
 	var out, errOut bytes.Buffer
 	if err := run(ctx, []string{"load", "--store", uri, seed}, &out, &errOut); err != nil {
