@@ -73,6 +73,7 @@ type Store struct {
 	driver  neo4j.DriverWithContext
 	db      string
 	timeout time.Duration
+	retry   time.Duration // Config.RetryTime, for reads (see read)
 }
 
 var _ uncite.Store = (*Store)(nil)
@@ -119,7 +120,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		}
 		return nil, fmt.Errorf("neo4j %s is not reachable: %w", uri, err)
 	}
-	s := &Store{driver: driver, db: cfg.Database, timeout: cfg.QueryTimeout}
+	s := &Store{driver: driver, db: cfg.Database, timeout: cfg.QueryTimeout, retry: cfg.RetryTime}
 	if err := s.patient().prepare(ctx); err != nil {
 		driver.Close(context.Background())
 		return nil, fmt.Errorf("neo4j %s: %w", uri, err)
@@ -189,6 +190,7 @@ func (s *Store) fail(ctx context.Context, err error) error {
 		return &uncite.Error{Code: uncite.EUNAVAILABLE, Message: "the database did not answer in time",
 			Err: fmt.Errorf("%w: %w", context.DeadlineExceeded, err)}
 	case neo4j.IsConnectivityError(err), neo4j.IsTransactionExecutionLimit(err),
+		neo4j.IsRetryable(err), // a read that gave up retrying (see read)
 		errors.As(err, &neoErr) && neoErr.Code == "Neo.TransientError.General.DatabaseUnavailable":
 		return &uncite.Error{Code: uncite.EUNAVAILABLE, Message: "the database is unavailable", Err: err}
 	}
@@ -196,16 +198,60 @@ func (s *Store) fail(ctx context.Context, err error) error {
 }
 
 // query runs one auto-retried query and returns its records; reads go to
-// readers when the server is a cluster.
+// readers when the server is a cluster (see read).
 func (s *Store) query(ctx context.Context, cypher string, params map[string]any, routing neo4j.RoutingControl) ([]*neo4j.Record, error) {
+	if routing == neo4j.Read {
+		return s.read(ctx, cypher, params)
+	}
 	ctx, cancel, timeout := s.bound(ctx)
 	defer cancel()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(s.db), withRouting(routing), neo4j.ExecuteQueryWithTransactionConfig(timeout))
+		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithWritersRouting(), neo4j.ExecuteQueryWithTransactionConfig(timeout))
 	if err != nil {
 		return nil, s.fail(ctx, err)
 	}
 	return res.Records, nil
+}
+
+// read runs one read statement as an auto-commit transaction, in a session
+// routed to readers. A managed transaction (ExecuteQuery) adds BEGIN and
+// COMMIT, which cost the server about as much as a small read: measured
+// over the same Neo4j, 0.64-0.70 ms of server CPU per call against
+// 0.41-0.52 ms. The driver does not retry an auto-commit transaction, so
+// read does, as it would a managed one: on the failures the driver deems
+// retryable, for up to Config.RetryTime. A read changes nothing, so running
+// it again is safe. The session shares the bookmarks of ExecuteQuery, by
+// which the writes go, so that on a cluster a read sees this process's
+// writes.
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	ctx, cancel, timeout := s.bound(ctx)
+	defer cancel()
+	give := time.Now().Add(s.retry)
+	for wait := 10 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+		recs, err := s.readOnce(ctx, cypher, params, timeout)
+		if err == nil {
+			return recs, nil
+		}
+		if !neo4j.IsRetryable(err) || time.Now().Add(wait).After(give) {
+			return nil, s.fail(ctx, err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, s.fail(ctx, err)
+		case <-time.After(wait):
+		}
+	}
+}
+
+func (s *Store) readOnce(ctx context.Context, cypher string, params map[string]any, timeout func(*neo4j.TransactionConfig)) ([]*neo4j.Record, error) {
+	session := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeRead,
+		BookmarkManager: s.driver.ExecuteQueryBookmarkManager()})
+	defer session.Close(context.Background())
+	res, err := session.Run(ctx, cypher, params, timeout)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
 }
 
 // execute runs fn in a managed transaction, retried as a whole by the
@@ -225,13 +271,6 @@ func execute[T any](ctx context.Context, s *Store, mode neo4j.AccessMode, fn fun
 		out, err = neo4j.ExecuteWrite(ctx, session, work, timeout)
 	}
 	return out, s.fail(ctx, err)
-}
-
-func withRouting(r neo4j.RoutingControl) neo4j.ExecuteQueryConfigurationOption {
-	if r == neo4j.Read {
-		return neo4j.ExecuteQueryWithReadersRouting()
-	}
-	return neo4j.ExecuteQueryWithWritersRouting()
 }
 
 // run executes one statement inside a managed transaction and collects its records.
