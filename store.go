@@ -129,10 +129,51 @@ func (c CitedQuery) CitingQuery(symbol string) DocumentQuery {
 	return DocumentQuery{Filter: DocumentFilter{Cites: symbol}, Page: c.Citing, Omit: AllParts, NoTotal: !c.CitingTotal}
 }
 
+// ResolutionQuery asks for one resolution and what a request shows of it,
+// so that one store call (one Cypher query on Neo4j) answers a resolution
+// together with its citing documents and its co-citations, where a call
+// each would cost the server a transaction each.
+type ResolutionQuery struct {
+	Symbol string
+	// CitedBy, when set, lists the documents citing the resolution: its
+	// Filter is {Cites: Symbol}.
+	CitedBy *DocumentQuery
+	// CoCited, when set, ranks the resolutions cited with it.
+	CoCited *Ranking
+}
+
+// Validate rejects a query the Store contract does not allow.
+func (q ResolutionQuery) Validate() error {
+	if c := q.CitedBy; c != nil {
+		if c.Filter != (DocumentFilter{Cites: q.Symbol}) {
+			return Errorf(EINVALID, "the citing documents of %s are filtered by it alone", q.Symbol)
+		}
+		if err := c.Validate(); err != nil {
+			return err
+		}
+	}
+	if r := q.CoCited; r != nil {
+		return ValidateRanking(r.Limit, r.Evidence)
+	}
+	return nil
+}
+
+// Ranking is the size of a ranking: Limit entries, each with up to
+// Evidence ids of what supports it (see Store.CoCited).
+type Ranking struct{ Limit, Evidence int }
+
+// CoCitedRanking is a resolution's co-citation ranking read with it, and
+// the Ranking it was read with.
+type CoCitedRanking struct {
+	Ranking
+	CoCitations []CoCitation
+}
+
 // DocumentParts names the parts of a Document that cost a store most to
 // read, so that a caller can do without them: a listing that shows ids
-// need not carry every citation sentence of every document.
-type DocumentParts uint8
+// need not carry every citation sentence of every document, nor the title
+// and references of a document shown by its date.
+type DocumentParts uint16
 
 const (
 	// PartEvidence is the Contexts and Verbs of each citation.
@@ -141,9 +182,25 @@ const (
 	PartCitations
 	// PartMentions is the Mentions.
 	PartMentions
-	// PartDetails is every other field but the ID: a listing read for
-	// ids alone need not visit the documents at all.
-	PartDetails
+
+	// The details, each one field or a few read together.
+	PartSymbol
+	PartTitle
+	PartType
+	PartDate
+	PartLanguages
+	PartBody
+	PartSession // Session, SessionStart and SessionEnd
+	PartAgenda  // AgendaItems
+	PartAuthor
+	PartReferences
+	PartFile // File and SHA256
+
+	// PartDetails is every field but the ID, the citations and the
+	// mentions: a listing read for ids alone need not visit the documents
+	// at all.
+	PartDetails = PartSymbol | PartTitle | PartType | PartDate | PartLanguages | PartBody |
+		PartSession | PartAgenda | PartAuthor | PartReferences | PartFile
 
 	// AllParts omits everything but the ID.
 	AllParts = PartEvidence | PartCitations | PartMentions | PartDetails
@@ -152,14 +209,27 @@ const (
 // Strip empties the parts p names in d, as a store that omits them
 // returns it.
 func (p DocumentParts) Strip(d *Document) {
-	if p&PartDetails != 0 {
-		*d = Document{ID: d.ID, Mentions: d.Mentions, Citations: d.Citations}
-	}
-	if p&PartMentions != 0 {
-		d.Mentions = nil
-	}
-	if p&PartCitations != 0 {
-		d.Citations = nil
+	for _, f := range []struct {
+		part  DocumentParts
+		clear func()
+	}{
+		{PartSymbol, func() { d.Symbol = "" }},
+		{PartTitle, func() { d.Title = "" }},
+		{PartType, func() { d.Type = "" }},
+		{PartDate, func() { d.Date = "" }},
+		{PartLanguages, func() { d.Languages = nil }},
+		{PartBody, func() { d.Body = "" }},
+		{PartSession, func() { d.Session, d.SessionStart, d.SessionEnd = 0, "", "" }},
+		{PartAgenda, func() { d.AgendaItems = nil }},
+		{PartAuthor, func() { d.Author = "" }},
+		{PartReferences, func() { d.References = nil }},
+		{PartFile, func() { d.File, d.SHA256 = "", "" }},
+		{PartMentions, func() { d.Mentions = nil }},
+		{PartCitations, func() { d.Citations = nil }},
+	} {
+		if p&f.part != 0 {
+			f.clear()
+		}
 	}
 	if p&PartEvidence != 0 {
 		for i := range d.Citations {
@@ -238,6 +308,12 @@ type Store interface {
 	// Resolution looks a resolution up by canonical symbol; callers normalise
 	// input with ParseResolutionSymbol first.
 	Resolution(ctx context.Context, symbol string) (*Resolution, error)
+	// ResolutionWith is Resolution with, read in the same call, what q
+	// asks of the resolution: CitedBy as DocumentPages answers q.CitedBy,
+	// and CoCited as CoCited answers q.CoCited. A q.CitedBy whose filter is
+	// not {Cites: q.Symbol}, or a page or ranking the contract does not
+	// allow, is EINVALID.
+	ResolutionWith(ctx context.Context, q ResolutionQuery) (*Resolution, error)
 	Resolutions(ctx context.Context, f ResolutionFilter, o ResolutionOrder, p Page) ([]*Resolution, int, error)
 
 	// State looks a State up by alpha-3 code; every Member and observer State

@@ -117,6 +117,9 @@ type Resolution struct {
 	// Resolution when a DocumentQuery asks (see CitedQuery), or the
 	// GraphQL resolver's for its citedBy field; nil otherwise.
 	CitedBy *DocumentPage
+	// CoCited is its co-citation ranking when a ResolutionQuery asked
+	// for it, nil otherwise.
+	CoCited *CoCitedRanking
 }
 
 // State is a UN Member State or observer State.

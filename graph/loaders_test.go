@@ -3,6 +3,8 @@ package graph_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"net/http/httptest"
 	"reflect"
 	"slices"
@@ -70,6 +72,15 @@ func (c *countingStore) DocumentPages(ctx context.Context, qs []uncite.DocumentQ
 func (c *countingStore) Resolution(ctx context.Context, s string) (*uncite.Resolution, error) {
 	c.count("Resolution")
 	return c.s.Resolution(ctx, s)
+}
+func (c *countingStore) ResolutionWith(ctx context.Context, q uncite.ResolutionQuery) (*uncite.Resolution, error) {
+	c.count("ResolutionWith")
+	if q.CitedBy != nil {
+		c.mu.Lock()
+		c.queries = append(c.queries, *q.CitedBy)
+		c.mu.Unlock()
+	}
+	return c.s.ResolutionWith(ctx, q)
 }
 func (c *countingStore) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o uncite.ResolutionOrder, p uncite.Page) ([]*uncite.Resolution, int, error) {
 	c.count("Resolutions")
@@ -523,4 +534,40 @@ func orNull(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// A resolution with its citing documents and its co-citations is one store
+// call, and answers as the same fields read each on its own do: selected
+// twice, under two aliases, a field is no longer carried on the resolution
+// but loaded.
+func TestResolutionWithItsListingsIsOneStoreCall(t *testing.T) {
+	store, _, url := sampleServer(t)
+	const symbol = `"S/RES/822 (1993)"`
+	fields := map[string]string{
+		"citedBy": `citedBy(first: 2) { totalCount nodes { id date author { code } } }`,
+		"coCited": `coCited(first: 3) { count resolution { symbol } }`,
+	}
+	for _, names := range [][]string{{"citedBy"}, {"coCited"}, {"citedBy", "coCited"}} {
+		var once, twice string
+		for _, name := range names {
+			once += " " + fields[name]
+			twice += " " + name + ": " + fields[name] + " again_" + name + ": " + fields[name]
+		}
+		store.reset()
+		var one, apart map[string]map[string]any
+		query(t, url, `{ resolution(symbol: `+symbol+`) { symbol citationCount`+once+` } }`, 0, &one)
+		if calls := store.reset(); !maps.Equal(calls, map[string]int{"ResolutionWith": 1}) {
+			t.Errorf("%v: store calls %v, want one ResolutionWith", names, calls)
+		}
+		query(t, url, `{ resolution(symbol: `+symbol+`) { symbol citationCount`+twice+` } }`, 0, &apart)
+		if calls := store.reset(); calls["ResolutionWith"] != 0 {
+			t.Errorf("%v twice: store calls %v, want the fields loaded", names, calls)
+		}
+		for _, name := range names {
+			got, want := fmt.Sprint(one["resolution"][name]), fmt.Sprint(apart["resolution"][name])
+			if got != want || want != fmt.Sprint(apart["resolution"]["again_"+name]) || len(got) < 20 {
+				t.Errorf("%v: %s read with the resolution is %s, on its own %s", names, name, got, want)
+			}
+		}
+	}
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/uncite/uncite/graph/model"
 	"github.com/uncite/uncite/internal/nullable"
 	"github.com/uncite/uncite/refdata"
-	"golang.org/x/sync/errgroup"
 )
 
 // Title is the resolver for the title field.
@@ -228,31 +227,13 @@ func (r *queryResolver) Resolution(ctx context.Context, symbol string) (*uncite.
 	if err != nil {
 		return nil, err
 	}
-	f, ok := onlyCitedBy(ctx)
-	if !ok {
+	// What it shows of its citing documents and co-citations is read
+	// with it, and carried on it for those fields.
+	q := resolutionQuery(ctx, c.Symbol)
+	if q.CitedBy == nil && q.CoCited == nil {
 		return found(r.Store.Resolution(ctx, c.Symbol))
 	}
-	q, ok := citedByQuery(ctx, f, c.Symbol)
-	if !ok {
-		return found(r.Store.Resolution(ctx, c.Symbol))
-	}
-	// The documents citing it are read at the same time as the
-	// resolution, and carried on it for its citedBy field.
-	var pages []uncite.DocumentPage
-	var g errgroup.Group
-	g.Go(func() (err error) {
-		pages, err = r.Store.DocumentPages(ctx, []uncite.DocumentQuery{q})
-		return err
-	})
-	res, err := found(r.Store.Resolution(ctx, c.Symbol))
-	if werr := g.Wait(); err == nil {
-		err = werr
-	}
-	if err != nil || res == nil {
-		return nil, err
-	}
-	res.CitedBy = &pages[0]
-	return res, nil
+	return found(r.Store.ResolutionWith(ctx, q))
 }
 
 // Resolutions is the resolver for the resolutions field.
@@ -414,18 +395,15 @@ func (r *resolutionResolver) Document(ctx context.Context, obj *uncite.Resolutio
 
 // CoCited is the resolver for the coCited field.
 func (r *resolutionResolver) CoCited(ctx context.Context, obj *uncite.Resolution, first *int, evidence *int) ([]*uncite.CoCitation, error) {
-	limit, err := bounded("first", first, 10, 100)
+	k, err := coCitedRanking(ctx, first, evidence, selection(ctx))
 	if err != nil {
 		return nil, err
 	}
-	ev, err := bounded("evidence", evidence, 5, 50)
-	if err != nil {
-		return nil, err
+	if obj.CoCited != nil && obj.CoCited.Ranking == k {
+		// Read with the resolution, for this very field.
+		return pointers(obj.CoCited.CoCitations), nil
 	}
-	if !selects(ctx, "CoCitation", "documents") {
-		ev = 0
-	}
-	cs, err := load(ctx, loadersFrom(ctx).coCited, ranked{target: obj.Symbol, limit: limit, evidence: ev})
+	cs, err := load(ctx, loadersFrom(ctx).coCited, ranked{target: obj.Symbol, limit: k.Limit, evidence: k.Evidence})
 	return pointers(cs), err
 }
 

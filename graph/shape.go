@@ -51,7 +51,11 @@ func documentRead(ctx context.Context, sel ast.SelectionSet) (omit uncite.Docume
 		case "mentions":
 			omit &^= uncite.PartMentions
 		default:
-			omit &^= uncite.PartDetails
+			read, ok := detailsRead[f.Name]
+			if !ok {
+				read = uncite.PartDetails // a field added since: everything
+			}
+			omit &^= read
 		}
 	}
 	// The page carried on a resolution answers its one citedBy field;
@@ -60,6 +64,22 @@ func documentRead(ctx context.Context, sel ast.SelectionSet) (omit uncite.Docume
 		cited = citingIDs(ctx, citedBy[0], cited)
 	}
 	return omit, cited
+}
+
+// detailsRead are the details of a Document that each of its fields reads
+// (see the documentResolver methods).
+var detailsRead = map[string]uncite.DocumentParts{
+	"symbol":      uncite.PartSymbol,
+	"title":       uncite.PartTitle,
+	"type":        uncite.PartType,
+	"date":        uncite.PartDate,
+	"languages":   uncite.PartLanguages,
+	"body":        uncite.PartBody,
+	"session":     uncite.PartBody | uncite.PartSession,
+	"agendaItems": uncite.PartBody | uncite.PartSession | uncite.PartAgenda,
+	"author":      uncite.PartAuthor,
+	"references":  uncite.PartReferences,
+	"file":        uncite.PartFile,
 }
 
 // citingIDs asks cited to carry the page of the citedBy field f when it
@@ -85,12 +105,13 @@ func citedByQuery(ctx context.Context, f graphql.CollectedField, symbol string) 
 	return connectionQuery(ctx, f.Selections, uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: symbol}, Page: p}), true
 }
 
-// onlyCitedBy is the citedBy field selected on the Resolution being
-// resolved, when there is exactly one.
-func onlyCitedBy(ctx context.Context) (graphql.CollectedField, bool) {
+// onlyField is the field name selected on the Resolution being resolved,
+// when it is selected exactly once: aliases of it with other arguments
+// are left to its resolver.
+func onlyField(ctx context.Context, name string) (graphql.CollectedField, bool) {
 	var found []graphql.CollectedField
 	for _, f := range collect(ctx, selection(ctx), "Resolution") {
-		if f.Name == "citedBy" {
+		if f.Name == name {
 			found = append(found, f)
 		}
 	}
@@ -98,6 +119,43 @@ func onlyCitedBy(ctx context.Context) (graphql.CollectedField, bool) {
 		return graphql.CollectedField{}, false
 	}
 	return found[0], true
+}
+
+// resolutionQuery is what the Resolution being resolved shows of itself
+// that one store call can carry: its citedBy listing and its coCited
+// ranking, each when selected once with valid arguments.
+func resolutionQuery(ctx context.Context, symbol string) uncite.ResolutionQuery {
+	q := uncite.ResolutionQuery{Symbol: symbol}
+	if f, ok := onlyField(ctx, "citedBy"); ok {
+		if c, ok := citedByQuery(ctx, f, symbol); ok {
+			q.CitedBy = &c
+		}
+	}
+	if f, ok := onlyField(ctx, "coCited"); ok {
+		args := f.ArgumentMap(graphql.GetOperationContext(ctx).Variables)
+		if k, err := coCitedRanking(ctx, intArg(args, "first"), intArg(args, "evidence"), f.Selections); err == nil {
+			q.CoCited = &k
+		}
+	}
+	return q
+}
+
+// coCitedRanking is the ranking a coCited field asks for with its
+// arguments; sel is its selection, without documents when no evidence is
+// shown.
+func coCitedRanking(ctx context.Context, first, evidence *int, sel ast.SelectionSet) (uncite.Ranking, error) {
+	limit, err := bounded("first", first, 10, 100)
+	if err != nil {
+		return uncite.Ranking{}, err
+	}
+	ev, err := bounded("evidence", evidence, 5, 50)
+	if err != nil {
+		return uncite.Ranking{}, err
+	}
+	if !selectsIn(ctx, sel, "CoCitation", "documents") {
+		ev = 0
+	}
+	return uncite.Ranking{Limit: limit, Evidence: ev}, nil
 }
 
 // connectionQuery shapes the query of a DocumentConnection selected as
@@ -150,7 +208,12 @@ func selection(ctx context.Context) ast.SelectionSet {
 // selects tells whether the field being resolved, of type typ, selects
 // the field name: evidence nobody shows need not be gathered.
 func selects(ctx context.Context, typ, name string) bool {
-	for _, f := range collect(ctx, selection(ctx), typ) {
+	return selectsIn(ctx, selection(ctx), typ, name)
+}
+
+// selectsIn tells whether sel, on an object of type typ, selects name.
+func selectsIn(ctx context.Context, sel ast.SelectionSet, typ, name string) bool {
+	for _, f := range collect(ctx, sel, typ) {
 		if f.Name == name {
 			return true
 		}

@@ -19,8 +19,7 @@ import (
 )
 
 const (
-	relations = uncite.PartCitations | uncite.PartEvidence | uncite.PartMentions
-	evidence  = uncite.PartEvidence
+	evidence = uncite.PartEvidence
 )
 
 // The store is asked for the parts of each document the selection reads,
@@ -33,15 +32,18 @@ func TestListingsAreShapedBySelection(t *testing.T) {
 		omit    uncite.DocumentParts
 		noTotal bool
 	}{
-		{`{ documents(first: 3) { nodes { id date author { code } } } }`, relations, true},
+		{`{ documents(first: 3) { nodes { id date author { code } } } }`, uncite.AllParts &^ (uncite.PartDate | uncite.PartAuthor), true},
+		{`{ documents(first: 3) { nodes { id symbol title type languages body { code } references file } } }`,
+			uncite.AllParts &^ (uncite.PartSymbol | uncite.PartTitle | uncite.PartType | uncite.PartLanguages | uncite.PartBody | uncite.PartReferences | uncite.PartFile), true},
+		{`{ documents(first: 3) { nodes { agendaItems { number } } } }`, uncite.AllParts &^ (uncite.PartBody | uncite.PartSession | uncite.PartAgenda), true},
 		{`{ documents(first: 3) { nodes { id } } }`, uncite.AllParts, true},
 		{`{ documents(first: 3) { totalCount nodes { id mentions { code } } } }`, uncite.PartCitations | evidence | uncite.PartDetails, false},
 		{`{ documents(first: 3) { pageInfo { hasNextPage } edges { node { citations { count } } } } }`, evidence | uncite.PartMentions | uncite.PartDetails, false},
-		{`{ documents(first: 3) { pageInfo { endCursor } nodes { title citations { contexts } } } }`, uncite.PartMentions, true},
+		{`{ documents(first: 3) { pageInfo { endCursor } nodes { title citations { contexts } } } }`, uncite.PartMentions | uncite.PartDetails&^uncite.PartTitle, true},
 		{`{ documents(first: 3) { ...c } } fragment c on DocumentConnection { a: nodes { ... on Document { citations { verbs } } } }`, uncite.PartMentions | uncite.PartDetails, true},
 		{`{ state(code: "AZE") { authored(first: 3) { nodes { id citations { resolution { symbol } } } } } }`, evidence | uncite.PartMentions | uncite.PartDetails, true},
 		{`{ resolution(symbol: "S/RES/822 (1993)") { citedBy(first: 3) { totalCount nodes { id } } } }`, uncite.AllParts, false},
-		{`{ resolution(symbol: "S/RES/822 (1993)") { citedBy(first: 3) { nodes { session { number } } } } }`, relations, true},
+		{`{ resolution(symbol: "S/RES/822 (1993)") { citedBy(first: 3) { nodes { session { number } } } } }`, uncite.AllParts &^ (uncite.PartBody | uncite.PartSession), true},
 	}
 	for _, c := range cases {
 		store.reset()

@@ -424,6 +424,33 @@ func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resoluti
 	return s.resolutionView(r), nil
 }
 
+// ResolutionWith implements uncite.Store. In memory a call costs no round
+// trip, so the parts are read one after the other.
+func (s *Store) ResolutionWith(ctx context.Context, q uncite.ResolutionQuery) (*uncite.Resolution, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	r, err := s.Resolution(ctx, q.Symbol)
+	if err != nil {
+		return nil, err
+	}
+	if q.CitedBy != nil {
+		pages, err := s.DocumentPages(ctx, []uncite.DocumentQuery{*q.CitedBy})
+		if err != nil {
+			return nil, err
+		}
+		r.CitedBy = &pages[0]
+	}
+	if k := q.CoCited; k != nil {
+		ranked, err := s.CoCited(ctx, []string{q.Symbol}, k.Limit, k.Evidence)
+		if err != nil {
+			return nil, err
+		}
+		r.CoCited = &uncite.CoCitedRanking{Ranking: *k, CoCitations: ranked[q.Symbol]}
+	}
+	return r, nil
+}
+
 // ResolutionsBySymbol implements uncite.Store.
 func (s *Store) ResolutionsBySymbol(ctx context.Context, symbols []string) (map[string]*uncite.Resolution, error) {
 	return batch(ctx, s, symbols, func(symbol string) (*uncite.Resolution, bool) {

@@ -37,19 +37,25 @@ func (s *Store) CoCited(ctx context.Context, symbols []string, limit, evidence i
 	if err := uncite.ValidateRanking(limit, evidence); err != nil {
 		return nil, err
 	}
-	const cypher = `
+	return readByKey(ctx, s, "co-citations", coCited, symbols, map[string]any{"rankLimit": limit, "rankEvidence": evidence},
+		ranking(coCitation))
+}
+
+// coCited ranks the co-citations of the resolution whose symbol is key
+// (see CoCited).
+const coCited = `
 MATCH (r:Resolution {symbol: key})
 CALL (r, key) {
   WITH r, key WHERE r.partnersKept
   CALL (key) {
     MATCH ()-[c:CO_CITED]->()
     WHERE c.symbol = key AND c.count > 0
-    WITH c ORDER BY c.symbol DESC, c.count DESC LIMIT $limit
+    WITH c ORDER BY c.symbol DESC, c.count DESC LIMIT $rankLimit
     RETURN min(c.count) AS floor
   }
   MATCH ()-[c:CO_CITED]->()
   WHERE c.symbol = key AND c.count >= floor
-  WITH r, key, c ORDER BY c.count DESC, c.partner LIMIT $limit
+  WITH r, key, c ORDER BY c.count DESC, c.partner LIMIT $rankLimit
   WITH r, key, c.count AS n, c.partner AS partner
   MATCH (p:Resolution {symbol: partner})
   WITH n, partner, CASE WHEN p.citationCount < r.citationCount THEN [partner, key] ELSE [key, partner] END AS sides
@@ -58,7 +64,7 @@ CALL (r, key) {
     WHERE c.symbol = sides[0] AND c.document IS NOT NULL
     WITH c ORDER BY c.symbol, c.document
     WHERE EXISTS { MATCH ()-[o:CITES]->() WHERE o.symbol = sides[1] AND o.document = c.document }
-    RETURN c.document LIMIT $evidence
+    RETURN c.document LIMIT $rankEvidence
   }]) AS ranking
 }
 CALL (r) {
@@ -70,14 +76,13 @@ CALL (r) {
   WITH c, count(*) AS n, collect(id) AS docs
   WITH c.symbol AS symbol, n, docs
   ORDER BY n DESC, symbol
-  LIMIT $limit
-  RETURN collect([symbol, n, COLLECT { UNWIND docs AS id RETURN id ORDER BY id LIMIT $evidence }]) AS counted
+  LIMIT $rankLimit
+  RETURN collect([symbol, n, COLLECT { UNWIND docs AS id RETURN id ORDER BY id LIMIT $rankEvidence }]) AS counted
 }
 RETURN key, ranking + counted AS ranking`
-	return readByKey(ctx, s, "co-citations", cypher, symbols, map[string]any{"limit": limit, "evidence": evidence},
-		ranking(func(row []any) uncite.CoCitation {
-			return uncite.CoCitation{Symbol: row[0].(string), Count: int(row[1].(int64)), Documents: toStrings(row[2])}
-		}))
+
+func coCitation(row []any) uncite.CoCitation {
+	return uncite.CoCitation{Symbol: row[0].(string), Count: int(row[1].(int64)), Documents: toStrings(row[2])}
 }
 
 // ranking reads the ranking column of a batch read, one entry per row of

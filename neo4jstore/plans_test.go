@@ -70,6 +70,11 @@ func TestQueryPlans(t *testing.T) {
 		g := documentShapes([]uncite.DocumentQuery{q})[0]
 		queries[fmt.Sprintf("documentPages cited %+v", cited)] = documentPages(g.match, g.order, g.total, g.omit, g.cited)
 	}
+	// A resolution with its citing documents and co-citations.
+	for _, omit := range []uncite.DocumentParts{uncite.AllParts, uncite.PartEvidence} {
+		citing := uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: "x"}, Omit: omit}
+		queries[fmt.Sprintf("ResolutionWith omit %b", omit)], _, _ = resolutionWith(uncite.ResolutionQuery{Symbol: "x", CitedBy: &citing, CoCited: &uncite.Ranking{}})
+	}
 	ctx := context.Background()
 	for name, cypher := range queries {
 		if slices.Contains(fragments, name) {

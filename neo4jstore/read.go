@@ -72,7 +72,7 @@ const (
 func projection(omit uncite.DocumentParts, cited uncite.CitedQuery) string {
 	p := documentProperties
 	if omit&uncite.PartDetails != 0 {
-		p = "d {.id"
+		p = detailProperties(omit)
 	}
 	switch {
 	case omit&uncite.PartCitations != 0:
@@ -100,6 +100,32 @@ func projection(omit uncite.DocumentParts, cited uncite.CitedQuery) string {
 		p += mentionsPart
 	}
 	return p + "\n}"
+}
+
+// detailOf names the properties that hold each detail part, in the order
+// of documentProperties.
+var detailOf = []struct {
+	part       uncite.DocumentParts
+	properties string
+}{
+	{uncite.PartSymbol, ".symbol"}, {uncite.PartTitle, ".title"}, {uncite.PartType, ".type"},
+	{uncite.PartDate, ".date"}, {uncite.PartLanguages, ".languages"}, {uncite.PartBody, ".body"},
+	{uncite.PartSession, ".session, .sessionStart, .sessionEnd"}, {uncite.PartAuthor, ".author"},
+	{uncite.PartFile, ".file, .sha256"}, {uncite.PartReferences, ".references"},
+	{uncite.PartAgenda, ".agendaItems, .agendaTitles"},
+}
+
+// detailProperties is the start of a projection of d with the details
+// omit does not name: a page of documents shown by their dates reads
+// neither their titles nor their references.
+func detailProperties(omit uncite.DocumentParts) string {
+	p := "d {.id"
+	for _, d := range detailOf {
+		if omit&d.part == 0 {
+			p += ", " + d.properties
+		}
+	}
+	return p
 }
 
 // resolutionProjection turns a Resolution node r into a map. The citation
@@ -180,11 +206,7 @@ func (s *Store) DocumentPages(ctx context.Context, qs []uncite.DocumentQuery) ([
 	}
 	out := make([]uncite.DocumentPage, len(qs))
 	for _, g := range documentShapes(qs) {
-		params := map[string]any{"queries": g.queries, "offset": g.page.Offset, "limit": g.page.Limit}
-		if g.cited.CitingIDs {
-			params["citingOffset"], params["citingLimit"] = g.cited.Citing.Offset, g.cited.Citing.Limit
-		}
-		recs, err := s.query(ctx, documentPages(g.match, g.order, g.total, g.omit, g.cited), params, neo4j.Read)
+		recs, err := s.query(ctx, g.cypher(), g.params(), neo4j.Read)
 		if err != nil {
 			return nil, fmt.Errorf("neo4j: listing documents: %w", err)
 		}
@@ -204,6 +226,18 @@ type documentShape struct {
 	omit    uncite.DocumentParts
 	cited   uncite.CitedQuery
 	queries []map[string]any // the filter values of each, with its index i in the call
+}
+
+func (g *documentShape) cypher() string {
+	return documentPages(g.match, g.order, g.total, g.omit, g.cited)
+}
+
+func (g *documentShape) params() map[string]any {
+	params := map[string]any{"queries": g.queries, "offset": g.page.Offset, "limit": g.page.Limit}
+	if g.cited.CitingIDs {
+		params["citingOffset"], params["citingLimit"] = g.cited.Citing.Offset, g.cited.Citing.Limit
+	}
+	return params
 }
 
 // documentShapes groups queries by shape, in the order the shapes first appear.
@@ -350,6 +384,46 @@ func documentMatch(f uncite.DocumentFilter, ref param) (match, order string, val
 func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
 	return readOne(ctx, s, fmt.Sprintf("resolution %q", symbol), "MATCH (r:Resolution {symbol: $symbol}) RETURN "+resolutionProjection+" AS r",
 		map[string]any{"symbol": symbol}, func(r *neo4j.Record) *uncite.Resolution { return toResolution(get[map[string]any](r, "r")) })
+}
+
+// ResolutionWith reads a resolution and what q asks of it in one query:
+// the listing of its citing documents and its co-citation ranking are
+// subqueries of it, as DocumentPages and CoCited run them.
+func (s *Store) ResolutionWith(ctx context.Context, q uncite.ResolutionQuery) (*uncite.Resolution, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	cypher, params, citing := resolutionWith(q)
+	return readOne(ctx, s, fmt.Sprintf("resolution %q", q.Symbol), cypher, params, func(rec *neo4j.Record) *uncite.Resolution {
+		r := toResolution(get[map[string]any](rec, "r"))
+		if citing != nil {
+			page := toDocumentPage(rec, citing.cited)
+			r.CitedBy = &page
+		}
+		if k := q.CoCited; k != nil {
+			r.CoCited = &uncite.CoCitedRanking{Ranking: *k, CoCitations: ranking(coCitation)(rec)}
+		}
+		return r
+	})
+}
+
+// resolutionWith builds the query of ResolutionWith; citing is the shape
+// of its listing, nil without one.
+func resolutionWith(q uncite.ResolutionQuery) (cypher string, params map[string]any, citing *documentShape) {
+	cypher, columns := "MATCH (r:Resolution {symbol: $symbol})", ""
+	params = map[string]any{"symbol": q.Symbol}
+	if q.CitedBy != nil {
+		citing = documentShapes([]uncite.DocumentQuery{*q.CitedBy})[0]
+		cypher += "\nCALL () {" + citing.cypher() + "\n}"
+		maps.Copy(params, citing.params())
+		columns += ", total, page"
+	}
+	if k := q.CoCited; k != nil {
+		cypher += "\nCALL () {\nUNWIND [$symbol] AS key" + coCited + "\n}"
+		params["rankLimit"], params["rankEvidence"] = k.Limit, k.Evidence
+		columns += ", ranking"
+	}
+	return cypher + "\nRETURN " + resolutionProjection + " AS r" + columns, params, citing
 }
 
 var resolutionOrders = map[uncite.ResolutionOrder]string{

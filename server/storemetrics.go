@@ -65,6 +65,10 @@ func (s timedStore) Resolution(ctx context.Context, symbol string) (*uncite.Reso
 	return timed(s, "Resolution", func() (*uncite.Resolution, error) { return s.Store.Resolution(ctx, symbol) })
 }
 
+func (s timedStore) ResolutionWith(ctx context.Context, q uncite.ResolutionQuery) (*uncite.Resolution, error) {
+	return timed(s, "ResolutionWith", func() (*uncite.Resolution, error) { return s.Store.ResolutionWith(ctx, q) })
+}
+
 func (s timedStore) Resolutions(ctx context.Context, f uncite.ResolutionFilter, o uncite.ResolutionOrder, p uncite.Page) ([]*uncite.Resolution, int, error) {
 	return timedPage(s, "Resolutions", func() ([]*uncite.Resolution, int, error) { return s.Store.Resolutions(ctx, f, o, p) })
 }

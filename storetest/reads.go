@@ -21,6 +21,7 @@ func RunReads(t *testing.T, open Opener) {
 		{"pagination", pagination},
 		{"resolution filters", resolutionFilters},
 		{"batch lookups", batchLookups},
+		{"a resolution with its listings in one call", resolutionWith},
 		{"agenda items in reading order", agendaOrder},
 		{"a document without ID fails the batch", writeRejectsDocumentWithoutID},
 	})
@@ -179,7 +180,9 @@ func documentFilters(t *testing.T, open Opener) {
 	// full one does with those parts stripped and a zero total.
 	for _, omit := range []uncite.DocumentParts{uncite.PartEvidence, uncite.PartCitations, uncite.PartMentions,
 		uncite.PartEvidence | uncite.PartMentions, uncite.PartCitations | uncite.PartEvidence | uncite.PartMentions,
-		uncite.PartDetails, uncite.PartDetails | uncite.PartMentions, uncite.AllParts} {
+		uncite.PartDetails, uncite.PartDetails | uncite.PartMentions, uncite.AllParts,
+		uncite.AllParts &^ (uncite.PartDate | uncite.PartAuthor), uncite.PartTitle | uncite.PartReferences | uncite.PartAgenda,
+		uncite.PartDetails&^(uncite.PartBody|uncite.PartSession|uncite.PartAgenda) | uncite.PartEvidence} {
 		shaped := slices.Clone(qs)
 		for i := range shaped {
 			shaped[i].Omit, shaped[i].NoTotal = omit, i%2 == 0
@@ -327,6 +330,61 @@ func batchLookups(t *testing.T, open Opener) {
 	}
 	if sessions, err := s.SessionsByKey(ctx, nil); err != nil || sessions == nil || len(sessions) != 0 {
 		t.Errorf("SessionsByKey(nil) = %#v, %v", sessions, err)
+	}
+}
+
+// resolutionWith answers as Resolution, DocumentPages and CoCited do, for
+// every shape of listing and ranking a request may carry.
+func resolutionWith(t *testing.T, open Opener) {
+	s := opened(t, open, Fixture()...)
+	ctx := context.Background()
+	for _, symbol := range []string{r822, "S/RES/853 (1993)"} {
+		alone, err := s.Resolution(ctx, symbol)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cites := uncite.DocumentFilter{Cites: symbol}
+		for _, q := range []uncite.DocumentQuery{
+			{Filter: cites, Page: uncite.Page{Limit: 20}},
+			{Filter: cites, Page: uncite.Page{Offset: 1, Limit: 1}, Omit: uncite.AllParts, NoTotal: true},
+			{Filter: cites, Page: uncite.Page{Limit: 2}, Omit: uncite.AllParts &^ (uncite.PartDate | uncite.PartAuthor)},
+		} {
+			for _, k := range []*uncite.Ranking{nil, {Limit: 3}, {Limit: 2, Evidence: 2}} {
+				got, err := s.ResolutionWith(ctx, uncite.ResolutionQuery{Symbol: symbol, CitedBy: &q, CoCited: k})
+				if err != nil {
+					t.Fatalf("%s %+v %+v: %v", symbol, q, k, err)
+				}
+				want := *alone
+				pages, err := s.DocumentPages(ctx, []uncite.DocumentQuery{q})
+				if err != nil {
+					t.Fatal(err)
+				}
+				want.CitedBy = &pages[0]
+				if k != nil {
+					ranked, err := s.CoCited(ctx, []string{symbol}, k.Limit, k.Evidence)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want.CoCited = &uncite.CoCitedRanking{Ranking: *k, CoCitations: ranked[symbol]}
+				}
+				if !reflect.DeepEqual(got, &want) {
+					t.Errorf("%s %+v %+v:\n got %+v\nwant %+v", symbol, q, k, got, &want)
+				}
+			}
+		}
+	}
+	if _, err := s.ResolutionWith(ctx, uncite.ResolutionQuery{Symbol: "S/RES/1 (2099)", CoCited: &uncite.Ranking{Limit: 3}}); uncite.ErrorCode(err) != uncite.ENOTFOUND {
+		t.Errorf("absent resolution: %v, want not found", err)
+	}
+	other := uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: r822, Author: "AZE"}, Page: uncite.Page{Limit: 5}}
+	for _, q := range []uncite.ResolutionQuery{
+		{Symbol: r822, CitedBy: &other},
+		{Symbol: r822, CitedBy: &uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: r822}, Page: uncite.Page{Limit: -1}}},
+		{Symbol: r822, CoCited: &uncite.Ranking{Limit: uncite.MaxPageSize + 1}},
+	} {
+		if _, err := s.ResolutionWith(ctx, q); uncite.ErrorCode(err) != uncite.EINVALID {
+			t.Errorf("%+v: %v, want invalid", q, err)
+		}
 	}
 }
 
