@@ -39,7 +39,8 @@ var boundBy = []string{
 
 // fragments are constants that are parts of queries, checked within them.
 var fragments = []string{"documentProperties", "citationsPart", "citationsWithoutEvidencePart", "mentionsPart",
-	"documentProjection", "resolutionProjection", "nodeIDOf", "nodeOf", "citingIDs", "counterRels", "viewRels", "wordsIndex"}
+	"documentProjection", "resolutionProjection", "nodeIDOf", "nodeOf", "citingIDs", "counterRels", "viewRels", "wordsIndex",
+	"coCitedKept", "coCitedCounted", "coCitedCountedBare"}
 
 // TestQueryPlans runs EXPLAIN on every Cypher constant of the package, and
 // on the document listings built for each filter, and fails on a plan that
@@ -70,10 +71,13 @@ func TestQueryPlans(t *testing.T) {
 		g := documentShapes([]uncite.DocumentQuery{q})[0]
 		queries[fmt.Sprintf("documentPages cited %+v", cited)] = documentPages(g.match, g.order, g.total, g.omit, g.cited)
 	}
-	// A resolution with its citing documents and co-citations.
-	for _, omit := range []uncite.DocumentParts{uncite.AllParts, uncite.PartEvidence} {
-		citing := uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: "x"}, Omit: omit}
-		queries[fmt.Sprintf("ResolutionWith omit %b", omit)], _, _ = resolutionWith(uncite.ResolutionQuery{Symbol: "x", CitedBy: &citing, CoCited: &uncite.Ranking{}})
+	// Co-citations with evidence and without, and a resolution read
+	// with its citing documents and co-citations.
+	for _, evidence := range []int{0, 1} {
+		queries[fmt.Sprintf("CoCited evidence %d", evidence)] = "UNWIND $keys AS key WITH DISTINCT key " + coCited(evidence)
+		citing := uncite.DocumentQuery{Filter: uncite.DocumentFilter{Cites: "x"}, Omit: []uncite.DocumentParts{uncite.AllParts, uncite.PartEvidence}[evidence]}
+		queries[fmt.Sprintf("ResolutionWith evidence %d", evidence)], _, _ = resolutionWith(uncite.ResolutionQuery{
+			Symbol: "x", CitedBy: &citing, CoCited: &uncite.Ranking{Evidence: evidence}})
 	}
 	ctx := context.Background()
 	for name, cypher := range queries {

@@ -419,7 +419,7 @@ func resolutionWith(q uncite.ResolutionQuery) (cypher string, params map[string]
 		columns += ", total, page"
 	}
 	if k := q.CoCited; k != nil {
-		cypher += "\nCALL () {\nUNWIND [$symbol] AS key" + coCited + "\n}"
+		cypher += "\nCALL () {\nUNWIND [$symbol] AS key" + coCited(k.Evidence) + "\n}"
 		params["rankLimit"], params["rankEvidence"] = k.Limit, k.Evidence
 		columns += ", ranking"
 	}
