@@ -103,6 +103,10 @@ type DocumentQuery struct {
 type CitedQuery struct {
 	// Resolutions fills each citation's Resolution.
 	Resolutions bool
+	// Brief fills only the Symbol and CitationCount of that Resolution
+	// (and its CitedBy, as asked): a page showing how often each cited
+	// resolution is cited reads neither their titles nor their dates.
+	Brief bool
 	// CitingIDs also fills that Resolution's CitedBy with the page Citing
 	// of the documents citing it, ids only, as DocumentPages answers
 	// DocumentQuery{Filter: DocumentFilter{Cites: symbol}, Page: Citing,

@@ -40,7 +40,12 @@ func documentRead(ctx context.Context, sel ast.SelectionSet) (omit uncite.Docume
 					omit &^= uncite.PartEvidence
 				case "resolution":
 					fields := collect(ctx, c.Selections, "Resolution")
-					cited.Resolutions = cited.Resolutions || !onlySymbol(fields)
+					if !onlySymbol(fields) {
+						// Brief while every selection of the
+						// resolution is.
+						cited.Brief = brief(fields) && (cited.Brief || !cited.Resolutions)
+						cited.Resolutions = true
+					}
 					for _, r := range fields {
 						if r.Name == "citedBy" {
 							citedBy = append(citedBy, r)
@@ -225,6 +230,19 @@ func selectsIn(ctx context.Context, sel ast.SelectionSet, typ, name string) bool
 // symbol alone, which its citing parent already holds.
 func symbolOnly(ctx context.Context) bool {
 	return onlySymbol(collect(ctx, selection(ctx), "Resolution"))
+}
+
+// brief tells whether fields, selected on a Resolution, read nothing of it
+// but what CitedQuery.Brief fills.
+func brief(fields []graphql.CollectedField) bool {
+	for _, f := range fields {
+		switch f.Name {
+		case "symbol", "citationCount", "citedBy", "__typename":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func onlySymbol(fields []graphql.CollectedField) bool {

@@ -189,3 +189,26 @@ func sampleURL(t *testing.T, mem uncite.Store) string {
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
+
+// The resolutions a listing carries on its citations are read briefly
+// (symbol and citation count) unless a selection of them shows more.
+func TestCitedResolutionsAreBriefUnlessShownInFull(t *testing.T) {
+	store, _, url := sampleServer(t)
+	for query, brief := range map[string]bool{
+		`{ documents(first: 3) { nodes { citations { resolution { symbol citationCount citedBy(first: 5) { nodes { id } } } } } } }`: true,
+		`{ documents(first: 3) { nodes { citations { resolution { symbol title } } } } }`:                                            false,
+		`{ documents(first: 3) { nodes { citations { a: resolution { citationCount } b: resolution { symbol year } } } } }`:          false,
+		`{ documents(first: 3) { nodes { citations { a: resolution { symbol year } b: resolution { citationCount } } } } }`:          false,
+	} {
+		store.reset()
+		if body := post(t, url, query); strings.Contains(body, `"errors"`) {
+			t.Fatalf("%s: %s", query, body)
+		}
+		store.mu.Lock()
+		qs := store.queries
+		store.mu.Unlock()
+		if len(qs) != 1 || !qs[0].Cited.Resolutions || qs[0].Cited.Brief != brief {
+			t.Errorf("%s: asked %+v, want the resolutions carried, brief %v", query, qs, brief)
+		}
+	}
+}

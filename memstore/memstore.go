@@ -231,6 +231,9 @@ func (s *Store) addCited(ctx context.Context, docs []*uncite.Document, c uncite.
 				continue
 			}
 			cite.Resolution = s.resolutionView(r)
+			if c.Brief {
+				cite.Resolution = &uncite.Resolution{Symbol: cite.Resolution.Symbol, CitationCount: cite.Resolution.CitationCount}
+			}
 			if !c.CitingIDs {
 				continue
 			}

@@ -66,6 +66,7 @@ func TestQueryPlans(t *testing.T) {
 	}
 	// A document with what it cites, the citing pages counted or not.
 	for _, cited := range []uncite.CitedQuery{{Resolutions: true}, {Resolutions: true, CitingIDs: true},
+		{Resolutions: true, Brief: true, CitingIDs: true},
 		{Resolutions: true, CitingIDs: true, CitingTotal: true}} {
 		q := uncite.DocumentQuery{Filter: uncite.DocumentFilter{ID: "x"}, Omit: uncite.PartEvidence, NoTotal: true, Cited: cited}
 		g := documentShapes([]uncite.DocumentQuery{q})[0]

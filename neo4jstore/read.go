@@ -56,6 +56,7 @@ const (
 	citedEvidence   = `.symbol, .count, .contexts, .verbs, .operative`
 	citedNoEvidence = `.symbol, .count, .operative`
 	citedResolution = `, resolution: ` + resolutionProjection
+	citedBrief      = `, resolution: {symbol: r.symbol, citationCount: r.citationCount}`
 	citedCiting     = `, citing: COLLECT {
       MATCH ()-[x:CITES]->() WHERE x.symbol = c.symbol AND x.document IS NOT NULL
       WITH x ORDER BY x.symbol, x.document SKIP $citingOffset LIMIT $citingLimit
@@ -83,7 +84,11 @@ func projection(omit uncite.DocumentParts, cited uncite.CitedQuery) string {
 		} else {
 			p += citedEvidence
 		}
-		p += citedResolution
+		if cited.Brief {
+			p += citedBrief
+		} else {
+			p += citedResolution
+		}
 		if cited.CitingIDs {
 			p += citedCiting
 			if cited.CitingTotal {

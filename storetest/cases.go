@@ -58,6 +58,16 @@ var Cases = []Case{
 		},
 	},
 	{
+		// A brief and a full selection of the same resolutions: the
+		// brief one does not leave the other without its details.
+		Name: "a document's resolutions shown briefly and in full",
+		Query: `{ document(id: "000_1a7a508cbf762381") { citations { a: resolution { symbol citationCount }
+			b: resolution { symbol body { code } number year known citationCount } } } }`,
+		Want: []string{
+			`{"a":{"symbol":"S/RES/822 (1993)","citationCount":4},"b":{"symbol":"S/RES/822 (1993)","body":{"code":"SC"},"number":"822","year":1993,"known":true,"citationCount":4}}`,
+		},
+	},
+	{
 		Name:  "a State's documents with the symbols they cite",
 		Query: `{ state(code: "AZE") { authored(first: 5) { nodes { id citations { resolution { symbol } } } } } }`,
 		Want: []string{
