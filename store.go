@@ -213,32 +213,58 @@ const (
 // Strip empties the parts p names in d, as a store that omits them
 // returns it.
 func (p DocumentParts) Strip(d *Document) {
-	for _, f := range []struct {
-		part  DocumentParts
-		clear func()
-	}{
-		{PartSymbol, func() { d.Symbol = "" }},
-		{PartTitle, func() { d.Title = "" }},
-		{PartType, func() { d.Type = "" }},
-		{PartDate, func() { d.Date = "" }},
-		{PartLanguages, func() { d.Languages = nil }},
-		{PartBody, func() { d.Body = "" }},
-		{PartSession, func() { d.Session, d.SessionStart, d.SessionEnd = 0, "", "" }},
-		{PartAgenda, func() { d.AgendaItems = nil }},
-		{PartAuthor, func() { d.Author = "" }},
-		{PartReferences, func() { d.References = nil }},
-		{PartFile, func() { d.File, d.SHA256 = "", "" }},
-		{PartMentions, func() { d.Mentions = nil }},
-		{PartCitations, func() { d.Citations = nil }},
-	} {
-		if p&f.part != 0 {
-			f.clear()
-		}
+	if p&PartDetails == PartDetails {
+		*d = Document{ID: d.ID, Mentions: d.Mentions, Citations: d.Citations}
+	} else if p&PartDetails != 0 {
+		p.stripDetails(d)
+	}
+	if p&PartMentions != 0 {
+		d.Mentions = nil
+	}
+	if p&PartCitations != 0 {
+		d.Citations = nil
 	}
 	if p&PartEvidence != 0 {
 		for i := range d.Citations {
 			d.Citations[i].Contexts, d.Citations[i].Verbs = nil, nil
 		}
+	}
+}
+
+// stripDetails empties the details p names, one by one.
+func (p DocumentParts) stripDetails(d *Document) {
+	if p&PartSymbol != 0 {
+		d.Symbol = ""
+	}
+	if p&PartTitle != 0 {
+		d.Title = ""
+	}
+	if p&PartType != 0 {
+		d.Type = ""
+	}
+	if p&PartDate != 0 {
+		d.Date = ""
+	}
+	if p&PartLanguages != 0 {
+		d.Languages = nil
+	}
+	if p&PartBody != 0 {
+		d.Body = ""
+	}
+	if p&PartSession != 0 {
+		d.Session, d.SessionStart, d.SessionEnd = 0, "", ""
+	}
+	if p&PartAgenda != 0 {
+		d.AgendaItems = nil
+	}
+	if p&PartAuthor != 0 {
+		d.Author = ""
+	}
+	if p&PartReferences != 0 {
+		d.References = nil
+	}
+	if p&PartFile != 0 {
+		d.File, d.SHA256 = "", ""
 	}
 }
 
