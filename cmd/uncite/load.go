@@ -64,10 +64,10 @@ func loadInto(ctx context.Context, store loader.Writer, paths []string, syn *syn
 		}
 	}
 
-	l := &loader.Loader{Store: store, BatchSize: batch, MaxFileSize: maxSize << 20,
-		Progress: func(done, total int) { fmt.Fprintf(stderr, "\rstored %d/%d documents", done, total) }}
+	shown := newProgress(stderr, "documents")
+	l := &loader.Loader{Store: store, BatchSize: batch, MaxFileSize: maxSize << 20, Progress: shown.update}
 	rep, err := l.Load(ctx, paths...)
-	fmt.Fprintln(stderr)
+	shown.end()
 	if err != nil {
 		if rep != nil {
 			// Batches are atomic: these are stored, the rest are not, and

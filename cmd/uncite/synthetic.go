@@ -43,6 +43,11 @@ func (r syntheticReport) String() string {
 func writeSynthetic(ctx context.Context, store loader.Writer, s *syntheticFlags, batch int, stderr io.Writer) (syntheticReport, error) {
 	rep := syntheticReport{}
 	start := time.Now()
+	var shown *progress
+	if stderr != nil {
+		shown = newProgress(stderr, "synthetic documents")
+		defer shown.end()
+	}
 	var docs []*uncite.Document
 	flush := func() error {
 		n, err := store.WriteDocuments(ctx, docs)
@@ -51,8 +56,8 @@ func writeSynthetic(ctx context.Context, store loader.Writer, s *syntheticFlags,
 		}
 		rep.Written += n
 		docs = docs[:0]
-		if stderr != nil {
-			fmt.Fprintf(stderr, "\rstored %d/%d synthetic documents", rep.Documents, s.n)
+		if shown != nil {
+			shown.update(rep.Documents, s.n)
 		}
 		return nil
 	}
@@ -70,9 +75,6 @@ func writeSynthetic(ctx context.Context, store loader.Writer, s *syntheticFlags,
 		if err := flush(); err != nil {
 			return rep, err
 		}
-	}
-	if stderr != nil {
-		fmt.Fprintln(stderr)
 	}
 	rep.Duration = time.Since(start)
 	return rep, nil
