@@ -44,7 +44,10 @@ func coCitedAndCoupledInFixture(t *testing.T, open Opener) {
 			{Symbol: r874, Count: 2, Documents: []string{d2ID}},
 		}},
 		{r822, 1, 0, []uncite.CoCitation{{Symbol: r853, Count: 2}}},
+		{r822, 10, 0, []uncite.CoCitation{{Symbol: r853, Count: 2}, {Symbol: r874, Count: 2}, {Symbol: r251, Count: 1}}},
+		{r853, 2, 0, []uncite.CoCitation{{Symbol: r822, Count: 2}, {Symbol: r251, Count: 1}}}, // 251 and 874 tie
 		{r822, 0, 5, nil},
+		{r822, 0, 0, nil},
 		{r812, 10, 10, nil}, // its one citing document cites nothing else
 		{r853, 10, 1, []uncite.CoCitation{{Symbol: r822, Count: 2, Documents: []string{d1ID}},
 			{Symbol: r251, Count: 1, Documents: []string{d2ID}}, {Symbol: r874, Count: 1, Documents: []string{d2ID}}}},
