@@ -166,8 +166,6 @@ func BenchmarkLoad(b *testing.B) {
 	})
 	b.Run(fmt.Sprintf("import/docs=%d", len(docs)), func(b *testing.B) {
 		srv := neo4jtest.Throwaway(b)
-		cfg := testConfig()
-		cfg.URI = srv.URI
 		var s *Store
 		for b.Loop() {
 			// Not b.TempDir: its name holds the "=" of the benchmark's,
@@ -188,12 +186,7 @@ func BenchmarkLoad(b *testing.B) {
 				b.Fatal(err)
 			}
 			srv.Import(b, ImportArgs(dir)...)
-			opened, err := Open(ctx, cfg)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.Cleanup(func() { opened.Close(ctx) })
-			s = opened
+			s = openWith(b, func(c *Config) { c.URI = srv.URI })
 		}
 		report(b, s)
 	})

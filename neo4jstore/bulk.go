@@ -281,19 +281,11 @@ func (w *ImportWriter) writeDoc(doc *pendingDoc, node string, resolution map[str
 		}
 	}
 	// One MENTIONS per State, the last count, as MERGE then SET does.
-	counts := map[string]any{}
-	var mentioned []string
-	for _, m := range p["mentions"].([]map[string]any) {
-		state := m["state"].(string)
+	mentioned, counts := lastPerKey(p["mentions"].([]map[string]any), "state", "count")
+	for _, state := range mentioned {
 		if !w.states[state] {
 			continue
 		}
-		if _, ok := counts[state]; !ok {
-			mentioned = append(mentioned, state)
-		}
-		counts[state] = m["count"]
-	}
-	for _, state := range mentioned {
 		if err := w.files["mentions"].write(map[string]any{":START_ID": node, ":END_ID": "s:" + state, ":TYPE": "MENTIONS", "count": counts[state]}); err != nil {
 			return err
 		}
@@ -317,21 +309,29 @@ func (w *ImportWriter) writeDoc(doc *pendingDoc, node string, resolution map[str
 			return err
 		}
 	}
-	titles := map[string]any{}
-	var keys []string
-	for _, item := range p["agenda"].([]map[string]any) {
-		k := item["key"].(string)
-		if _, ok := titles[k]; !ok {
-			keys = append(keys, k)
-		}
-		titles[k] = item["title"]
-	}
+	keys, titles := lastPerKey(p["agenda"].([]map[string]any), "key", "title")
 	for _, k := range keys {
 		if err := w.files["under"].write(map[string]any{":START_ID": node, ":END_ID": "a:" + k, ":TYPE": "UNDER_ITEM", "title": titles[k]}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// lastPerKey gives the distinct values of the column key of rows, in the
+// order they first appear, and for each the column value of its last row:
+// what a MERGE of each row then a SET of its value leaves.
+func lastPerKey(rows []map[string]any, key, value string) ([]string, map[string]any) {
+	last := map[string]any{}
+	var keys []string
+	for _, row := range rows {
+		k := row[key].(string)
+		if _, ok := last[k]; !ok {
+			keys = append(keys, k)
+		}
+		last[k] = row[value]
+	}
+	return keys, last
 }
 
 // Close writes what depends on every document: the holders of resolution

@@ -66,13 +66,7 @@ func TestImportMatchesWrites(t *testing.T) {
 	}
 	srv := neo4jtest.Throwaway(t)
 	srv.Import(t, ImportArgs(dir)...)
-	cfg := testConfig()
-	cfg.URI = srv.URI
-	imported, err := Open(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer imported.Close(context.Background())
+	imported := openWith(t, func(c *Config) { c.URI = srv.URI })
 	if d := diff(dump(t, imported), want); d != "" {
 		t.Fatalf("the imported graph differs from the written one:\n%s", d)
 	}

@@ -61,13 +61,7 @@ func TestConcurrentWritesOverlap(t *testing.T) {
 
 	// Deadlocks between the writers are retried by the driver; the retry
 	// time is that of a load.
-	cfg := testConfig()
-	cfg.RetryTime = time.Minute
-	s, err := Open(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(context.Background())
+	s := openWith(t, func(c *Config) { c.RetryTime = time.Minute })
 	for attempt := range 3 {
 		fresh(t)
 		var g errgroup.Group

@@ -19,6 +19,20 @@ var (
 	openErr error
 )
 
+// openWith opens a store of its own on testConfig as change alters it,
+// closed when the test ends.
+func openWith(tb testing.TB, change func(*Config)) *Store {
+	tb.Helper()
+	cfg := testConfig()
+	change(&cfg)
+	s, err := Open(context.Background(), cfg)
+	if err != nil {
+		tb.Fatalf("opening %s: %v", cfg.URI, err)
+	}
+	tb.Cleanup(func() { s.Close(context.Background()) })
+	return s
+}
+
 // testConfig points at NEO4J_URI, by default the server of scripts/neo4j.sh.
 func testConfig() Config {
 	return Config{URI: neo4jtest.URI(), Username: os.Getenv("NEO4J_USERNAME"),

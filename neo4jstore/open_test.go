@@ -100,15 +100,9 @@ func TestConcurrentOpensMarkMigrationsOnce(t *testing.T) {
 func TestQueryDeadline(t *testing.T) {
 	fresh(t)
 	const slow = "UNWIND range(1, 100000000) AS i WITH i WHERE i < 0 RETURN count(i) AS n"
-	cfg := testConfig()
-	cfg.QueryTimeout = 200 * time.Millisecond
-	s, err := Open(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close(context.Background())
+	s := openWith(t, func(c *Config) { c.QueryTimeout = 200 * time.Millisecond })
 	start := time.Now()
-	_, err = s.query(context.Background(), slow, nil, neo4j.Read)
+	_, err := s.query(context.Background(), slow, nil, neo4j.Read)
 	if took := time.Since(start); took > 3*time.Second {
 		t.Errorf("a query past its 200ms timeout returned after %s", took)
 	}

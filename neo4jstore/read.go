@@ -387,8 +387,7 @@ func documentMatch(f uncite.DocumentFilter, ref param) (match, order string, val
 
 // Resolution returns one resolution by canonical symbol.
 func (s *Store) Resolution(ctx context.Context, symbol string) (*uncite.Resolution, error) {
-	return readOne(ctx, s, fmt.Sprintf("resolution %q", symbol), "MATCH (r:Resolution {symbol: $symbol}) RETURN "+resolutionProjection+" AS r",
-		map[string]any{"symbol": symbol}, func(r *neo4j.Record) *uncite.Resolution { return toResolution(get[map[string]any](r, "r")) })
+	return s.ResolutionWith(ctx, uncite.ResolutionQuery{Symbol: symbol})
 }
 
 // ResolutionWith reads a resolution and what q asks of it in one query:

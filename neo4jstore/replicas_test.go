@@ -17,18 +17,14 @@ import (
 // since no server keeps state of its own.
 func TestReplicasShareOneDatabase(t *testing.T) {
 	first := fresh(t)
-	cfg := testConfig()
 	// A bolt:// test server is asked through neo4j:// (a single server
 	// answers routing requests too); any other URI is used as given.
-	if rest, ok := strings.CutPrefix(cfg.URI, "bolt://"); ok {
-		cfg.URI = "neo4j://" + rest
-	}
+	second := openWith(t, func(c *Config) {
+		if rest, ok := strings.CutPrefix(c.URI, "bolt://"); ok {
+			c.URI = "neo4j://" + rest
+		}
+	})
 	ctx := context.Background()
-	second, err := Open(ctx, cfg)
-	if err != nil {
-		t.Fatalf("opening %s: %v", cfg.URI, err)
-	}
-	defer second.Close(ctx)
 
 	a := httptest.NewServer(server.Handler(first, server.Config{}))
 	defer a.Close()
