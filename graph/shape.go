@@ -263,6 +263,9 @@ func onlySymbol(fields []graphql.CollectedField) bool {
 // a batch per level. The citations are copies: the document's own may be
 // shown by an alias that reads more of their resolutions.
 func withResolutions(ctx context.Context, cs []uncite.Citation) ([]uncite.Citation, error) {
+	if err := live(ctx); err != nil {
+		return nil, err
+	}
 	var shown []graphql.CollectedField
 	for _, f := range collect(ctx, selection(ctx), "Citation") {
 		if f.Name == "resolution" {

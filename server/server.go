@@ -115,19 +115,6 @@ func Handler(store uncite.Store, cfg Config) http.Handler {
 	gql.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(graph.WithLoaders(ctx, store, cfg.BatchWait))
 	})
-	// Once the request is over (deadline, client gone), no field resolves:
-	// the work stops at the next field instead of running to the end. The
-	// clock is read as well as the context: a query that fans out into
-	// thousands of goroutines delays the timer that cancels the context.
-	gql.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if d, ok := ctx.Deadline(); ok && time.Now().After(d) {
-			return nil, context.DeadlineExceeded
-		}
-		return next(ctx)
-	})
 	gql.SetErrorPresenter(presentError(cfg.Logger, avail))
 	gql.SetRecoverFunc(func(ctx context.Context, p any) error {
 		cfg.Logger.Error("panic in resolver", "panic", p)
