@@ -209,3 +209,40 @@ func cypherConstants(t *testing.T) map[string]string {
 	}
 	return out
 }
+
+// TestPagesReadInIndexOrder: the listings that an index hands over in
+// their order read the page and stop, instead of reading every match and
+// keeping the first (a Top operator): a State's documents, of the
+// thousands it may have written, and the resolutions by symbol and by
+// citation count.
+func TestPagesReadInIndexOrder(t *testing.T) {
+	s := fresh(t)
+	queries := map[string]string{}
+	for _, q := range []uncite.DocumentQuery{
+		{Filter: uncite.DocumentFilter{Author: "AZE"}, Omit: uncite.AllParts},
+		{Filter: uncite.DocumentFilter{Author: "AZE"}, Omit: uncite.AllParts&^uncite.PartCitations | uncite.PartEvidence},
+		{Filter: uncite.DocumentFilter{Author: "AZE", Type: "letter"}, Omit: uncite.PartEvidence, NoTotal: true},
+	} {
+		g := documentShapes([]uncite.DocumentQuery{q})[0]
+		queries[fmt.Sprintf("documentPages %+v omit %b", q.Filter, q.Omit)] = g.cypher()
+	}
+	for _, o := range []uncite.ResolutionOrder{uncite.OrderBySymbol, uncite.OrderByCitationCount} {
+		queries["Resolutions by "+string(o)] = resolutionPage("", whereClause([]string{inOrderOf[o]}), resolutionOrders[o])
+	}
+	for name, cypher := range queries {
+		plan, err := explain(context.Background(), s, cypher)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if hasOperator(plan, "Top") {
+			t.Errorf("%s reads every match to keep a page:\n%s", name, cypher)
+		}
+	}
+}
+
+func hasOperator(p neo4j.Plan, op string) bool {
+	if strings.HasPrefix(p.Operator(), op) {
+		return true
+	}
+	return slices.ContainsFunc(p.Children(), func(c neo4j.Plan) bool { return hasOperator(c, op) })
+}

@@ -283,10 +283,16 @@ func documentShapes(qs []uncite.DocumentQuery) []*documentShape {
 
 // documentCount counts the matches of match. The documents citing a
 // resolution, and nothing else, are as many as its CITES, whose number
-// the server keeps on the node.
+// the server keeps on the node; those of an author as the SUBMITTED_BY of
+// its State, which links every document of a State of the reference
+// tables (other codes have no node, and are counted by property).
 func documentCount(f uncite.DocumentFilter, match string) string {
-	if f.Cites != "" && f == (uncite.DocumentFilter{Cites: f.Cites}) {
+	switch {
+	case f.Cites != "" && f == (uncite.DocumentFilter{Cites: f.Cites}):
 		return "OPTIONAL MATCH (r:Resolution {symbol: q.cites}) RETURN COUNT { (r)<-[:CITES]-() } AS total"
+	case f.Author != "" && f == (uncite.DocumentFilter{Author: f.Author}):
+		return "OPTIONAL MATCH (s:State {code: q.author}) RETURN CASE WHEN s IS NULL THEN COUNT { " + match +
+			" } ELSE COUNT { (s)<-[:SUBMITTED_BY]-() } END AS total"
 	}
 	return match + " RETURN count(d) AS total"
 }
@@ -376,6 +382,12 @@ func documentMatch(f uncite.DocumentFilter, ref param) (match, order string, val
 	add(f.Session != 0, "d.session = %s", "session", f.Session)
 	add(f.AgendaItem != "", "%s IN d.agendaItems", "agendaItem", f.AgendaItem)
 	add(f.Author != "", "d.author = %s", "author", f.Author)
+	if f.Author != "" && order == "d.id" {
+		// The same order, but one the index (author, id) hands over: a
+		// page of a State's thousands of documents reads its own entries
+		// and stops, instead of reading them all and keeping the first.
+		order = "d.author, d.id"
+	}
 	add(f.Mentions != "" && (f.Cites != "" || f.Body != "" && f.Session != 0),
 		"EXISTS { (d)-[:MENTIONS]->(:State {code: %s}) }", "mentions", f.Mentions)
 	add(f.Type != "", "d.type = %s", "type", f.Type)
