@@ -74,7 +74,7 @@ var importFiles = []struct {
 }{
 	{"documents", "nodes", []string{":ID", ":LABEL", "id", "symbol", "title", "type", "date", "languages:string[]", "body",
 		"session:long", "sessionStart", "sessionEnd", "dateYear:long", "author", "file", "sha256", "references:string[]",
-		"referenceKey", "agendaItems:string[]", "agendaTitles:string[]", "words",
+		"referenceKey", "agendaItems:string[]", "agendaTitles:string[]", "words", "cites:string[]",
 		"number", "year:long", "known:boolean", "resolutionTitle", "resolutionDate", "resolutionBody", "citationCount:long", "partnersKept:boolean"}},
 	{"resolutions", "nodes", []string{":ID", ":LABEL", "symbol", "number", "year:long", "known:boolean", "resolutionTitle", "resolutionDate",
 		"resolutionBody", "citationCount:long", "partnersKept:boolean"}},
@@ -160,7 +160,8 @@ func (w *ImportWriter) WriteDocuments(_ context.Context, docs []*uncite.Document
 }
 
 func (w *ImportWriter) add(d *uncite.Document) error {
-	p := docParams(d, documentWords(d))
+	own := newCounted(d)
+	p := docParams(d, documentWords(d), own.cited)
 	props := p["props"].(map[string]any)
 	if symbol, ok := props["symbol"].(string); ok {
 		w.symbols[symbol] = append(w.symbols[symbol], d.ID)
@@ -187,9 +188,8 @@ func (w *ImportWriter) add(d *uncite.Document) error {
 		cites = append(cites, c)
 	}
 	w.addSession(p)
-	c := newCounted(d)
-	w.counts.add(c, 1)
-	for _, symbol := range c.cited {
+	w.counts.add(own, 1)
+	for _, symbol := range own.cited {
 		w.citers[symbol]++
 	}
 	// Quoted, so that a tab or newline in a value cannot split a line.

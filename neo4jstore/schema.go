@@ -132,6 +132,9 @@ CALL (d) { SET d.referenceKey = reduce(key = '\n', ref IN d.references | key + r
 	// get them here. Writes never leave a session count without items.
 	{"importedSessionItems", []string{`MATCH ()-[c:CITED_IN_SESSION]->() WHERE c.items IS NULL
 CALL (c) { SET c.items = [''] } IN TRANSACTIONS OF 10000 ROWS`}},
+	// Writes keep the symbols a document cites in cites since.
+	{"documentCites", []string{`MATCH (d:Document) WHERE d.cites IS NULL AND EXISTS { (d)-[:CITES]->() }
+CALL (d) { SET d.cites = COLLECT { MATCH (d)-[:CITES]->(r:Resolution) RETURN DISTINCT r.symbol AS s ORDER BY s } } IN TRANSACTIONS OF 10000 ROWS`}},
 }
 
 func (s *Store) migrate(ctx context.Context) error {

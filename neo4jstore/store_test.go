@@ -281,7 +281,7 @@ func TestOpenMigrates(t *testing.T) {
 	want := dump(t, s)
 	for _, stmt := range []string{
 		"MATCH ()-[c:CITED_IN_YEAR|CITED_BY_STATE|CITED_IN_SESSION]->() DELETE c",
-		"MATCH (n) REMOVE n.citationCount, n.resolutionBody, n.dateYear",
+		"MATCH (n) REMOVE n.citationCount, n.resolutionBody, n.dateYear, n.cites",
 		"MATCH ()-[c:CITES]->() REMOVE c.symbol, c.document",
 		"MATCH (m:Migration) DELETE m",
 	} {

@@ -68,18 +68,20 @@ func newBatch(docs []*uncite.Document) (*batch, error) {
 			b.ids = append(b.ids, d.ID)
 		}
 		words := documentWords(d)
-		b.docs[d.ID] = docParams(d, words)
+		c := newCounted(d)
+		b.docs[d.ID] = docParams(d, words, c.cited)
 		b.sha[d.ID] = d.SHA256
 		b.hasWords[d.ID] = words != ""
 		b.cites[d.ID] = citeParams(d)
-		b.counted[d.ID] = newCounted(d)
+		b.counted[d.ID] = c
 	}
 	return b, nil
 }
 
 // docParams converts a document into the properties of its node and the
-// data its relationships are built from; words are those search matches.
-func docParams(d *uncite.Document, words string) map[string]any {
+// data its relationships are built from; words are those search matches,
+// cited the distinct symbols it cites.
+func docParams(d *uncite.Document, words string, cited []string) map[string]any {
 	symbol := d.Symbol
 	var resolution any
 	// A resolution document shares its node with the Resolution, whose
@@ -133,6 +135,10 @@ func docParams(d *uncite.Document, words string) map[string]any {
 		// The text itself is not kept: reads never return it, and search
 		// needs only its words.
 		"words": str(words),
+		// The symbols it cites again, sorted, as its CITES name them: a
+		// co-citation count reads one list per citing document instead of
+		// walking each one's CITES to the resolutions (see coCitedCounted).
+		"cites": list(slices.Sorted(slices.Values(cited))),
 	}
 	return map[string]any{
 		"id":         d.ID,
