@@ -88,6 +88,7 @@ var importFiles = []struct {
 	{"links", "relationships", []string{":START_ID", ":END_ID", ":TYPE"}},
 	{"counters", "relationships", []string{":START_ID", ":END_ID", ":TYPE", "year:long", "count:long", "items:string[]", "counts:long[]"}},
 	{"cocited", "relationships", []string{":START_ID", ":END_ID", ":TYPE", "symbol", "partner", "count:long"}},
+	{"migrations", "nodes", []string{":ID", ":LABEL", "name"}},
 }
 
 // ImportArrayDelimiter separates the elements of list properties in the
@@ -407,6 +408,14 @@ func (w *ImportWriter) Close() error {
 	}
 	if err := w.referrals(held); err != nil {
 		return err
+	}
+	for _, m := range migrations {
+		if !m.imported {
+			continue
+		}
+		if err := w.files["migrations"].write(map[string]any{":ID": "m:" + m.name, ":LABEL": "Migration", "name": m.name}); err != nil {
+			return err
+		}
 	}
 	for _, f := range importFiles {
 		if err := w.files[f.name].close(); err != nil {

@@ -112,28 +112,31 @@ func (s *Store) prepare(ctx context.Context) error {
 // opening a large graph does not scan it every time. On an empty database
 // they find nothing to change and only leave their marks. Each statement
 // changes only what is not yet migrated, so one interrupted is run again
-// safely.
+// safely. A migration whose changes the import files already hold
+// (imported) is marked done by them: on the first open of an imported
+// graph its scan would find nothing, after seconds.
 var migrations = []struct {
-	name  string
-	stmts []string
+	name     string
+	imported bool
+	stmts    []string
 }{
 	// Writes keep the citation count, body and counters of resolutions
 	// since (see counters.go).
-	{"counters", migrateCounters},
+	{"counters", true, migrateCounters},
 	// Writes give CITES the symbol and document id of cites_in_order since.
-	{"citesInOrder", []string{`MATCH (d:Document)-[c:CITES]->(r:Resolution) WHERE c.document IS NULL
+	{"citesInOrder", true, []string{`MATCH (d:Document)-[c:CITES]->(r:Resolution) WHERE c.document IS NULL
 CALL (d, c, r) { SET c.symbol = r.symbol, c.document = d.id } IN TRANSACTIONS OF 10000 ROWS`}},
 	// Writes keep the references of documents in referenceKey since.
-	{"referenceKey", []string{`MATCH (d:Document) WHERE d.references IS NOT NULL AND d.referenceKey IS NULL
+	{"referenceKey", true, []string{`MATCH (d:Document) WHERE d.references IS NOT NULL AND d.referenceKey IS NULL
 CALL (d) { SET d.referenceKey = reduce(key = '\n', ref IN d.references | key + ref + '\n') } IN TRANSACTIONS OF 10000 ROWS`}},
 	// The import files cannot hold a list of one empty string (neo4j-admin
 	// reads it as no value): the session counts of documents under no
 	// agenda item (items [""], see counters.go) come without items, and
 	// get them here. Writes never leave a session count without items.
-	{"importedSessionItems", []string{`MATCH ()-[c:CITED_IN_SESSION]->() WHERE c.items IS NULL
+	{"importedSessionItems", false, []string{`MATCH ()-[c:CITED_IN_SESSION]->() WHERE c.items IS NULL
 CALL (c) { SET c.items = [''] } IN TRANSACTIONS OF 10000 ROWS`}},
 	// Writes keep the symbols a document cites in cites since.
-	{"documentCites", []string{`MATCH (d:Document) WHERE d.cites IS NULL AND EXISTS { (d)-[:CITES]->() }
+	{"documentCites", true, []string{`MATCH (d:Document) WHERE d.cites IS NULL AND EXISTS { (d)-[:CITES]->() }
 CALL (d) { SET d.cites = COLLECT { MATCH (d)-[:CITES]->(r:Resolution) RETURN DISTINCT r.symbol AS s ORDER BY s } } IN TRANSACTIONS OF 10000 ROWS`}},
 }
 
