@@ -184,12 +184,12 @@ func pickTargets(docs []*uncite.Document) targets {
 		}
 	}
 
-	symbols := byCount(cites)
+	symbols := ByCount(cites)
 	t.popular = symbols[:min(10, len(symbols))]
 	if mid := len(symbols) / 2; len(symbols) > 0 {
 		t.median = symbols[max(mid-10, 0):min(mid+10, len(symbols))]
 	}
-	authors := byCount(authored)
+	authors := ByCount(authored)
 	t.authors = append(slices.Clone(authors[:min(5, len(authors))]), spread(authors, 15)...)
 	for _, k := range spread(slices.Sorted(maps.Keys(sessions)), 20) {
 		t.sessions = append(t.sessions, sessions[k])
@@ -216,8 +216,8 @@ func pickTargets(docs []*uncite.Document) targets {
 	return t
 }
 
-// byCount returns the keys of counts, most counted first, ties by key.
-func byCount(counts map[string]int) []string {
+// ByCount returns the keys of counts, most counted first, ties by key.
+func ByCount(counts map[string]int) []string {
 	keys := slices.Collect(maps.Keys(counts))
 	slices.SortFunc(keys, func(a, b string) int {
 		return cmp.Or(counts[b]-counts[a], cmp.Compare(a, b))
